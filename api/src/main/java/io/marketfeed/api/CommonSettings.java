@@ -1,0 +1,94 @@
+package io.marketfeed.api;
+
+import io.marketfeed.api.protocol.HeartbeatSpec;
+import io.marketfeed.api.protocol.Limits;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keys every provider block has, and helpers that apply them, so that all providers read them the same
+ * way. Defaults live in each provider's {@code reference.conf}; limit keys there are {@code null}, meaning
+ * "the plan's default".
+ */
+public final class CommonSettings {
+
+    /** {@code enabled}: whether the runner starts this provider. */
+    public static final String ENABLED = "enabled";
+    /** {@code symbols}: the symbols to subscribe to on the provider's main topic. */
+    public static final String SYMBOLS = "symbols";
+    /** {@code heartbeat.interval}: how often the client pings. */
+    public static final String HEARTBEAT_INTERVAL = "heartbeat.interval";
+    /** {@code heartbeat.timeout}: the longest silence before a connection is replaced. */
+    public static final String HEARTBEAT_TIMEOUT = "heartbeat.timeout";
+    /** {@code limits.max-symbols-per-connection}. */
+    public static final String MAX_SYMBOLS_PER_CONNECTION = "limits.max-symbols-per-connection";
+    /** {@code limits.max-symbols-per-frame}. */
+    public static final String MAX_SYMBOLS_PER_FRAME = "limits.max-symbols-per-frame";
+    /** {@code limits.max-connections}. */
+    public static final String MAX_CONNECTIONS = "limits.max-connections";
+    /** {@code limits.min-control-gap}. */
+    public static final String MIN_CONTROL_GAP = "limits.min-control-gap";
+    /** {@code limits.min-reconnect-gap}. */
+    public static final String MIN_RECONNECT_GAP = "limits.min-reconnect-gap";
+
+    private CommonSettings() {
+    }
+
+    /** The heartbeat spec with configured {@code heartbeat.*} values applied over {@code defaults}. */
+    public static HeartbeatSpec heartbeat(ProviderSettings settings, HeartbeatSpec defaults) {
+        HeartbeatSpec spec = defaults;
+        if (settings.hasPath(HEARTBEAT_INTERVAL)) {
+            spec = spec.withInterval(settings.duration(HEARTBEAT_INTERVAL));
+        }
+        if (settings.hasPath(HEARTBEAT_TIMEOUT)) {
+            spec = spec.withStaleTimeout(settings.duration(HEARTBEAT_TIMEOUT));
+        }
+        return spec;
+    }
+
+    /** The plan's limits with configured {@code limits.*} values applied. */
+    public static Limits limits(ProviderSettings settings, Limits planDefaults) {
+        Limits limits = planDefaults;
+        if (settings.hasPath(MAX_SYMBOLS_PER_CONNECTION)) {
+            limits = limits.withMaxSymbolsPerConnection(settings.integer(MAX_SYMBOLS_PER_CONNECTION));
+        }
+        if (settings.hasPath(MAX_SYMBOLS_PER_FRAME)) {
+            limits = limits.withMaxSymbolsPerFrame(settings.integer(MAX_SYMBOLS_PER_FRAME));
+        }
+        if (settings.hasPath(MAX_CONNECTIONS)) {
+            limits = limits.withMaxConnections(settings.integer(MAX_CONNECTIONS));
+        }
+        if (settings.hasPath(MIN_CONTROL_GAP)) {
+            limits = limits.withMinControlGap(settings.duration(MIN_CONTROL_GAP));
+        }
+        if (settings.hasPath(MIN_RECONNECT_GAP)) {
+            limits = limits.withMinReconnectGap(settings.duration(MIN_RECONNECT_GAP));
+        }
+        return limits;
+    }
+
+    /** Problems with the common keys (non-positive limits and durations), all at once. */
+    public static List<SettingsProblem> problems(ProviderSettings settings) {
+        List<SettingsProblem> problems = new ArrayList<>();
+        for (String key : List.of(MAX_SYMBOLS_PER_CONNECTION, MAX_SYMBOLS_PER_FRAME, MAX_CONNECTIONS)) {
+            if (settings.hasPath(key) && settings.integer(key) < 1) {
+                problems.add(settings.problem(key, "must be at least 1, got " + settings.integer(key)));
+            }
+        }
+        for (String key : List.of(HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT)) {
+            if (settings.hasPath(key)) {
+                Duration value = settings.duration(key);
+                if (value.isNegative() || value.isZero()) {
+                    problems.add(settings.problem(key, "must be a positive duration, got " + value));
+                }
+            }
+        }
+        for (String key : List.of(MIN_CONTROL_GAP, MIN_RECONNECT_GAP)) {
+            if (settings.hasPath(key) && settings.duration(key).isNegative()) {
+                problems.add(settings.problem(key, "must not be negative"));
+            }
+        }
+        return problems;
+    }
+}

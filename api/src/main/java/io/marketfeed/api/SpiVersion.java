@@ -1,0 +1,73 @@
+package io.marketfeed.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The SPI version, {@code major.minor}. A host accepts a provider compiled against the same major and a
+ * minor not greater than its own; anything else is refused with a message naming both versions.
+ */
+public final class SpiVersion {
+
+    /** The version of this SPI; a compile-time constant, so it is inlined into provider classes. */
+    public static final String CURRENT = "1.0";
+
+    private SpiVersion() {
+    }
+
+    /**
+     * Checks whether a provider compiled against {@code providerVersion} can run on this host.
+     *
+     * @return empty when compatible, otherwise the reason it is refused
+     */
+    public static Optional<String> incompatibility(String providerVersion) {
+        int[] host = parse(CURRENT);
+        int[] provider;
+        try {
+            provider = parse(providerVersion);
+        } catch (IllegalArgumentException e) {
+            return Optional.of("SPI version '" + providerVersion + "' is not of the form major.minor");
+        }
+        if (provider[0] != host[0]) {
+            return Optional.of("built for SPI " + providerVersion + ", this Marketfeed has SPI " + CURRENT
+                    + " (the major version must match)");
+        }
+        if (provider[1] > host[1]) {
+            return Optional.of("built for SPI " + providerVersion + ", newer than this Marketfeed's SPI " + CURRENT
+                    + "; upgrade Marketfeed");
+        }
+        return Optional.empty();
+    }
+
+    /** The version recorded in the api jar at build time; equals {@link #CURRENT} in a consistent build. */
+    public static String packaged() {
+        try (InputStream in = SpiVersion.class.getResourceAsStream("spi-version.properties")) {
+            if (in == null) {
+                return CURRENT;
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", CURRENT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int[] parse(String version) {
+        if (version == null) {
+            throw new IllegalArgumentException("null");
+        }
+        String[] parts = version.trim().split("\\.");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException(version);
+        }
+        try {
+            return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(version, e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.marketfeed.api.protocol;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * The limits the runtime shards and paces by, for one endpoint. Precedence: values the server announces at
+ * runtime ({@link DecodeOutput#limits}) beat configured ones ({@code marketfeed.providers.<id>.limits.*}),
+ * which beat the provider's defaults for the plan.
+ *
+ * @param maxSymbolsPerConnection distinct symbols one connection may carry
+ * @param maxSymbolsPerFrame symbols in one additive subscribe or unsubscribe frame
+ * @param maxConnections connections per credential on this endpoint
+ * @param minControlGap least time between two control frames on one connection
+ * @param minGlobalControlGap least time between two control frames across all connections of the provider
+ * @param minReconnectGap least time between two connection attempts of the provider
+ */
+public record Limits(int maxSymbolsPerConnection, int maxSymbolsPerFrame, int maxConnections, Duration minControlGap,
+        Duration minGlobalControlGap, Duration minReconnectGap) {
+
+    /** Means "no limit" for the counts. */
+    public static final int UNLIMITED = Integer.MAX_VALUE;
+
+    public Limits {
+        positive(maxSymbolsPerConnection, "maxSymbolsPerConnection");
+        positive(maxSymbolsPerFrame, "maxSymbolsPerFrame");
+        positive(maxConnections, "maxConnections");
+        requireNonNull(minControlGap, "minControlGap is null");
+        requireNonNull(minGlobalControlGap, "minGlobalControlGap is null");
+        requireNonNull(minReconnectGap, "minReconnectGap is null");
+    }
+
+    /** No limits at all. */
+    public static Limits unlimited() {
+        return new Limits(UNLIMITED, UNLIMITED, UNLIMITED, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+    }
+
+    /** These limits with the values an update carries. */
+    public Limits with(LimitsUpdate update) {
+        return new Limits(update.maxSymbolsPerConnection().orElse(maxSymbolsPerConnection),
+                update.maxSymbolsPerFrame().orElse(maxSymbolsPerFrame),
+                update.maxConnections().orElse(maxConnections), minControlGap, minGlobalControlGap,
+                minReconnectGap);
+    }
+
+    public Limits withMaxSymbolsPerConnection(int value) {
+        return new Limits(value, maxSymbolsPerFrame, maxConnections, minControlGap, minGlobalControlGap,
+                minReconnectGap);
+    }
+
+    public Limits withMaxSymbolsPerFrame(int value) {
+        return new Limits(maxSymbolsPerConnection, value, maxConnections, minControlGap, minGlobalControlGap,
+                minReconnectGap);
+    }
+
+    public Limits withMaxConnections(int value) {
+        return new Limits(maxSymbolsPerConnection, maxSymbolsPerFrame, value, minControlGap, minGlobalControlGap,
+                minReconnectGap);
+    }
+
+    public Limits withMinControlGap(Duration value) {
+        return new Limits(maxSymbolsPerConnection, maxSymbolsPerFrame, maxConnections, value, minGlobalControlGap,
+                minReconnectGap);
+    }
+
+    public Limits withMinReconnectGap(Duration value) {
+        return new Limits(maxSymbolsPerConnection, maxSymbolsPerFrame, maxConnections, minControlGap,
+                minGlobalControlGap, value);
+    }
+
+    private static void positive(int value, String name) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+        }
+    }
+}
