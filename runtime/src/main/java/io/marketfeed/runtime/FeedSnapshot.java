@@ -1,0 +1,29 @@
+package io.marketfeed.runtime;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything a status view needs, taken at one moment.
+ *
+ * @param takenAt when
+ * @param providers one entry per provider
+ * @param listeners one entry per listener
+ */
+public record FeedSnapshot(Instant takenAt, List<ProviderSnapshot> providers, List<ListenerSnapshot> listeners) {
+
+    /**
+     * One listener's queue.
+     *
+     * @param name the listener's name
+     * @param policy its policy
+     * @param queued events waiting
+     * @param delivered events delivered
+     * @param dropped events dropped by the policy
+     * @param conflated events replaced by a newer one for the same symbol
+     * @param failures exceptions the listener threw
+     */
+    public record ListenerSnapshot(String name, DeliveryPolicy policy, int queued, long delivered, long dropped,
+            long conflated, long failures) {
+    }
+}

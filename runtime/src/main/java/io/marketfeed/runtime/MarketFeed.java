@@ -1,0 +1,161 @@
+package io.marketfeed.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import io.marketfeed.api.MarketFeedProvider;
+import io.marketfeed.api.ProviderSettings;
+import io.marketfeed.api.protocol.FeedProtocol;
+import io.marketfeed.runtime.internal.FeedEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A running set of provider feeds: the public embedding API.
+ *
+ * {@snippet :
+ * try (MarketFeed feed = MarketFeed.builder()
+ *         .provider(new SahmkProvider(), ProviderSettings.of("sahmk", Map.of(
+ *                 "api-key", System.getenv("SAHMK_API_KEY"),
+ *                 "symbols", List.of("2222", "1120"))))
+ *         .listener("print", event -> System.out.println(event), DeliveryPolicy.conflateLatest())
+ *         .build()) {
+ *     feed.start();
+ *     feed.subscribe("sahmk", Topics.QUOTES, List.of("7010"));
+ *     Thread.sleep(60_000);
+ * }   // close(): unsubscribes, closes every socket with 1000, bounded in time
+ * }
+ *
+ * <p>All connections of all providers share one Jetty WebSocket client and its thread pool. The runtime
+ * owns reconnects, heartbeats, staleness, pacing and sharding; listeners get events on their own threads.
+ * Thread safe; {@link #close()} is idempotent.
+ */
+public final class MarketFeed implements AutoCloseable {
+
+    private final FeedEngine engine;
+
+    private MarketFeed(FeedEngine engine) {
+        this.engine = engine;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Opens the connections the configured subscriptions need. Returns at once; connecting is asynchronous. */
+    public void start() {
+        engine.start();
+    }
+
+    /**
+     * Adds subscriptions. Symbols are checked before anything is sent.
+     *
+     * @throws IllegalArgumentException naming every empty or malformed symbol, or an unknown provider
+     */
+    public void subscribe(String provider, String topic, List<String> symbols) {
+        engine.subscribe(provider, topic, symbols);
+    }
+
+    /** Removes subscriptions; the server is told, and data still arriving for them is dropped and counted. */
+    public void unsubscribe(String provider, String topic, List<String> symbols) {
+        engine.unsubscribe(provider, topic, symbols);
+    }
+
+    /** The current state of every provider, connection and listener. */
+    public FeedSnapshot snapshot() {
+        return engine.snapshot();
+    }
+
+    /**
+     * Completes when every provider has failed on a fatal classification (the runner exits 3 then). Its
+     * value lists what to fix.
+     */
+    public CompletableFuture<List<String>> allProvidersFailed() {
+        return engine.allProvidersFailed();
+    }
+
+    /**
+     * Graceful stop: unsubscribes, closes every socket with 1000, delivers what is queued, stops the
+     * threads, all within the builder's stop timeout. Idempotent.
+     */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** Builds a {@link MarketFeed}. Not thread safe. */
+    public static final class Builder {
+        private final List<FeedEngine.ProviderEntry> providers = new ArrayList<>();
+        private final List<FeedEngine.ListenerEntry> listeners = new ArrayList<>();
+        private ReconnectPolicy reconnect = ReconnectPolicy.defaults();
+        private Duration stopTimeout = Duration.ofSeconds(5);
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * Adds a provider with its settings; {@link MarketFeedProvider#create} validates them now.
+         *
+         * @throws io.marketfeed.api.SettingsException listing every problem
+         */
+        public Builder provider(MarketFeedProvider provider, ProviderSettings settings) {
+            requireNonNull(provider, "provider is null");
+            requireNonNull(settings, "settings is null");
+            return provider(provider.id(), provider.create(settings));
+        }
+
+        /** Adds an already created protocol under a provider id. */
+        public Builder provider(String id, FeedProtocol protocol) {
+            requireNonNull(id, "id is null");
+            requireNonNull(protocol, "protocol is null");
+            for (FeedEngine.ProviderEntry entry : providers) {
+                if (entry.id().equals(id)) {
+                    throw new IllegalArgumentException("provider '" + id + "' is added twice");
+                }
+            }
+            providers.add(new FeedEngine.ProviderEntry(id, protocol));
+            return this;
+        }
+
+        /** Adds a listener with its own queue and delivery thread. */
+        public Builder listener(String name, FeedListener listener, DeliveryPolicy policy) {
+            listeners.add(new FeedEngine.ListenerEntry(requireNonNull(name, "name is null"),
+                    requireNonNull(listener, "listener is null"), requireNonNull(policy, "policy is null")));
+            return this;
+        }
+
+        public Builder reconnect(ReconnectPolicy policy) {
+            this.reconnect = requireNonNull(policy, "policy is null");
+            return this;
+        }
+
+        /** The longest a graceful {@link #close()} may take. */
+        public Builder stopTimeout(Duration timeout) {
+            this.stopTimeout = requireNonNull(timeout, "timeout is null");
+            return this;
+        }
+
+        /** The longest a handshake may take. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = requireNonNull(timeout, "timeout is null");
+            return this;
+        }
+
+        /** The clock for event timestamps (tests). */
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock is null");
+            return this;
+        }
+
+        public MarketFeed build() {
+            if (providers.isEmpty()) {
+                throw new IllegalStateException("add at least one provider");
+            }
+            return new MarketFeed(new FeedEngine(providers, listeners, reconnect, stopTimeout, connectTimeout, clock));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.marketfeed.runtime;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The state of one provider at a moment.
+ *
+ * @param provider provider id
+ * @param failed whether it stopped on a fatal classification
+ * @param failure what to fix, when failed; nullable
+ * @param wanted subscriptions wanted
+ * @param rejected subscriptions the server refused, with the reason
+ * @param unassigned subscriptions that do not fit the limits (max connections × max symbols)
+ * @param ghostFramesDropped data frames dropped because nobody wanted their symbol
+ * @param decodeErrors frames a decoder could not make sense of
+ * @param creditsUsed credits spent since start, when the provider is metered
+ * @param creditsRemaining the last quota figure the server reported
+ * @param connections the provider's connections
+ */
+public record ProviderSnapshot(String provider, boolean failed, String failure, int wanted,
+        Map<String, String> rejected, int unassigned, long ghostFramesDropped, long decodeErrors, long creditsUsed,
+        OptionalLong creditsRemaining, List<ConnectionSnapshot> connections) {
+}

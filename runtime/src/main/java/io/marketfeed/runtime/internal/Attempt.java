@@ -1,0 +1,31 @@
+package io.marketfeed.runtime.internal;
+
+import io.marketfeed.api.protocol.ProtocolSession;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One connection attempt: its protocol session and socket. A reconnect makes a new attempt, so callbacks
+ * and decoded signals from an old socket can be recognised ({@link #dead}) and cannot act on the new one.
+ * Calls into {@link #session} are serialised by synchronising on this object.
+ */
+final class Attempt {
+
+    final int generation;
+    final ProtocolSession session;
+    /** Set on the control thread when the socket opens. */
+    volatile Transport.TransportSession transport;
+    /** Set on the control thread once this attempt is over; later signals from it are ignored. */
+    volatile boolean dead;
+    /** Written by the read thread (any frame) or the decode thread (heartbeat-only liveness). */
+    volatile long lastLiveNanos;
+    /** When the last frame arrived. */
+    volatile Instant lastFrameAt;
+    final AtomicLong frames = new AtomicLong();
+
+    Attempt(int generation, ProtocolSession session, long startNanos) {
+        this.generation = generation;
+        this.session = session;
+        this.lastLiveNanos = startNanos;
+    }
+}

@@ -1,0 +1,721 @@
+package io.marketfeed.runtime.internal;
+
+import io.marketfeed.api.model.ConnectionEvent;
+import io.marketfeed.api.model.ConnectionState;
+import io.marketfeed.api.model.GapEvent;
+import io.marketfeed.api.protocol.AuthStyle;
+import io.marketfeed.api.protocol.Disposition;
+import io.marketfeed.api.protocol.Endpoint;
+import io.marketfeed.api.protocol.HeartbeatSpec;
+import io.marketfeed.api.protocol.InboundFrame;
+import io.marketfeed.api.protocol.Limits;
+import io.marketfeed.api.protocol.OutboundFrame;
+import io.marketfeed.api.protocol.SessionContext;
+import io.marketfeed.api.protocol.Subscription;
+import io.marketfeed.runtime.ConnectionSnapshot;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection slot of a provider ({@code sahmk/quotes#1}) across all its reconnects: the state machine,
+ * timers (readiness deadline, heartbeat, staleness, backoff, pacing, acknowledgement), and the blind
+ * window that becomes a gap event.
+ *
+ * <p>Threading: every method except {@link #decode} and the transport callbacks runs on the control thread,
+ * which owns all mutable fields. Transport callbacks only record times and post to the control thread;
+ * {@link #decode} runs on the provider's decode thread and posts its control signals.
+ */
+final class Connection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+    private static final Duration GHOST_RESEND_INTERVAL = Duration.ofSeconds(30);
+
+    private final ProviderRuntime provider;
+    final SubscriptionPlanner.Slot slot;
+    private final Endpoint endpoint;
+    private final String id;
+    private final EngineContext context;
+    private final AtomicLong framesTotal = new AtomicLong();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final Map<Subscription, Long> ghostHandledAt = new HashMap<>();
+
+    /** Read by the decode thread to drop data nobody wants. */
+    private volatile Set<Subscription> wantedView = Set.of();
+    private volatile Set<String> wildcardTopics = Set.of();
+    private volatile Instant lastFrameAt;
+
+    private ConnectionState state;
+    private String reason;
+    private int attempt;
+    private int generation;
+    private Attempt current;
+    private boolean ready;
+    private volatile boolean paused;
+    private boolean closing;
+    private boolean failed;
+    private long readySinceNanos;
+    private long nextSendNanos;
+    private ScheduledFuture<?> readyTimer;
+    private ScheduledFuture<?> heartbeatTimer;
+    private ScheduledFuture<?> staleTimer;
+    private ScheduledFuture<?> reconnectTimer;
+    private ScheduledFuture<?> pumpTimer;
+    private ScheduledFuture<?> ackTimer;
+    private Instant blindSince;
+    private Set<Subscription> blindSubscriptions = Set.of();
+    private String blindReason;
+
+    Connection(ProviderRuntime provider, SubscriptionPlanner.Slot slot, Endpoint endpoint, EngineContext context) {
+        this.provider = provider;
+        this.slot = slot;
+        this.endpoint = endpoint;
+        this.context = context;
+        this.id = provider.id() + "/" + endpoint.id() + "#" + slot.number;
+    }
+
+    String id() {
+        return id;
+    }
+
+    CompletableFuture<Void> closedFuture() {
+        return closed;
+    }
+
+    // ---------------------------------------------------------------- connecting
+
+    /** First connect, through the provider's connect gate. */
+    void start() {
+        refreshWanted();
+        Duration wait = provider.reserveConnectSlot(Duration.ZERO);
+        if (wait.isZero()) {
+            connect();
+        } else {
+            reconnectTimer = schedule(wait, this::connect);
+        }
+    }
+
+    private void connect() {
+        if (closing || failed) {
+            return;
+        }
+        generation++;
+        long now = System.nanoTime();
+        Attempt next = new Attempt(generation, provider.protocol().openSession(new SessionContext(id, endpoint)), now);
+        current = next;
+        ready = false;
+        paused = false;
+        changeState(ConnectionState.CONNECTING, attempt == 0 ? null : "attempt " + attempt, null);
+        HeartbeatSpec heartbeat = provider.heartbeat(endpoint);
+        Duration idleTimeout = heartbeat.staleTimeout().multipliedBy(4).plus(Duration.ofMinutes(1));
+        context.transport()
+                .connect(authenticatedUri(), handshakeHeaders(), context.connectTimeout(), idleTimeout,
+                        new Handler(next))
+                .whenComplete((session, failure) -> {
+                    if (failure != null) {
+                        context.control().execute(() -> onConnectFailed(next, failure));
+                    }
+                });
+    }
+
+    private URI authenticatedUri() {
+        AuthStyle auth = endpoint.auth();
+        if (auth.kind() != AuthStyle.Kind.QUERY_PARAMETER) {
+            return endpoint.uri();
+        }
+        String base = endpoint.uri().toString();
+        String parameter = URLEncoder.encode(auth.name(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(auth.secret().orElseThrow().reveal(), StandardCharsets.UTF_8);
+        return URI.create(base + (endpoint.uri().getRawQuery() == null ? "?" : "&") + parameter);
+    }
+
+    private Map<String, String> handshakeHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>(endpoint.headers());
+        AuthStyle auth = endpoint.auth();
+        if (auth.kind() == AuthStyle.Kind.HEADER) {
+            headers.put(auth.name(), auth.secret().orElseThrow().reveal());
+        }
+        return headers;
+    }
+
+    /** Transport callbacks: record and hand on, never block. */
+    private final class Handler implements Transport.TransportHandler {
+        private final Attempt owner;
+
+        Handler(Attempt owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void onOpen(Transport.TransportSession session) {
+            context.control().execute(() -> onOpened(owner, session));
+        }
+
+        @Override
+        public boolean onMessage(byte[] payload, boolean text) {
+            long nanos = System.nanoTime();
+            Instant at = context.clock().instant();
+            owner.lastFrameAt = at;
+            lastFrameAt = at;
+            owner.frames.incrementAndGet();
+            framesTotal.incrementAndGet();
+            if (provider.heartbeat(endpoint).liveness() == HeartbeatSpec.Liveness.ANY_FRAME) {
+                owner.lastLiveNanos = nanos;
+            }
+            return provider.decoder().submit(new Decoder.Inbound(Connection.this, owner,
+                    new InboundFrame(payload, 0, payload.length, text, at)));
+        }
+
+        @Override
+        public void onClosed(int code, String closeReason) {
+            context.control().execute(() -> onTransportClosed(owner, code, closeReason));
+        }
+    }
+
+    private void onOpened(Attempt opened, Transport.TransportSession session) {
+        opened.transport = session;
+        if (opened != current || opened.dead || closing || failed) {
+            session.close(1000, "not needed");
+            return;
+        }
+        opened.lastLiveNanos = System.nanoTime();
+        LOG.debug("{}: socket open to {}", id, endpoint.uri());
+        if (endpoint.auth().kind() == AuthStyle.Kind.FIRST_MESSAGE) {
+            Optional<OutboundFrame> auth;
+            synchronized (opened) {
+                auth = opened.session.authMessage();
+            }
+            auth.ifPresent(frame -> send(opened, frame));
+        }
+        startTimers(opened);
+        if (endpoint.readiness().awaitMessage()) {
+            Duration deadline = endpoint.auth().kind() == AuthStyle.Kind.FIRST_MESSAGE
+                    ? min(endpoint.auth().deadline(), endpoint.readiness().deadline())
+                    : endpoint.readiness().deadline();
+            readyTimer = schedule(deadline, () -> onReadyTimeout(opened, deadline));
+        } else {
+            onReady(opened);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private void startTimers(Attempt opened) {
+        HeartbeatSpec heartbeat = provider.heartbeat(endpoint);
+        if (heartbeat.pinger() == HeartbeatSpec.Pinger.CLIENT) {
+            long interval = heartbeat.interval().toNanos();
+            heartbeatTimer = context.control().scheduleAtFixedRate(() -> sendHeartbeat(opened), interval, interval,
+                    TimeUnit.NANOSECONDS);
+        }
+        long check = Math.max(TimeUnit.MILLISECONDS.toNanos(20),
+                Math.min(heartbeat.staleTimeout().toNanos() / 5, TimeUnit.SECONDS.toNanos(1)));
+        staleTimer = context.control().scheduleAtFixedRate(() -> checkStale(opened), check, check,
+                TimeUnit.NANOSECONDS);
+    }
+
+    private void sendHeartbeat(Attempt owner) {
+        if (owner != current || owner.dead || owner.transport == null) {
+            return;
+        }
+        Optional<OutboundFrame> ping;
+        synchronized (owner) {
+            ping = owner.session.heartbeat();
+        }
+        ping.ifPresent(frame -> send(owner, frame));
+    }
+
+    private void checkStale(Attempt owner) {
+        if (owner != current || owner.dead || paused) {
+            return;
+        }
+        HeartbeatSpec heartbeat = provider.heartbeat(endpoint);
+        long silence = System.nanoTime() - owner.lastLiveNanos;
+        if (silence > heartbeat.staleTimeout().toNanos()) {
+            String why = "stale: no sign of life for " + Durations.format(Duration.ofNanos(silence)) + " (timeout "
+                    + Durations.format(heartbeat.staleTimeout()) + ") after " + owner.frames.get() + " frames";
+            LOG.warn("{}: {}; replacing the connection", id, why);
+            Transport.TransportSession transport = owner.transport;
+            if (transport != null) {
+                transport.abort();
+            }
+            lost(owner, why, Disposition.retry(why), lastLive(owner));
+        }
+    }
+
+    private Instant lastLive(Attempt owner) {
+        long agoNanos = System.nanoTime() - owner.lastLiveNanos;
+        return context.clock().instant().minusNanos(Math.max(0, agoNanos));
+    }
+
+    private void onReadyTimeout(Attempt owner, Duration deadline) {
+        if (owner != current || owner.dead || ready) {
+            return;
+        }
+        if (endpoint.readiness().required() || endpoint.auth().kind() == AuthStyle.Kind.FIRST_MESSAGE) {
+            String why = "the server did not confirm the connection within " + Durations.format(deadline);
+            LOG.warn("{}: {}; reconnecting", id, why);
+            if (owner.transport != null) {
+                owner.transport.abort();
+            }
+            lost(owner, why, Disposition.retry(why), null);
+        } else {
+            LOG.warn("{}: no ready message within {}; subscribing anyway with the configured limits", id,
+                    Durations.format(deadline));
+            onReady(owner);
+        }
+    }
+
+    void onReady(Attempt owner) {
+        if (owner != current || owner.dead || ready || owner.transport == null) {
+            return;
+        }
+        ready = true;
+        cancel(readyTimer);
+        readySinceNanos = System.nanoTime();
+        int symbols = slot.ledger.desired().size();
+        LOG.info("{}: connected to {} ({} subscription{})", id, endpoint.uri(), symbols, symbols == 1 ? "" : "s");
+        changeState(ConnectionState.CONNECTED, null, null);
+        pump();
+    }
+
+    private void onConnectFailed(Attempt failedAttempt, Throwable failure) {
+        if (failedAttempt != current || failedAttempt.dead) {
+            return;
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && !(root instanceof Transport.HandshakeException)) {
+            root = root.getCause();
+        }
+        if (root instanceof Transport.HandshakeException) {
+            int status = ((Transport.HandshakeException) root).status();
+            lost(failedAttempt, "handshake refused with HTTP " + status, provider.protocol().classifyHandshake(status),
+                    null);
+        } else {
+            String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+            String why = "connect failed: " + Redaction.redact(message, endpoint);
+            lost(failedAttempt, why, Disposition.retry(why), null);
+        }
+    }
+
+    private void onTransportClosed(Attempt owner, int code, String closeReason) {
+        if (owner != current || owner.dead) {
+            return;
+        }
+        String why = "closed by server with " + code + (closeReason.isEmpty() ? "" : " \"" + closeReason + "\"");
+        if (code == 1006) {
+            why = "connection lost (1006" + (closeReason.isEmpty() ? "" : ": " + closeReason) + ")";
+        }
+        lost(owner, why, provider.protocol().classifyClose(code, closeReason), null);
+    }
+
+    /** The attempt is over. Opens the blind window, then retries or fails as classified. */
+    private void lost(Attempt owner, String why, Disposition disposition, Instant blindFrom) {
+        owner.dead = true;
+        cancelTimers();
+        boolean wasReady = ready;
+        ready = false;
+        paused = false;
+        if (closing) {
+            changeState(ConnectionState.CLOSED, why, null);
+            closed.complete(null);
+            return;
+        }
+        if (wasReady && blindSince == null && !slot.ledger.isEmpty()) {
+            Instant from = blindFrom != null ? blindFrom : owner.lastFrameAt;
+            blindSince = from != null ? from : context.clock().instant();
+            blindSubscriptions = new TreeSet<>(slot.ledger.desired());
+            blindReason = why;
+        }
+        slot.ledger.reset();
+        changeState(ConnectionState.DISCONNECTED, why, null);
+        switch (disposition.kind()) {
+            case FATAL:
+                provider.fail(disposition.message());
+                break;
+            default:
+                scheduleReconnect(disposition.minDelay(), why);
+                break;
+        }
+    }
+
+    private void scheduleReconnect(Duration minDelay, String why) {
+        long now = System.nanoTime();
+        if (readySinceNanos != 0 && now - readySinceNanos >= context.reconnect().resetAfter().toNanos()) {
+            attempt = 0;
+        }
+        readySinceNanos = 0;
+        attempt++;
+        Duration delay = context.reconnect().delay(attempt, context.random().getAsDouble());
+        if (delay.compareTo(minDelay) < 0) {
+            delay = minDelay;
+        }
+        delay = provider.reserveConnectSlot(delay);
+        changeState(ConnectionState.RECONNECTING, why, delay);
+        LOG.info("{}: {}; reconnect attempt {} in {}", id, why, attempt, Durations.format(delay));
+        reconnectTimer = schedule(delay, this::connect);
+    }
+
+    // ---------------------------------------------------------------- subscriptions on the wire
+
+    /** Publishes the wanted set for the decode thread. */
+    void refreshWanted() {
+        Set<Subscription> wanted = new HashSet<>(slot.ledger.desired());
+        Set<String> wildcards = new HashSet<>();
+        for (Subscription subscription : wanted) {
+            if (subscription.symbol().equals("*")) {
+                wildcards.add(subscription.topic());
+            }
+        }
+        wantedView = Set.copyOf(wanted);
+        wildcardTopics = Set.copyOf(wildcards);
+    }
+
+    /** Sends what brings the wire closer to the ledger, as fast as pacing allows. */
+    void pump() {
+        Attempt owner = current;
+        if (!ready || owner == null || owner.dead || closing) {
+            return;
+        }
+        Limits limits = provider.limits(endpoint);
+        while (true) {
+            long now = System.nanoTime();
+            long earliest = Math.max(nextSendNanos, provider.globalNextSendNanos());
+            if (now < earliest) {
+                schedulePump(earliest - now);
+                return;
+            }
+            Optional<WireRequest> request = slot.ledger.next(limits.maxSymbolsPerFrame());
+            if (request.isEmpty()) {
+                closeGapIfRecovered();
+                return;
+            }
+            Optional<OutboundFrame> frame = encode(owner, request.get());
+            if (frame.isEmpty()) {
+                continue;
+            }
+            send(owner, frame.get());
+            nextSendNanos = now + limits.minControlGap().toNanos();
+            provider.controlFrameSent(now);
+            if (request.get().kind() != WireRequest.Kind.UNSUBSCRIBE) {
+                armAckTimer(owner);
+            }
+        }
+    }
+
+    private Optional<OutboundFrame> encode(Attempt owner, WireRequest request) {
+        synchronized (owner) {
+            switch (request.kind()) {
+                case UNSUBSCRIBE:
+                    return owner.session.unsubscribe(request.topic(), request.symbols());
+                default:
+                    return Optional.of(owner.session.subscribe(request.topic(), request.symbols()));
+            }
+        }
+    }
+
+    private void schedulePump(long delayNanos) {
+        if (pumpTimer == null || pumpTimer.isDone()) {
+            pumpTimer = context.control().schedule(this::pump, delayNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void armAckTimer(Attempt owner) {
+        if (!endpoint.subscribeStyle().acknowledged()) {
+            slot.ledger.assumeAcknowledged();
+            return;
+        }
+        cancel(ackTimer);
+        Duration timeout = endpoint.subscribeStyle().ackTimeout();
+        ackTimer = schedule(timeout, () -> {
+            if (owner == current && !owner.dead && slot.ledger.awaitingAcknowledgement()) {
+                LOG.warn("{}: no acknowledgement for a subscribe request within {}; treating it as applied", id,
+                        Durations.format(timeout));
+                slot.ledger.assumeAcknowledged();
+                closeGapIfRecovered();
+            }
+        });
+    }
+
+    private void send(Attempt owner, OutboundFrame frame) {
+        Transport.TransportSession transport = owner.transport;
+        if (transport == null) {
+            return;
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} -> {}", id, frame.sensitive() ? "<credential>" : frame.text());
+        }
+        transport.send(frame.text()).exceptionally(failure -> {
+            LOG.debug("{}: a send failed: {}", id, failure.getMessage());
+            return null;
+        });
+    }
+
+    void onAcknowledged(Attempt owner, String topic, List<String> symbols) {
+        if (owner != current || owner.dead) {
+            return;
+        }
+        slot.ledger.acknowledged(topic, symbols);
+        if (!slot.ledger.awaitingAcknowledgement()) {
+            cancel(ackTimer);
+        }
+        closeGapIfRecovered();
+    }
+
+    /** Data came for a subscription this connection does not want: unsubscribe it, at most every 30 s. */
+    void onGhost(Attempt owner, Subscription subscription) {
+        if (owner != current || owner.dead || slot.ledger.wants(subscription)) {
+            return;
+        }
+        long now = System.nanoTime();
+        Long last = ghostHandledAt.get(subscription);
+        if (last != null && now - last < GHOST_RESEND_INTERVAL.toNanos()) {
+            return;
+        }
+        ghostHandledAt.put(subscription, now);
+        provider.reportGhost(this, subscription);
+        slot.ledger.ghost(subscription);
+        pump();
+    }
+
+    private void closeGapIfRecovered() {
+        if (blindSince == null || !ready || !slot.ledger.settled()) {
+            return;
+        }
+        emitGap(context.clock().instant(), blindReason);
+    }
+
+    private void emitGap(Instant to, String why) {
+        Set<Subscription> affected = blindSubscriptions;
+        Instant from = blindSince;
+        blindSince = null;
+        blindSubscriptions = Set.of();
+        if (affected.isEmpty()) {
+            return;
+        }
+        List<String> symbols = new ArrayList<>();
+        for (Subscription subscription : affected) {
+            if (!symbols.contains(subscription.symbol())) {
+                symbols.add(subscription.symbol());
+            }
+        }
+        LOG.info("{}: gap of {} for {} symbol{} ({})", id, Durations.format(Duration.between(from, to)),
+                symbols.size(), symbols.size() == 1 ? "" : "s", why);
+        context.publish(new GapEvent(provider.id(), id, symbols, from, to, why, context.clock().instant()));
+    }
+
+    // ---------------------------------------------------------------- decoding (decode thread)
+
+    void decode(Attempt owner, InboundFrame frame) {
+        SignalOutput output = new SignalOutput(provider, this, owner, frame.receivedAt(), context);
+        synchronized (owner) {
+            try {
+                owner.session.decode(frame, output);
+            } catch (RuntimeException e) {
+                provider.decodeFailed(this, frame, e);
+            }
+        }
+    }
+
+    boolean wants(Subscription subscription) {
+        return wildcardTopics.contains(subscription.topic()) || wantedView.contains(subscription);
+    }
+
+    // ---------------------------------------------------------------- signals from the decoder (control thread)
+
+    void onProblem(Attempt owner, Disposition disposition) {
+        if (owner != current || owner.dead) {
+            return;
+        }
+        switch (disposition.kind()) {
+            case FATAL:
+                provider.fail(disposition.message());
+                break;
+            case RETRY:
+                LOG.warn("{}: {}; reconnecting", id, disposition.message());
+                if (owner.transport != null) {
+                    owner.transport.close(1000, "reconnecting");
+                }
+                lost(owner, disposition.message(), disposition, null);
+                break;
+            case PAUSE:
+                if (!paused) {
+                    paused = true;
+                    LOG.warn("{}: paused: {}", id, disposition.message());
+                    changeState(ConnectionState.PAUSED, disposition.message(), null);
+                }
+                break;
+            case RESUME:
+                resume(owner, disposition.message());
+                break;
+            default:
+                provider.warn(this, disposition.message());
+                break;
+        }
+    }
+
+    boolean isPaused() {
+        return paused;
+    }
+
+    void onData(Attempt owner) {
+        if (paused && owner == current && !owner.dead) {
+            resume(owner, "data flows again");
+        }
+    }
+
+    private void resume(Attempt owner, String why) {
+        if (paused) {
+            paused = false;
+            owner.lastLiveNanos = System.nanoTime();
+            LOG.info("{}: resumed: {}", id, why);
+            changeState(ConnectionState.CONNECTED, why, null);
+        }
+    }
+
+    void onLost(Attempt owner, Instant from, String why) {
+        if (owner != current || owner.dead) {
+            return;
+        }
+        Instant to = owner.lastFrameAt != null ? owner.lastFrameAt : context.clock().instant();
+        blindSince = from.isAfter(to) ? to : from;
+        blindSubscriptions = new TreeSet<>(slot.ledger.desired());
+        emitGap(to, why);
+    }
+
+    Attempt current() {
+        return current;
+    }
+
+    // ---------------------------------------------------------------- stopping
+
+    /** Graceful close: unsubscribe everything on the wire, then close with 1000. */
+    void close(String why) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        cancelTimers();
+        cancel(reconnectTimer);
+        Attempt owner = current;
+        if (owner != null && !owner.dead && owner.transport != null) {
+            if (ready) {
+                unsubscribeAll(owner);
+            }
+            owner.transport.close(1000, why);
+        } else {
+            if (owner != null) {
+                owner.dead = true;
+                if (owner.transport != null) {
+                    owner.transport.abort();
+                }
+            }
+            changeState(ConnectionState.CLOSED, why, null);
+            closed.complete(null);
+        }
+    }
+
+    private void unsubscribeAll(Attempt owner) {
+        Limits limits = provider.limits(endpoint);
+        Map<String, List<String>> byTopic = new LinkedHashMap<>();
+        for (Subscription subscription : slot.ledger.onWire()) {
+            byTopic.computeIfAbsent(subscription.topic(), topic -> new ArrayList<>()).add(subscription.symbol());
+        }
+        boolean replaceAll = slot.ledger.mode() == io.marketfeed.api.protocol.SubscribeStyle.Mode.REPLACE_ALL;
+        byTopic.forEach((topic, symbols) -> {
+            int step = replaceAll ? symbols.size() : limits.maxSymbolsPerFrame();
+            for (int from = 0; from < symbols.size(); from += step) {
+                List<String> chunk = symbols.subList(from, Math.min(symbols.size(), from + step));
+                Optional<OutboundFrame> frame;
+                synchronized (owner) {
+                    frame = owner.session.unsubscribe(topic, chunk);
+                }
+                frame.ifPresent(f -> send(owner, f));
+            }
+        });
+    }
+
+    /** Stops after a fatal classification: no unsubscribe, no retry. */
+    void fail(String what) {
+        if (failed || closing) {
+            return;
+        }
+        failed = true;
+        cancelTimers();
+        cancel(reconnectTimer);
+        Attempt owner = current;
+        if (owner != null && !owner.dead) {
+            owner.dead = true;
+            if (owner.transport != null) {
+                owner.transport.close(1000, "provider failed");
+            }
+        }
+        if (blindSince != null) {
+            emitGap(context.clock().instant(), "provider failed: " + what);
+        }
+        changeState(ConnectionState.FAILED, what, null);
+        closed.complete(null);
+    }
+
+    /** The stop timeout passed: drop the socket. */
+    void abort() {
+        Attempt owner = current;
+        if (owner != null && owner.transport != null) {
+            owner.transport.abort();
+        }
+        if (!closed.isDone()) {
+            changeState(ConnectionState.CLOSED, "stop timeout", null);
+            closed.complete(null);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void changeState(ConnectionState next, String why, Duration nextAttemptIn) {
+        state = next;
+        reason = why;
+        context.publish(new ConnectionEvent(provider.id(), id, next, why, attempt, nextAttemptIn,
+                context.clock().instant()));
+    }
+
+    private ScheduledFuture<?> schedule(Duration delay, Runnable task) {
+        return context.control().schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+    }
+
+    private void cancelTimers() {
+        cancel(readyTimer);
+        cancel(heartbeatTimer);
+        cancel(staleTimer);
+        cancel(pumpTimer);
+        cancel(ackTimer);
+    }
+
+    private static void cancel(ScheduledFuture<?> future) {
+        if (future != null) {
+            future.cancel(false);
+        }
+    }
+
+    ConnectionSnapshot snapshot() {
+        return new ConnectionSnapshot(provider.id(), id, endpoint.uri().toString(), state, slot.ledger.desired().size(),
+                slot.ledger.confirmedCount(), framesTotal.get(), lastFrameAt, ready ? 0 : attempt, reason);
+    }
+}

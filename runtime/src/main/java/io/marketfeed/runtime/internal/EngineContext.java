@@ -1,0 +1,37 @@
+package io.marketfeed.runtime.internal;
+
+import io.marketfeed.api.model.MarketEvent;
+import io.marketfeed.runtime.ReconnectPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.DoubleSupplier;
+
+/**
+ * What every provider runtime shares: the control thread, the transport, the listeners, the clock and the
+ * reconnect policy.
+ *
+ * @param control the single thread that owns all ledger and connection state, and all timers
+ * @param transport the one WebSocket client
+ * @param deliveries the listeners
+ * @param random draws in [0, 1) for jitter
+ */
+record EngineContext(ScheduledExecutorService control, Transport transport, List<Delivery> deliveries, Clock clock,
+        ReconnectPolicy reconnect, Duration connectTimeout, DoubleSupplier random) {
+
+    /**
+     * Hands an event to every listener. Lifecycle events never wait; market data waits only for a listener
+     * with the BLOCK policy, and only on the decode thread.
+     */
+    void publish(MarketEvent event) {
+        for (Delivery delivery : deliveries) {
+            try {
+                delivery.offer(event);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package io.marketfeed.runtime.internal;
+
+import io.marketfeed.api.model.StatusEvent;
+import io.marketfeed.api.protocol.FeedProtocol;
+import io.marketfeed.api.protocol.Subscription;
+import io.marketfeed.runtime.DeliveryPolicy;
+import io.marketfeed.runtime.FeedListener;
+import io.marketfeed.runtime.FeedSnapshot;
+import io.marketfeed.runtime.ProviderSnapshot;
+import io.marketfeed.runtime.ReconnectPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assembles and runs the runtime behind {@link io.marketfeed.runtime.MarketFeed}: one control thread, one
+ * Jetty client, one decode thread per provider, one delivery thread per listener.
+ */
+public final class FeedEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedEngine.class);
+
+    /** A provider to run. */
+    public record ProviderEntry(String id, FeedProtocol protocol) {
+    }
+
+    /** A listener and its policy. */
+    public record ListenerEntry(String name, FeedListener listener, DeliveryPolicy policy) {
+    }
+
+    private final List<ProviderEntry> providerEntries;
+    private final List<Delivery> deliveries = new ArrayList<>();
+    private final ReconnectPolicy reconnect;
+    private final Duration stopTimeout;
+    private final Duration connectTimeout;
+    private final Clock clock;
+    private final Map<String, ProviderRuntime> providers = new LinkedHashMap<>();
+    private final CompletableFuture<List<String>> allFailed = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Map<String, long[]> reportedLosses = new LinkedHashMap<>();
+    private ScheduledExecutorService control;
+    private JettyTransport transport;
+
+    public FeedEngine(List<ProviderEntry> providers, List<ListenerEntry> listeners, ReconnectPolicy reconnect,
+            Duration stopTimeout, Duration connectTimeout, Clock clock) {
+        this.providerEntries = List.copyOf(providers);
+        for (ListenerEntry entry : listeners) {
+            deliveries.add(new Delivery(entry.name(), entry.listener(), entry.policy()));
+        }
+        this.reconnect = reconnect;
+        this.stopTimeout = stopTimeout;
+        this.connectTimeout = connectTimeout;
+        this.clock = clock;
+    }
+
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("already started");
+        }
+        control = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "marketfeed-control");
+            thread.setDaemon(true);
+            return thread;
+        });
+        transport = new JettyTransport();
+        EngineContext context = new EngineContext(control, transport, List.copyOf(deliveries), clock, reconnect,
+                connectTimeout, () -> ThreadLocalRandom.current().nextDouble());
+        for (ProviderEntry entry : providerEntries) {
+            providers.put(entry.id(), new ProviderRuntime(entry.id(), entry.protocol(), context, this::providerFailed));
+        }
+        deliveries.forEach(Delivery::start);
+        control.execute(() -> providers.values().forEach(ProviderRuntime::start));
+        control.scheduleAtFixedRate(() -> reportListenerLosses(context), 5, 5, TimeUnit.SECONDS);
+    }
+
+    public void subscribe(String provider, String topic, List<String> symbols) {
+        ProviderRuntime runtime = checked(provider, topic, symbols);
+        List<Subscription> subscriptions = toSubscriptions(topic, symbols);
+        control.execute(() -> runtime.subscribe(subscriptions));
+    }
+
+    public void unsubscribe(String provider, String topic, List<String> symbols) {
+        ProviderRuntime runtime = checked(provider, topic, symbols);
+        List<Subscription> subscriptions = toSubscriptions(topic, symbols);
+        control.execute(() -> runtime.unsubscribe(subscriptions));
+    }
+
+    private ProviderRuntime checked(String provider, String topic, List<String> symbols) {
+        if (!started.get() || closed.get()) {
+            throw new IllegalStateException("the feed is " + (closed.get() ? "closed" : "not started"));
+        }
+        ProviderRuntime runtime = providers.get(provider);
+        if (runtime == null) {
+            throw new IllegalArgumentException("no provider '" + provider + "'; running: " + providers.keySet());
+        }
+        List<String> problems = SymbolRules.problems(provider, runtime.protocol(), topic, symbols);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("cannot subscribe on " + provider + ": " + String.join("; ", problems));
+        }
+        return runtime;
+    }
+
+    private static List<Subscription> toSubscriptions(String topic, List<String> symbols) {
+        List<Subscription> out = new ArrayList<>();
+        for (String symbol : symbols) {
+            out.add(new Subscription(topic, symbol));
+        }
+        return out;
+    }
+
+    public FeedSnapshot snapshot() {
+        List<FeedSnapshot.ListenerSnapshot> listeners = new ArrayList<>();
+        deliveries.forEach(delivery -> listeners.add(delivery.snapshot()));
+        if (!started.get() || control.isShutdown()) {
+            return new FeedSnapshot(clock.instant(), List.of(), listeners);
+        }
+        CompletableFuture<List<ProviderSnapshot>> providerSnapshots = CompletableFuture.supplyAsync(() -> {
+            List<ProviderSnapshot> list = new ArrayList<>();
+            providers.values().forEach(runtime -> list.add(runtime.snapshot()));
+            return list;
+        }, control);
+        try {
+            return new FeedSnapshot(clock.instant(), providerSnapshots.get(2, TimeUnit.SECONDS), listeners);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new FeedSnapshot(clock.instant(), List.of(), listeners);
+        } catch (ExecutionException | TimeoutException e) {
+            return new FeedSnapshot(clock.instant(), List.of(), listeners);
+        }
+    }
+
+    public CompletableFuture<List<String>> allProvidersFailed() {
+        return allFailed;
+    }
+
+    private void providerFailed(ProviderRuntime failed) {
+        List<String> failures = new ArrayList<>();
+        for (ProviderRuntime runtime : providers.values()) {
+            if (!runtime.failed()) {
+                return;
+            }
+            failures.add(runtime.id() + ": " + runtime.failure());
+        }
+        allFailed.complete(failures);
+    }
+
+    /** Drops and conflations are counted; say so, at most every 5 s, when they grow. */
+    private void reportListenerLosses(EngineContext context) {
+        for (Delivery delivery : deliveries) {
+            FeedSnapshot.ListenerSnapshot snapshot = delivery.snapshot();
+            long[] before = reportedLosses.computeIfAbsent(snapshot.name(), name -> new long[1]);
+            if (snapshot.dropped() > before[0]) {
+                long fresh = snapshot.dropped() - before[0];
+                before[0] = snapshot.dropped();
+                String message = "listener '" + snapshot.name() + "' is behind: " + fresh + " events dropped by its "
+                        + snapshot.policy().mode() + " policy in the last 5s (" + snapshot.dropped() + " in all)";
+                LOG.warn("{}", message);
+                context.publish(new StatusEvent("marketfeed", "listener-behind", message,
+                        Map.of("listener", snapshot.name(), "dropped", Long.toString(snapshot.dropped()),
+                                "conflated", Long.toString(snapshot.conflated())),
+                        clock.instant()));
+            }
+        }
+    }
+
+    /** Graceful stop within the stop timeout; idempotent. */
+    public void close() {
+        if (!closed.compareAndSet(false, true) || !started.get()) {
+            return;
+        }
+        long deadline = System.nanoTime() + stopTimeout.toNanos();
+        CompletableFuture<List<CompletableFuture<Void>>> closing = CompletableFuture.supplyAsync(() -> {
+            List<CompletableFuture<Void>> futures = new ArrayList<>();
+            providers.values().forEach(runtime -> futures.addAll(runtime.close()));
+            return futures;
+        }, control);
+        try {
+            List<CompletableFuture<Void>> futures = closing.get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
+                    .get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("graceful stop took longer than {}; dropping the remaining connections", stopTimeout);
+            runOnControl(() -> providers.values().forEach(ProviderRuntime::abortAll), 500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("error during graceful stop", e.getCause());
+        }
+        long decodeBudget = Math.max(100, remainingMillis(deadline) / 2);
+        providers.values().forEach(runtime -> runtime.decoder().stop(decodeBudget));
+        control.shutdownNow();
+        for (Delivery delivery : deliveries) {
+            delivery.stop(Duration.ofMillis(Math.max(100, remainingMillis(deadline))));
+        }
+        transport.close();
+    }
+
+    private void runOnControl(Runnable task, long timeoutMillis) {
+        try {
+            CompletableFuture.runAsync(task, control).get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("task on the control thread did not finish", e);
+        }
+    }
+
+    private static long remainingMillis(long deadlineNanos) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    }
+}

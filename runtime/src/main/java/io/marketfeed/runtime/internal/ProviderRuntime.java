@@ -1,0 +1,360 @@
+package io.marketfeed.runtime.internal;
+
+import io.marketfeed.api.model.StatusEvent;
+import io.marketfeed.api.protocol.CreditUpdate;
+import io.marketfeed.api.protocol.Endpoint;
+import io.marketfeed.api.protocol.FeedProtocol;
+import io.marketfeed.api.protocol.HeartbeatSpec;
+import io.marketfeed.api.protocol.InboundFrame;
+import io.marketfeed.api.protocol.Limits;
+import io.marketfeed.api.protocol.LimitsUpdate;
+import io.marketfeed.api.protocol.SubscribeStyle;
+import io.marketfeed.api.protocol.Subscription;
+import io.marketfeed.runtime.ConnectionSnapshot;
+import io.marketfeed.runtime.ProviderSnapshot;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the runtime does for one provider: the planner (wanted subscriptions, sharding), one
+ * {@link Connection} per slot, the effective limits per endpoint (server-announced over configured over
+ * defaults), the connect gate, provider-wide pacing, credit counting, and failure.
+ *
+ * <p>Threading: control thread, except the counters and {@link #decoder()}, which the read and decode
+ * threads use.
+ */
+final class ProviderRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderRuntime.class);
+
+    private final String id;
+    private final FeedProtocol protocol;
+    private final EngineContext context;
+    private final Decoder decoder;
+    private final Consumer<ProviderRuntime> onFailure;
+    private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+    private final Map<String, Limits> limits = new ConcurrentHashMap<>();
+    private final Map<String, HeartbeatSpec> heartbeats = new ConcurrentHashMap<>();
+    private final SubscriptionPlanner planner;
+    private final Map<SubscriptionPlanner.Slot, Connection> connections = new LinkedHashMap<>();
+    private final List<Connection> retired = new ArrayList<>();
+    private final AtomicLong ghostFrames = new AtomicLong();
+    private final AtomicLong decodeErrors = new AtomicLong();
+    private final AtomicLong pushes = new AtomicLong();
+    private volatile long creditsRemaining = -1;
+    private final Map<String, Long> warningsLoggedAt = new HashMap<>();
+    private long nextConnectNanos;
+    private long globalNextSendNanos;
+    private boolean failed;
+    private String failure;
+
+    ProviderRuntime(String id, FeedProtocol protocol, EngineContext context, Consumer<ProviderRuntime> onFailure) {
+        this.id = id;
+        this.protocol = protocol;
+        this.context = context;
+        this.onFailure = onFailure;
+        this.decoder = new Decoder(id, 10_000);
+        for (Endpoint endpoint : protocol.endpoints()) {
+            endpoints.put(endpoint.id(), endpoint);
+            limits.put(endpoint.id(), protocol.limits(endpoint));
+            heartbeats.put(endpoint.id(), protocol.heartbeat(endpoint));
+        }
+        this.planner = new SubscriptionPlanner(new SubscriptionPlanner.Topology() {
+            @Override
+            public String endpointOf(Subscription subscription) {
+                return protocol.endpointFor(subscription).id();
+            }
+
+            @Override
+            public SubscribeStyle.Mode modeOf(String endpoint) {
+                return endpoints.get(endpoint).subscribeStyle().mode();
+            }
+
+            @Override
+            public Limits limits(String endpoint) {
+                return limits.get(endpoint);
+            }
+        });
+    }
+
+    String id() {
+        return id;
+    }
+
+    FeedProtocol protocol() {
+        return protocol;
+    }
+
+    Decoder decoder() {
+        return decoder;
+    }
+
+    Limits limits(Endpoint endpoint) {
+        return limits.get(endpoint.id());
+    }
+
+    HeartbeatSpec heartbeat(Endpoint endpoint) {
+        return heartbeats.get(endpoint.id());
+    }
+
+    boolean failed() {
+        return failed;
+    }
+
+    String failure() {
+        return failure;
+    }
+
+    Map<String, Endpoint> endpoints() {
+        return endpoints;
+    }
+
+    // ---------------------------------------------------------------- subscriptions
+
+    void start() {
+        decoder.start();
+        apply(planner.add(protocol.configuredSubscriptions()));
+    }
+
+    void subscribe(Collection<Subscription> subscriptions) {
+        if (!failed) {
+            apply(planner.add(subscriptions));
+        }
+    }
+
+    void unsubscribe(Collection<Subscription> subscriptions) {
+        if (!failed) {
+            apply(planner.remove(subscriptions));
+        }
+    }
+
+    private void apply(SubscriptionPlanner.Changes changes) {
+        for (SubscriptionPlanner.Slot slot : changes.created) {
+            Connection connection = new Connection(this, slot, endpoints.get(slot.endpoint), context);
+            connections.put(slot, connection);
+            connection.start();
+        }
+        for (SubscriptionPlanner.Slot slot : changes.touched) {
+            Connection connection = connections.get(slot);
+            if (connection != null && !changes.created.contains(slot)) {
+                connection.refreshWanted();
+                connection.pump();
+            }
+        }
+        for (SubscriptionPlanner.Slot slot : changes.emptied) {
+            Connection connection = connections.remove(slot);
+            planner.retire(slot);
+            if (connection != null) {
+                LOG.info("{}: no subscriptions left; closing", connection.id());
+                connection.close("no subscriptions left");
+                retired.add(connection);
+            }
+        }
+        if (!changes.newlyUnassigned.isEmpty()) {
+            reportUnassigned(changes.newlyUnassigned);
+        }
+    }
+
+    private void reportUnassigned(List<Subscription> waiting) {
+        Map<String, String> details = new TreeMap<>();
+        details.put("count", Integer.toString(waiting.size()));
+        details.put("subscriptions", waiting.size() > 20
+                ? waiting.subList(0, 20) + " and " + (waiting.size() - 20) + " more" : waiting.toString());
+        String endpoint = protocol.endpointFor(waiting.get(0)).id();
+        Limits current = limits.get(endpoint);
+        String message = waiting.size() + " subscription" + (waiting.size() == 1 ? "" : "s")
+                + " do not fit the limits of " + id + "/" + endpoint + " (" + current.maxConnections() + " connections x "
+                + current.maxSymbolsPerConnection() + " symbols): raise marketfeed.providers." + id
+                + ".limits.max-connections if your plan allows, or subscribe to fewer symbols; they are sent as soon"
+                + " as room appears";
+        LOG.warn("{}", message);
+        publishStatus("capacity", message, details);
+    }
+
+    // ---------------------------------------------------------------- signals
+
+    void onLimits(Connection connection, Attempt attempt, LimitsUpdate update) {
+        if (attempt.dead || attempt != connection.current()) {
+            return;
+        }
+        String endpoint = connection.slot.endpoint;
+        Limits before = limits.get(endpoint);
+        Limits after = before.with(update);
+        if (after.equals(before)) {
+            return;
+        }
+        limits.put(endpoint, after);
+        String message = "server limits for " + id + "/" + endpoint + ": " + after.maxSymbolsPerConnection()
+                + " symbols per connection, " + after.maxSymbolsPerFrame() + " per request"
+                + (update.plan().isEmpty() ? "" : " (plan " + update.plan() + ")");
+        LOG.info("{}", message);
+        Map<String, String> details = new TreeMap<>();
+        details.put("endpoint", endpoint);
+        details.put("maxSymbolsPerConnection", Integer.toString(after.maxSymbolsPerConnection()));
+        details.put("maxSymbolsPerFrame", Integer.toString(after.maxSymbolsPerFrame()));
+        details.put("maxConnections", Integer.toString(after.maxConnections()));
+        if (!update.plan().isEmpty()) {
+            details.put("plan", update.plan());
+        }
+        publishStatus("limits", message, details);
+        apply(planner.rebalance(endpoint));
+    }
+
+    void onRejected(Connection connection, Attempt attempt, String topic, List<String> symbols, String reason) {
+        if (attempt.dead || attempt != connection.current()) {
+            return;
+        }
+        String message = id + " refused " + topic + " " + symbols + ": " + reason + " (not retried)";
+        LOG.warn("{}", message);
+        publishStatus("rejected", message, Map.of("topic", topic, "symbols", String.join(",", symbols),
+                "reason", reason));
+        apply(planner.reject(connection.slot, topic, symbols, reason));
+    }
+
+    void onSubstitute(Connection connection, Attempt attempt, String topic, String symbol, List<String> replacements,
+            String reason) {
+        if (attempt.dead || attempt != connection.current()) {
+            return;
+        }
+        String message = id + " refused " + topic + " " + symbol + " (" + reason + ")"
+                + (replacements.isEmpty() ? "; no fall-back list is configured"
+                        : "; falling back to " + replacements.size() + " explicit symbols");
+        LOG.warn("{}", message);
+        publishStatus("rejected", message, Map.of("topic", topic, "symbols", symbol, "reason", reason,
+                "replacements", String.join(",", replacements)));
+        apply(planner.substitute(connection.slot, topic, symbol, replacements, reason));
+    }
+
+    void onCredits(CreditUpdate update) {
+        update.remaining().ifPresent(remaining -> creditsRemaining = remaining);
+    }
+
+    void reportGhost(Connection connection, Subscription subscription) {
+        String message = "data for " + subscription + " arrived on " + connection.id()
+                + ", which does not want it: dropped, and unsubscribed again";
+        LOG.info("{}", message);
+        publishStatus("unwanted-data", message, Map.of("topic", subscription.topic(), "symbol", subscription.symbol(),
+                "connection", connection.id()));
+    }
+
+    /** Logs a warning from a provider, at most once a minute per distinct text. */
+    void warn(Connection connection, String message) {
+        long now = System.nanoTime();
+        Long last = warningsLoggedAt.get(message);
+        if (last == null || now - last > Duration.ofMinutes(1).toNanos()) {
+            warningsLoggedAt.put(message, now);
+            LOG.warn("{}: {}", connection.id(), message);
+            publishStatus("warning", message, Map.of("connection", connection.id()));
+        }
+    }
+
+    void decodeFailed(Connection connection, InboundFrame frame, RuntimeException e) {
+        long count = decodeErrors.incrementAndGet();
+        if (count <= 10 || Long.bitCount(count) == 1) {
+            LOG.warn("{}: the {} decoder threw on a frame ({} so far); the frame is skipped, the connection kept: {}",
+                    connection.id(), id, count, e.toString());
+        }
+    }
+
+    void countGhost() {
+        ghostFrames.incrementAndGet();
+    }
+
+    void countPush() {
+        pushes.incrementAndGet();
+    }
+
+    /** A fatal classification: stop every connection of this provider, never retry. */
+    void fail(String whatToFix) {
+        if (failed) {
+            return;
+        }
+        failed = true;
+        failure = whatToFix;
+        LOG.error("{} stopped: {}", id, whatToFix);
+        for (Connection connection : connections.values()) {
+            connection.fail(whatToFix);
+        }
+        onFailure.accept(this);
+    }
+
+    // ---------------------------------------------------------------- pacing and connect gate
+
+    /**
+     * Reserves the next connection attempt of this provider, at least {@code delay} from now and at least the
+     * minimum reconnect gap after the previous one, so connects never burst.
+     *
+     * @return the delay until the reserved moment
+     */
+    Duration reserveConnectSlot(Duration delay) {
+        long now = System.nanoTime();
+        long gap = 0;
+        for (Limits value : limits.values()) {
+            gap = Math.max(gap, value.minReconnectGap().toNanos());
+        }
+        long at = Math.max(now + delay.toNanos(), nextConnectNanos);
+        nextConnectNanos = at + gap;
+        return Duration.ofNanos(at - now);
+    }
+
+    long globalNextSendNanos() {
+        return globalNextSendNanos;
+    }
+
+    void controlFrameSent(long atNanos) {
+        long gap = 0;
+        for (Limits value : limits.values()) {
+            gap = Math.max(gap, value.minGlobalControlGap().toNanos());
+        }
+        globalNextSendNanos = atNanos + gap;
+    }
+
+    // ---------------------------------------------------------------- stop and status
+
+    /** Starts a graceful close of every connection. */
+    List<CompletableFuture<Void>> close() {
+        List<CompletableFuture<Void>> futures = new ArrayList<>();
+        for (Connection connection : connections.values()) {
+            connection.close("client stopping");
+            futures.add(connection.closedFuture());
+        }
+        for (Connection connection : retired) {
+            futures.add(connection.closedFuture());
+        }
+        return futures;
+    }
+
+    void abortAll() {
+        connections.values().forEach(Connection::abort);
+        retired.forEach(Connection::abort);
+    }
+
+    private void publishStatus(String kind, String message, Map<String, String> details) {
+        context.publish(new StatusEvent(id, kind, message, details, context.clock().instant()));
+    }
+
+    ProviderSnapshot snapshot() {
+        List<ConnectionSnapshot> list = new ArrayList<>();
+        connections.values().forEach(connection -> list.add(connection.snapshot()));
+        Map<String, String> rejected = new TreeMap<>();
+        planner.rejected().forEach((subscription, reason) -> rejected.put(subscription.toString(), reason));
+        long cost = protocol.credits().costPerPush();
+        long remaining = creditsRemaining;
+        return new ProviderSnapshot(id, failed, failure, planner.wanted().size(), rejected, planner.unassigned().size(),
+                ghostFrames.get(), decodeErrors.get(), pushes.get() * cost,
+                remaining < 0 ? OptionalLong.empty() : OptionalLong.of(remaining), list);
+    }
+}
