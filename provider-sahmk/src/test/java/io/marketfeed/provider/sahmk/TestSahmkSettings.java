@@ -1,0 +1,231 @@
+package io.marketfeed.provider.sahmk;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.marketfeed.api.ProviderSettings;
+import io.marketfeed.api.Secret;
+import io.marketfeed.api.SettingsException;
+import io.marketfeed.api.SettingsProblem;
+import io.marketfeed.api.protocol.HeartbeatSpec;
+import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
+import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
+import io.marketfeed.api.protocol.Limits;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The settings block: defaults from reference.conf, full mapping, and problem reporting. */
+class TestSahmkSettings {
+
+    static final String CANARY = "shmk_test_CANARY123";
+    private static final String WITH_KEY = "SAHMK_API_KEY = \"" + CANARY + "\"";
+
+    @Test
+    void referenceConfDeclaresExactlyTheKnownKeys() {
+        Set<String> declared = ReferenceConf.declaredPaths(WITH_KEY);
+        assertEquals(new TreeSet<>(SahmkConfigKeys.ALL), declared);
+    }
+
+    @Test
+    void defaults() {
+        SahmkSettings settings = SahmkSettings.from(settings(ReferenceConf.values(WITH_KEY)));
+        assertEquals(new SahmkSettings(true, Secret.of(CANARY), URI.create("wss://api.sahmk.sa"), SahmkPlan.PRO,
+                List.of(), List.of(), new SahmkSettings.Depth(false, List.of(), 5),
+                new SahmkSettings.Trades(false, List.of()), "", Duration.ofSeconds(10),
+                new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(30), Duration.ofSeconds(90), Liveness.ANY_FRAME),
+                new Limits(60, 20, 10, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1))), settings);
+    }
+
+    @Test
+    void theKeyComesFromTheEnvironmentVariable() {
+        assertEquals(CANARY, ReferenceConf.values(WITH_KEY).get(SahmkConfigKeys.API_KEY));
+        assertFalse(ReferenceConf.values("").containsKey(SahmkConfigKeys.API_KEY), "absent when the variable is unset");
+    }
+
+    @Test
+    void withoutAKeyTheDefaultsAskForSahmkApiKey() {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> SahmkSettings.from(settings(ReferenceConf.values(""))));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertEquals("marketfeed.providers.sahmk.api-key", e.problems().get(0).path());
+        assertTrue(e.problems().get(0).message().contains("SAHMK_API_KEY"), e.getMessage());
+    }
+
+    @Test
+    void aDisabledProviderNeedsNoKey() {
+        SahmkSettings settings = SahmkSettings.from(settings(ReferenceConf.values(ReferenceConf.BLOCK
+                + ".enabled = false")));
+        assertFalse(settings.enabled());
+        assertTrue(settings.apiKey().isEmpty());
+    }
+
+    @Test
+    void fullMapping() {
+        Map<String, Object> values = new HashMap<>();
+        values.put(SahmkConfigKeys.ENABLED, false);
+        values.put(SahmkConfigKeys.API_KEY, CANARY);
+        values.put(SahmkConfigKeys.ENDPOINT, "wss://app.sahmk.sa:8443/");
+        values.put(SahmkConfigKeys.PLAN, "Enterprise");
+        values.put(SahmkConfigKeys.SYMBOLS, List.of("*"));
+        values.put(SahmkConfigKeys.FALLBACK_SYMBOLS, List.of("2222", "1120"));
+        values.put(SahmkConfigKeys.DEPTH_ENABLED, true);
+        values.put(SahmkConfigKeys.DEPTH_SYMBOLS, List.of("2222"));
+        values.put(SahmkConfigKeys.DEPTH_LEVELS, 20);
+        values.put(SahmkConfigKeys.TRADES_ENABLED, true);
+        values.put(SahmkConfigKeys.TRADES_SYMBOLS, List.of("1120", "2010"));
+        values.put(SahmkConfigKeys.ORIGIN, "https://example.org");
+        values.put(SahmkConfigKeys.READY_TIMEOUT, "3s");
+        values.put(SahmkConfigKeys.HEARTBEAT_INTERVAL, "15s");
+        values.put(SahmkConfigKeys.HEARTBEAT_TIMEOUT, "2m");
+        values.put(SahmkConfigKeys.MAX_SYMBOLS_PER_CONNECTION, 150);
+        values.put(SahmkConfigKeys.MAX_SYMBOLS_PER_FRAME, 50);
+        values.put(SahmkConfigKeys.MAX_CONNECTIONS, 3);
+        values.put(SahmkConfigKeys.MIN_CONTROL_GAP, "100ms");
+        values.put(SahmkConfigKeys.MIN_RECONNECT_GAP, "5s");
+        assertEquals(new TreeSet<>(SahmkConfigKeys.ALL), new TreeSet<>(values.keySet()),
+                "every key must be mapped here with a value other than its default");
+
+        SahmkSettings settings = SahmkSettings.from(settings(values));
+        assertEquals(new SahmkSettings(false, Secret.of(CANARY), URI.create("wss://app.sahmk.sa:8443"),
+                SahmkPlan.ENTERPRISE, List.of("*"), List.of("2222", "1120"),
+                new SahmkSettings.Depth(true, List.of("2222"), 20),
+                new SahmkSettings.Trades(true, List.of("1120", "2010")),
+                "https://example.org", Duration.ofSeconds(3),
+                new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(15), Duration.ofMinutes(2), Liveness.ANY_FRAME),
+                new Limits(150, 50, 3, Duration.ofMillis(100), Duration.ZERO, Duration.ofSeconds(5))), settings);
+    }
+
+    @Test
+    void planDefaults() {
+        assertEquals(new Limits(60, 20, 10, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)),
+                withOverrides("plan = pro").limits());
+        assertEquals(new Limits(120, 40, 10, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)),
+                withOverrides("plan = business").limits());
+        assertEquals(new Limits(200, 20, 10, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)),
+                withOverrides("plan = enterprise").limits());
+        assertEquals(new Limits(60, 5, 10, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)),
+                withOverrides("plan = pro, limits.max-symbols-per-frame = 5").limits(), "one override, the rest kept");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        Map<String, Object> values = ReferenceConf.values(WITH_KEY);
+        values.put(SahmkConfigKeys.ENDPOINT, "https://api.sahmk.sa");
+        values.put(SahmkConfigKeys.PLAN, "gold");
+        values.put(SahmkConfigKeys.SYMBOLS, List.of("2222", "22 22", "*", "ABCDEFGHIJKLM"));
+        values.put(SahmkConfigKeys.FALLBACK_SYMBOLS, List.of("*"));
+        values.put(SahmkConfigKeys.DEPTH_SYMBOLS, List.of("*"));
+        values.put(SahmkConfigKeys.DEPTH_LEVELS, 21);
+        values.put(SahmkConfigKeys.TRADES_SYMBOLS, List.of("a,b"));
+        values.put(SahmkConfigKeys.READY_TIMEOUT, "0s");
+        values.put(SahmkConfigKeys.HEARTBEAT_INTERVAL, "0s");
+        values.put(SahmkConfigKeys.MAX_CONNECTIONS, 0);
+        values.put(SahmkConfigKeys.MIN_RECONNECT_GAP, Duration.ofSeconds(-1));
+        SettingsException e = assertThrows(SettingsException.class, () -> SahmkSettings.from(settings(values)));
+        assertEquals(List.of("endpoint", "plan", "symbols", "symbols", "fallback-symbols", "depth.symbols",
+                "depth.levels", "trades.symbols", "ready-timeout", "limits.max-connections", "heartbeat.interval",
+                "limits.min-reconnect-gap"), relativePaths(e), e.getMessage());
+        String symbolProblems = e.problems().get(2).message() + " / " + e.problems().get(3).message();
+        assertTrue(symbolProblems.contains("[1] '22 22'") && symbolProblems.contains("[3] 'ABCDEFGHIJKLM'"),
+                symbolProblems);
+    }
+
+    @Test
+    void wronglyTypedValuesAreProblemsTooNotExceptions() {
+        Map<String, Object> values = ReferenceConf.values(WITH_KEY);
+        values.put(SahmkConfigKeys.ENABLED, "maybe");
+        values.put(SahmkConfigKeys.DEPTH_LEVELS, "many");
+        values.put(SahmkConfigKeys.SYMBOLS, "2222");
+        values.put(SahmkConfigKeys.HEARTBEAT_TIMEOUT, "soon");
+        values.put(SahmkConfigKeys.MAX_SYMBOLS_PER_FRAME, "lots");
+        values.put(SahmkConfigKeys.MAX_CONNECTIONS, -1);
+        SettingsException e = assertThrows(SettingsException.class, () -> SahmkSettings.from(settings(values)));
+        assertEquals(List.of("enabled", "symbols", "depth.levels", "heartbeat.timeout", "limits.max-symbols-per-frame",
+                "limits.max-connections"), relativePaths(e), e.getMessage());
+        assertFalse(e.problems().get(0).message().startsWith("marketfeed."), "the path is not repeated");
+    }
+
+    @Test
+    void settingsBuiltByHandMustSetEveryKey() {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> SahmkSettings.from(settings(Map.of(SahmkConfigKeys.API_KEY, CANARY))));
+        Set<String> required = new TreeSet<>(List.of("enabled", "endpoint", "plan", "symbols", "fallback-symbols",
+                "depth.enabled", "depth.symbols", "depth.levels", "trades.enabled", "trades.symbols", "ready-timeout",
+                "heartbeat.interval", "heartbeat.timeout"));
+        assertEquals(required, new TreeSet<>(relativePaths(e)), e.getMessage());
+    }
+
+    @Test
+    void heartbeatTimeoutMustExceedTheInterval() {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> withOverrides("heartbeat { interval = 30s, timeout = 30s }"));
+        assertEquals(List.of("heartbeat.timeout"), relativePaths(e));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wss://api.sahmk.sa", "wss://app.sahmk.sa", "ws://localhost:8080", "WSS://api.sahmk.sa/"})
+    void acceptedEndpoints(String endpoint) {
+        SahmkSettings settings = withOverrides("endpoint = \"" + endpoint + "\"");
+        assertTrue(settings.endpoint().toString().matches("wss?://[a-z.]+(:\\d+)?"), settings.endpoint().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://api.sahmk.sa", "api.sahmk.sa", "wss://api.sahmk.sa/ws/v1/stocks/",
+            "wss://api.sahmk.sa/?api_key=" + CANARY, "wss://" + CANARY + "@api.sahmk.sa",
+            "wss://api.sahmk.sa#" + CANARY, "wss://", "", "wss://api sahmk.sa"})
+    void refusedEndpointsNeverQuoteTheirText(String endpoint) {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> withOverrides("endpoint = \"" + endpoint + "\""));
+        assertTrue(relativePaths(e).stream().allMatch("endpoint"::equals), e.getMessage());
+        assertFalse(e.getMessage().contains(CANARY), e.getMessage());
+    }
+
+    @Test
+    void theKeyNeverShows() {
+        SahmkSettings settings = withOverrides("");
+        assertFalse(settings.toString().contains(CANARY), settings.toString());
+        assertFalse(new SahmkProtocol(settings).endpoints().toString().contains(CANARY));
+
+        Map<String, Object> values = ReferenceConf.values("");
+        values.put(SahmkConfigKeys.API_KEY, CANARY + " \n");
+        values.put(SahmkConfigKeys.PLAN, "none");
+        SettingsException e = assertThrows(SettingsException.class, () -> SahmkSettings.from(settings(values)));
+        assertEquals(List.of("api-key", "plan"), relativePaths(e));
+        assertFalse(e.getMessage().contains(CANARY), e.getMessage());
+        for (SettingsProblem problem : e.problems()) {
+            assertFalse(problem.toString().contains(CANARY), problem.toString());
+        }
+    }
+
+    @Test
+    void aBlankOriginMeansNone() {
+        assertFalse(withOverrides("origin = \"  \"").hasOrigin());
+        assertEquals("https://example.org", withOverrides("origin = \"https://example.org\"").origin());
+    }
+
+    static SahmkSettings withOverrides(String hocon) {
+        return SahmkSettings.from(settings(ReferenceConf.values(WITH_KEY + "\n" + ReferenceConf.BLOCK + " { "
+                + hocon + " }")));
+    }
+
+    static ProviderSettings settings(Map<String, ?> values) {
+        return ProviderSettings.of(SahmkProvider.ID, values);
+    }
+
+    private static List<String> relativePaths(SettingsException e) {
+        String prefix = "marketfeed.providers.sahmk.";
+        return e.problems().stream().map(p -> p.path().substring(prefix.length())).collect(Collectors.toList());
+    }
+}
