@@ -28,10 +28,10 @@ public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, double m
             throw new IllegalArgumentException("need 0 <= initialDelay <= maxDelay, got " + initialDelay + " and "
                     + maxDelay);
         }
-        if (multiplier < 1.0) {
+        if (!(multiplier >= 1.0)) {
             throw new IllegalArgumentException("multiplier must be at least 1, got " + multiplier);
         }
-        if (jitter < 0.0 || jitter > 1.0) {
+        if (!(jitter >= 0.0 && jitter <= 1.0)) {
             throw new IllegalArgumentException("jitter must be between 0 and 1, got " + jitter);
         }
     }

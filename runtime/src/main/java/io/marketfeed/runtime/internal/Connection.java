@@ -413,6 +413,12 @@ final class Connection {
                 continue;
             }
             send(owner, frame.get());
+            if (request.get().kind() == WireRequest.Kind.UNSUBSCRIBE) {
+                // Data already in flight for these is expected for a moment: drop it quietly, no second request.
+                for (String symbol : request.get().symbols()) {
+                    ghostHandledAt.put(new Subscription(request.get().topic(), symbol), now);
+                }
+            }
             nextSendNanos = now + limits.minControlGap().toNanos();
             provider.controlFrameSent(now);
             if (request.get().kind() != WireRequest.Kind.UNSUBSCRIBE) {

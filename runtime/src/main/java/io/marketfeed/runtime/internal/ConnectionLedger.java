@@ -101,10 +101,6 @@ final class ConnectionLedger {
     void ghost(Subscription subscription) {
         if (!wants(subscription)) {
             ghosts.add(subscription);
-            if (mode == SubscribeStyle.Mode.REPLACE_ALL) {
-                // The server did not apply our last list: send it again.
-                sentLists.remove(subscription.topic());
-            }
         }
     }
 
@@ -159,6 +155,9 @@ final class ConnectionLedger {
                 }
             }
             return false;
+        }
+        if (!ghosts.isEmpty()) {
+            return true;
         }
         Set<String> topics = new HashSet<>(desired.keySet());
         topics.addAll(sentLists.keySet());
@@ -216,21 +215,27 @@ final class ConnectionLedger {
     private Optional<WireRequest> nextReplace() {
         Set<String> topics = new TreeSet<>(desired.keySet());
         topics.addAll(sentLists.keySet());
+        ghosts.forEach(ghost -> topics.add(ghost.topic()));
         for (String topic : topics) {
             List<String> wanted = listFor(topic);
-            List<String> sent = sentLists.get(topic);
-            if (wanted.equals(sent == null ? List.of() : sent) && !(sent == null && ghostsOn(topic))) {
+            List<String> sent = sentLists.getOrDefault(topic, List.of());
+            boolean ghosted = ghostsOn(topic);
+            if (wanted.equals(sent) && !ghosted) {
                 continue;
             }
             if (wanted.isEmpty()) {
-                List<String> previous = sent == null ? ghostSymbols(topic) : sent;
+                TreeSet<String> previous = new TreeSet<>(sent);
+                previous.addAll(ghostSymbols(topic));
                 sentLists.remove(topic);
                 confirmedLists.remove(topic);
                 ghosts.removeIf(ghost -> ghost.topic().equals(topic));
                 if (previous.isEmpty()) {
                     continue;
                 }
-                return Optional.of(new WireRequest(WireRequest.Kind.UNSUBSCRIBE, topic, previous));
+                return Optional.of(new WireRequest(WireRequest.Kind.UNSUBSCRIBE, topic, List.copyOf(previous)));
+            }
+            if (ghosted) {
+                confirmedLists.remove(topic);
             }
             sentLists.put(topic, wanted);
             ghosts.removeIf(ghost -> ghost.topic().equals(topic));

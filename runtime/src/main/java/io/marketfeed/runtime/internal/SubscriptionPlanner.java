@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -125,7 +126,6 @@ final class SubscriptionPlanner {
     /** The server refused these on {@code slot}: never retried, reported by the caller. */
     Changes reject(Slot slot, String topic, Collection<String> symbols, String reason) {
         Changes changes = new Changes();
-        slot.ledger.rejected(topic, symbols);
         for (String symbol : symbols) {
             Subscription subscription = new Subscription(topic, symbol);
             if (wanted.remove(subscription)) {
@@ -140,6 +140,7 @@ final class SubscriptionPlanner {
                 }
             }
         }
+        slot.ledger.rejected(topic, symbols);
         fillFromUnassigned(changes);
         return changes;
     }
@@ -162,6 +163,7 @@ final class SubscriptionPlanner {
     /** Limits of {@code endpoint} changed: move what no longer fits, then fill any new room. */
     Changes rebalance(String endpoint) {
         Changes changes = new Changes();
+        Set<Subscription> waitingBefore = new HashSet<>(unassigned);
         Limits limits = topology.limits(endpoint);
         for (Slot slot : List.copyOf(slots.getOrDefault(endpoint, List.of()))) {
             while (slot.symbolCount() > limits.maxSymbolsPerConnection()) {
@@ -176,7 +178,7 @@ final class SubscriptionPlanner {
                 }
             }
         }
-        fillFromUnassigned(changes);
+        fillFromUnassigned(changes, waitingBefore);
         return changes;
     }
 
@@ -273,6 +275,10 @@ final class SubscriptionPlanner {
     }
 
     private void fillFromUnassigned(Changes changes) {
+        fillFromUnassigned(changes, new HashSet<>(unassigned));
+    }
+
+    private void fillFromUnassigned(Changes changes, Set<Subscription> waitingBefore) {
         List<Subscription> waiting = List.copyOf(unassigned);
         for (Subscription subscription : waiting) {
             unassigned.remove(subscription);
@@ -280,6 +286,9 @@ final class SubscriptionPlanner {
         }
         // Only report what became unassigned now, not what was waiting already.
         changes.newlyUnassigned.removeIf(subscription -> !unassigned.contains(subscription)
-                || waiting.contains(subscription));
+                || waitingBefore.contains(subscription));
+        List<Subscription> distinct = List.copyOf(new LinkedHashSet<>(changes.newlyUnassigned));
+        changes.newlyUnassigned.clear();
+        changes.newlyUnassigned.addAll(distinct);
     }
 }
