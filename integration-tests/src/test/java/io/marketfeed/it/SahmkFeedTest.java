@@ -157,6 +157,41 @@ class SahmkFeedTest {
     }
 
     @Test
+    void limitsAnnouncedLaterReshardTheSubscriptions() {
+        startSimulator(SahmkOptions.builder().universeSize(100).updatesPerSecond(1).build());
+        List<String> wanted = new ArrayList<>(simulation.options().universe().keySet()).subList(0, 50);
+        startFeed(SahmkSimulation.DEMO_KEY, wanted, Map.of());
+        Waits.until(() -> subscribedEverywhere().size() == 50, WAIT, () -> "not subscribed: " + events.tail());
+        assertEquals(1, observed().connections().size());
+
+        // The server announces a smaller cap on the open connection: 50 symbols no longer fit on one.
+        simulation.faults().setLimits(java.util.OptionalInt.of(20), java.util.OptionalInt.of(10), true);
+
+        Waits.until(() -> observed().connections().size() == 3
+                && observed().connections().stream().allMatch(c -> c.subscriptions().size() <= 20)
+                && subscribedEverywhere().equals(new HashSet<>(wanted)), WAIT,
+                () -> "not resharded to 3 x 20: " + observed().connections());
+        assertEquals(0, observed().duplicateSubscribeCount());
+    }
+
+    @Test
+    void depthAndTradesChannelsDeliverBooksAndTrades() {
+        startSimulator(SahmkOptions.builder().updatesPerSecond(10).build());
+        startFeed(SahmkSimulation.DEMO_KEY, List.of("2222"), Map.of("depth.enabled", true,
+                "depth.symbols", List.of("2222"), "depth.levels", 3, "trades.enabled", true,
+                "trades.symbols", List.of("1120")));
+
+        io.marketfeed.api.model.BookSnapshot book = events.await(io.marketfeed.api.model.BookSnapshot.class,
+                snapshot -> snapshot.symbol().equals("2222"), WAIT);
+        assertFalse(book.bids().isEmpty());
+        assertTrue(book.bids().size() <= 3, "levels requested: 3, got " + book.bids().size());
+        events.await(io.marketfeed.api.model.Trade.class, trade -> trade.symbol().equals("1120"), WAIT);
+        events.await(Quote.class, quote -> quote.symbol().equals("2222"), WAIT);
+        Waits.until(() -> observed().connections().size() == 3, WAIT,
+                () -> "one connection per channel expected: " + observed().connections());
+    }
+
+    @Test
     void dropWithoutCloseFrameResubscribesAndReportsTheGap() {
         startSimulator(SahmkOptions.builder().updatesPerSecond(20).build());
         startFeed(SahmkSimulation.DEMO_KEY, List.of("2222", "1120"), Map.of());
