@@ -130,16 +130,10 @@ final class SubscriptionPlanner {
             Subscription subscription = new Subscription(topic, symbol);
             if (wanted.remove(subscription)) {
                 rejected.put(subscription, reason);
-                Slot owner = assignment.remove(subscription);
-                if (owner != null) {
-                    owner.remove(subscription);
-                    changes.touched.add(owner);
-                    if (owner.ledger.isEmpty()) {
-                        changes.emptied.add(owner);
-                    }
-                }
+                release(subscription, changes);
             }
         }
+        // After release: the slot's symbol count is kept by Slot.remove, which checks the ledger first.
         slot.ledger.rejected(topic, symbols);
         fillFromUnassigned(changes);
         return changes;
