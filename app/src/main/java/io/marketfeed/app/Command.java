@@ -1,0 +1,62 @@
+package io.marketfeed.app;
+
+import io.marketfeed.app.output.OutputFormat;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** A parsed command line. */
+public sealed interface Command {
+
+    /**
+     * {@code help [COMMAND]}, {@code --help}.
+     *
+     * @param topic the command to explain; empty for the overview
+     */
+    record Help(Optional<String> topic) implements Command {
+    }
+
+    /** {@code --version}. */
+    record Version() implements Command {
+    }
+
+    /**
+     * {@code run}: stream events until the duration ends or a signal arrives.
+     *
+     * @param configFile {@code -c FILE}
+     * @param duration {@code --duration D}; empty runs until stopped
+     * @param format {@code --format}; empty uses {@code marketfeed.output.format}
+     * @param overrides {@code -Dpath=value}, in order
+     */
+    record Run(Optional<Path> configFile, Optional<Duration> duration, Optional<OutputFormat> format,
+            Map<String, String> overrides) implements Command {
+    }
+
+    /**
+     * {@code config}: validate and print the effective configuration, credentials masked.
+     *
+     * @param configFile {@code -c FILE}
+     * @param overrides {@code -Dpath=value}
+     */
+    record ShowConfig(Optional<Path> configFile, Map<String, String> overrides) implements Command {
+    }
+
+    /**
+     * {@code providers}: list the providers found.
+     *
+     * @param configFile {@code -c FILE}: also show which are enabled there
+     * @param overrides {@code -Dpath=value}
+     */
+    record Providers(Optional<Path> configFile, Map<String, String> overrides) implements Command {
+    }
+
+    /**
+     * {@code simulate}: run a simulator on its own until stopped.
+     *
+     * @param provider the protocol to speak
+     * @param port the port, 0 for a free one
+     */
+    record Simulate(String provider, int port) implements Command {
+    }
+}

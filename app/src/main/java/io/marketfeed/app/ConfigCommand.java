@@ -1,0 +1,44 @@
+package io.marketfeed.app;
+
+import io.marketfeed.app.config.ConfigPaths;
+import io.marketfeed.app.config.ConfigPrinter;
+import io.marketfeed.app.config.ConfigValidator;
+import io.marketfeed.app.config.LoadedConfig;
+import io.marketfeed.app.provider.ProviderRegistry;
+import io.marketfeed.app.run.EmbeddedSimulator;
+
+/**
+ * {@code config}: validates like {@code run} would and prints the effective configuration, with each value's
+ * origin and every credential masked.
+ */
+final class ConfigCommand {
+
+    private static final String SIMULATOR_ENDPOINT = "ws://127.0.0.1:0";
+
+    private final Invocation invocation;
+
+    ConfigCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
+
+    int execute(Command.ShowConfig command) {
+        ConfigInputs inputs = ConfigInputs.of(command.configFile(), command.overrides(), invocation);
+        LoadedConfig loaded = inputs.load();
+        boolean simulated = loaded.flag(ConfigPaths.SIMULATOR_ENABLED);
+        if (simulated) {
+            // As run does: the simulator's address and key win; its port is known only once it runs.
+            String provider = RunCommand.simulatedProvider(loaded);
+            loaded = inputs.load(EmbeddedSimulator.settingsLayer(provider, SIMULATOR_ENDPOINT));
+        }
+        new ConfigValidator(ProviderRegistry.discover(ConfigCommand.class.getClassLoader())).validate(loaded);
+        invocation.out().println("# Effective configuration from " + inputs.source().description()
+                + "; credentials masked. It is valid.");
+        if (simulated) {
+            invocation.out().println("# The simulator picks its port when run starts; " + SIMULATOR_ENDPOINT
+                    + " stands for it.");
+        }
+        invocation.out().print(ConfigPrinter.render(loaded.merged()));
+        invocation.out().flush();
+        return ExitCode.OK;
+    }
+}

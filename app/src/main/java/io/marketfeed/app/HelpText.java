@@ -1,0 +1,92 @@
+package io.marketfeed.app;
+
+import java.util.Optional;
+
+/** The text of {@code --help} and {@code help COMMAND}. */
+final class HelpText {
+
+    private static final String OVERVIEW = String.join("\n",
+            "Marketfeed: real-time market data from WebSocket feeds, as a table or as JSON lines.",
+            "",
+            "Commands:",
+            "  run        stream events to stdout until the duration ends or Ctrl-C",
+            "  config     check a configuration and print it with each value's origin (keys masked)",
+            "  providers  list the providers found, their capabilities and where they came from",
+            "  simulate   run the built-in SAHMK simulator on its own, for trying clients",
+            "  help       this text, or help COMMAND for one command",
+            "",
+            "Usage:",
+            "  " + CommandLine.RUN_USAGE,
+            "  " + CommandLine.CONFIG_USAGE,
+            "  " + CommandLine.PROVIDERS_USAGE,
+            "  " + CommandLine.SIMULATE_USAGE,
+            "  marketfeed --help | --version",
+            "",
+            "Without -c, run streams from the real SAHMK feed when SAHMK_API_KEY is set, and from the built-in",
+            "simulator (demo data) otherwise.",
+            "",
+            "Exit codes: 0 normal end (duration, Ctrl-C, SIGTERM); 2 usage or configuration error;",
+            "3 every enabled provider stopped on a fatal error; 1 internal error.",
+            "Logs go to stderr; MARKETFEED_LOG_LEVEL=DEBUG shows more.",
+            "");
+
+    private static final String RUN = String.join("\n",
+            "usage: " + CommandLine.RUN_USAGE,
+            "",
+            "Streams events from every enabled provider to stdout.",
+            "",
+            "  -c, --config FILE   HOCON configuration; without it, the built-in live configuration (when",
+            "                      SAHMK_API_KEY is set) or the built-in demo with the simulator",
+            "  --duration D        stop after D, such as 500ms, 15s, 2m, 1h (default: until Ctrl-C)",
+            "  --format F          table (a live view) or jsonl (one JSON event per line); the default is",
+            "                      marketfeed.output.format: table on a terminal, jsonl otherwise",
+            "  -Dpath=value        set a configuration value, such as -Dmarketfeed.stop-timeout=10s;",
+            "                      values starting with [ or { are HOCON: -Dmarketfeed.providers.sahmk.symbols=[2222]",
+            "",
+            "The configuration is checked completely before anything connects; every problem is reported at once.",
+            "");
+
+    private static final String CONFIG = String.join("\n",
+            "usage: " + CommandLine.CONFIG_USAGE,
+            "",
+            "Checks the configuration exactly as run would, then prints the effective configuration with the",
+            "origin (file:line) of every value. Credentials are masked.",
+            "");
+
+    private static final String PROVIDERS = String.join("\n",
+            "usage: " + CommandLine.PROVIDERS_USAGE,
+            "",
+            "Lists every provider found on the class path: id, version, SPI version and compatibility,",
+            "description, capabilities and the jar it came from. With -c, also whether that configuration",
+            "enables it. Providers that failed to load are listed with the reason.",
+            "");
+
+    private static final String SIMULATE = String.join("\n",
+            "usage: " + CommandLine.SIMULATE_USAGE,
+            "",
+            "Runs a protocol-faithful simulator on 127.0.0.1 until Ctrl-C, and prints its WebSocket URLs, demo",
+            "keys and the HTTP control URL for fault injection (drop, stall, close with a code, malformed",
+            "frames, refuse connections, change limits).",
+            "",
+            "  --provider ID   the protocol to simulate (default sahmk; the only one so far)",
+            "  --port N        the port (default " + CommandLine.DEFAULT_SIMULATOR_PORT + "; 0 picks a free one)",
+            "");
+
+    private HelpText() {
+    }
+
+    static String of(Optional<String> topic) {
+        switch (topic.orElse("")) {
+            case "run":
+                return RUN;
+            case "config":
+                return CONFIG;
+            case "providers":
+                return PROVIDERS;
+            case "simulate":
+                return SIMULATE;
+            default:
+                return OVERVIEW;
+        }
+    }
+}

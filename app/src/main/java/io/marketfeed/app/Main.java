@@ -1,0 +1,110 @@
+package io.marketfeed.app;
+
+import io.marketfeed.api.SpiVersion;
+import io.marketfeed.app.config.ConfigurationException;
+import io.marketfeed.app.provider.ProviderRegistry;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code marketfeed} command line. {@link #main} only binds the process (streams, environment, signals,
+ * exit code); everything else goes through {@link #run(String[], Invocation)}, which tests call in-process.
+ */
+public final class Main {
+
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        CompletableFuture<String> stopRequest = new CompletableFuture<>();
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        SignalTrap.install(stopRequest, finished);
+        Invocation invocation = new Invocation(System.out, System.err, System.getenv(),
+                marketfeedProperties(System.getProperties()), System.console() != null, stopRequest);
+        int code = run(args, invocation);
+        finished.complete(null);
+        System.exit(code);
+    }
+
+    /** Runs a command in-process and returns its exit code; it ends on its own (duration, all failed) or never. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+        return run(args, out, err, environment, new CompletableFuture<>());
+    }
+
+    /**
+     * Runs a command in-process; completing {@code stopRequest} acts like SIGINT. Stdout counts as a terminal
+     * only when it is the process's own and the process has a console.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment,
+            CompletableFuture<String> stopRequest) {
+        boolean terminal = out == System.out && System.console() != null;
+        return run(args, new Invocation(out, err, environment, Map.of(), terminal, stopRequest));
+    }
+
+    /** Runs a command and returns its exit code; see {@link ExitCode}. */
+    public static int run(String[] args, Invocation invocation) {
+        PrintStream err = invocation.err();
+        try {
+            return dispatch(CommandLine.parse(Arrays.asList(args)), invocation);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println("usage: " + e.usage());
+            return ExitCode.USAGE_OR_CONFIG;
+        } catch (ConfigurationException e) {
+            e.lines().forEach(err::println);
+            return ExitCode.USAGE_OR_CONFIG;
+        } catch (RuntimeException | LinkageError e) {
+            log.error("Unexpected failure", e);
+            err.println("error: unexpected failure: " + e);
+            return ExitCode.INTERNAL_ERROR;
+        } finally {
+            invocation.out().flush();
+            err.flush();
+        }
+    }
+
+    private static int dispatch(Command command, Invocation invocation) {
+        if (command instanceof Command.Help) {
+            invocation.out().print(HelpText.of(((Command.Help) command).topic()));
+            return ExitCode.OK;
+        }
+        if (command instanceof Command.Version) {
+            invocation.out().println("marketfeed " + AppVersion.current() + " (provider SPI "
+                    + SpiVersion.CURRENT + ")");
+            return ExitCode.OK;
+        }
+        if (command instanceof Command.Run) {
+            return new RunCommand(invocation).execute((Command.Run) command);
+        }
+        if (command instanceof Command.ShowConfig) {
+            return new ConfigCommand(invocation).execute((Command.ShowConfig) command);
+        }
+        if (command instanceof Command.Providers) {
+            ProviderRegistry registry = ProviderRegistry.discover(Main.class.getClassLoader());
+            return new ProvidersCommand(invocation, registry).execute((Command.Providers) command);
+        }
+        if (command instanceof Command.Simulate) {
+            return new SimulateCommand(invocation).execute((Command.Simulate) command);
+        }
+        throw new IllegalStateException("no handler for " + command);
+    }
+
+    /** The JVM's {@code -Dmarketfeed.*} properties, which override configuration files. */
+    static Map<String, String> marketfeedProperties(Properties properties) {
+        Map<String, String> selected = new LinkedHashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            if (name.startsWith("marketfeed.")) {
+                selected.put(name, properties.getProperty(name));
+            }
+        }
+        return selected;
+    }
+}

@@ -1,0 +1,84 @@
+package io.marketfeed.app.config;
+
+import static java.util.Objects.requireNonNull;
+
+import io.marketfeed.app.output.OutputFormat;
+import io.marketfeed.runtime.DeliveryPolicy;
+import io.marketfeed.runtime.ReconnectPolicy;
+import java.time.Duration;
+
+/**
+ * The runner's own validated settings (everything under {@code marketfeed} except the provider blocks).
+ *
+ * @param reconnect backoff for every connection
+ * @param delivery the output's queue policy
+ * @param stopTimeout the longest a graceful stop may take
+ * @param connectTimeout the longest a handshake may take
+ * @param output how events are written
+ * @param simulator the embedded simulator
+ */
+public record AppSettings(ReconnectPolicy reconnect, DeliveryPolicy delivery, Duration stopTimeout,
+        Duration connectTimeout, Output output, Simulator simulator) {
+
+    public AppSettings {
+        requireNonNull(reconnect, "reconnect is null");
+        requireNonNull(delivery, "delivery is null");
+        requireNonNull(stopTimeout, "stopTimeout is null");
+        requireNonNull(connectTimeout, "connectTimeout is null");
+        requireNonNull(output, "output is null");
+        requireNonNull(simulator, "simulator is null");
+    }
+
+    /**
+     * Output settings.
+     *
+     * @param format the configured format; {@link OutputFormat#AUTO} picks by terminal
+     * @param tableRefresh how often the table is redrawn
+     * @param tableRows the most quote rows the table shows
+     */
+    public record Output(OutputFormat format, Duration tableRefresh, int tableRows) {
+        public Output {
+            requireNonNull(format, "format is null");
+            requireNonNull(tableRefresh, "tableRefresh is null");
+        }
+    }
+
+    /**
+     * The embedded simulator.
+     *
+     * @param enabled whether {@code run} starts it and points the provider at it
+     * @param provider the provider whose protocol it speaks
+     * @param port the loopback port, 0 for any free port
+     */
+    public record Simulator(boolean enabled, String provider, int port) {
+        public Simulator {
+            requireNonNull(provider, "provider is null");
+        }
+    }
+
+    /** Reads and checks the settings; problems go to {@code in}. */
+    static AppSettings read(ConfigReader in) {
+        Duration initialDelay = in.duration(ConfigPaths.RECONNECT_INITIAL_DELAY, true);
+        Duration maxDelay = in.duration(ConfigPaths.RECONNECT_MAX_DELAY, false);
+        double multiplier = in.decimal(ConfigPaths.RECONNECT_MULTIPLIER, 1.0, 100.0);
+        double jitter = in.decimal(ConfigPaths.RECONNECT_JITTER, 0.0, 1.0);
+        Duration resetAfter = in.duration(ConfigPaths.RECONNECT_RESET_AFTER, true);
+        if (maxDelay.compareTo(initialDelay) < 0) {
+            in.problem(ConfigPaths.RECONNECT_MAX_DELAY, "must not be shorter than reconnect.initial-delay ("
+                    + initialDelay.toMillis() + "ms)");
+            maxDelay = initialDelay;
+        }
+        DeliveryPolicy.Mode mode = in.choice(ConfigPaths.DELIVERY_POLICY, DeliveryPolicy.Mode.class,
+                DeliveryPolicy.Mode.CONFLATE_LATEST);
+        int capacity = in.integer(ConfigPaths.DELIVERY_CAPACITY, 1, 10_000_000);
+        Duration stopTimeout = in.duration(ConfigPaths.STOP_TIMEOUT, false);
+        Duration connectTimeout = in.duration(ConfigPaths.CONNECT_TIMEOUT, false);
+        Output output = new Output(in.choice(ConfigPaths.OUTPUT_FORMAT, OutputFormat.class, OutputFormat.AUTO),
+                in.duration(ConfigPaths.OUTPUT_TABLE_REFRESH, false), in.integer(ConfigPaths.OUTPUT_TABLE_ROWS, 1,
+                10_000));
+        Simulator simulator = new Simulator(in.bool(ConfigPaths.SIMULATOR_ENABLED),
+                in.string(ConfigPaths.SIMULATOR_PROVIDER), in.integer(ConfigPaths.SIMULATOR_PORT, 0, 65_535));
+        return new AppSettings(new ReconnectPolicy(initialDelay, maxDelay, multiplier, jitter, resetAfter),
+                new DeliveryPolicy(mode, capacity), stopTimeout, connectTimeout, output, simulator);
+    }
+}

@@ -1,0 +1,19 @@
+package io.marketfeed.app.output;
+
+import io.marketfeed.runtime.FeedListener;
+import io.marketfeed.runtime.FeedSnapshot;
+import java.util.function.Supplier;
+
+/**
+ * Where {@code run} sends events: a {@link FeedListener} (called on its own delivery thread) with a
+ * lifecycle around the feed.
+ */
+public interface EventOutput extends FeedListener, AutoCloseable {
+
+    /** Called once the feed is built, before it starts; {@code snapshots} reads the feed's state. */
+    void start(Supplier<FeedSnapshot> snapshots);
+
+    /** Called after the feed has stopped and delivered what was queued: writes what is left and flushes. */
+    @Override
+    void close();
+}

@@ -1,0 +1,112 @@
+package io.marketfeed.app.run;
+
+import com.google.inject.Inject;
+import io.marketfeed.app.ExitCode;
+import io.marketfeed.app.config.AppSettings;
+import io.marketfeed.app.config.EnabledProvider;
+import io.marketfeed.app.output.EventOutput;
+import io.marketfeed.runtime.MarketFeed;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the feed until the first of: the duration ends, a stop is requested (SIGINT, SIGTERM, stdout closed),
+ * or every provider has failed for good. Then stops it gracefully ({@link MarketFeed#close()}) and returns the
+ * exit code.
+ */
+public final class FeedRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedRunner.class);
+
+    /** The name of the output's listener in snapshots and logs. */
+    static final String OUTPUT_LISTENER = "output";
+
+    private final AppSettings settings;
+    private final EnabledProviders providers;
+    private final EventOutput output;
+    private final RunOptions options;
+
+    @Inject
+    FeedRunner(AppSettings settings, EnabledProviders providers, EventOutput output, RunOptions options) {
+        this.settings = settings;
+        this.providers = providers;
+        this.output = output;
+        this.options = options;
+    }
+
+    /** Streams, stops, and returns {@link ExitCode#OK} or {@link ExitCode#ALL_PROVIDERS_FAILED}. */
+    public int run() {
+        MarketFeed feed = build();
+        Ending ending;
+        try {
+            output.start(feed::snapshot);
+            log.info("Streaming from {}{}", String.join(", ", providers.ids()),
+                    options.duration().map(d -> " for " + describe(d)).orElse(" until stopped (Ctrl-C)"));
+            feed.start();
+            ending = awaitEnding(feed);
+            log.info("Stopping: {}", ending.reason());
+        } finally {
+            try {
+                feed.close();
+            } finally {
+                output.close();
+            }
+        }
+        if (ending.failures().isEmpty()) {
+            return ExitCode.OK;
+        }
+        options.err().println("error: every enabled provider stopped on a fatal error, so nothing more can arrive:");
+        ending.failures().forEach(failure -> options.err().println("  " + failure));
+        return ExitCode.ALL_PROVIDERS_FAILED;
+    }
+
+    private MarketFeed build() {
+        MarketFeed.Builder builder = MarketFeed.builder()
+                .reconnect(settings.reconnect())
+                .stopTimeout(settings.stopTimeout())
+                .connectTimeout(settings.connectTimeout())
+                .listener(OUTPUT_LISTENER, output, settings.delivery());
+        for (EnabledProvider provider : providers.list()) {
+            builder.provider(provider.id(), provider.protocol());
+        }
+        return builder.build();
+    }
+
+    private Ending awaitEnding(MarketFeed feed) {
+        CompletableFuture<Ending> ending = new CompletableFuture<>();
+        options.stopRequest().thenAccept(reason -> ending.complete(new Ending(reason, List.of())));
+        feed.allProvidersFailed().whenComplete((failures, error) -> ending.complete(error == null
+                ? new Ending("every provider failed", failures.isEmpty() ? List.of("(no reason given)") : failures)
+                : new Ending("the runtime reported an error: " + error, List.of(String.valueOf(error)))));
+        options.duration().ifPresent(duration -> CompletableFuture
+                .delayedExecutor(duration.toNanos(), TimeUnit.NANOSECONDS)
+                .execute(() -> ending.complete(new Ending(describe(duration) + " elapsed", List.of()))));
+        try {
+            return ending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Ending("interrupted", List.of());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("waiting for the end of the run failed", e.getCause());
+        }
+    }
+
+    private static String describe(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Why the run ends.
+     *
+     * @param reason for the log
+     * @param failures what to fix, when every provider failed; empty otherwise
+     */
+    private record Ending(String reason, List<String> failures) {
+    }
+}

@@ -1,0 +1,89 @@
+package io.marketfeed.app.provider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.marketfeed.api.MarketFeedProvider;
+import io.marketfeed.app.testing.AcmeProvider;
+import io.marketfeed.app.testing.ForwardingProvider;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TestProviderRegistry {
+
+    @Test
+    void findsTheBuiltInProviderWithServiceLoader() {
+        ProviderRegistry registry = ProviderRegistry.discover(getClass().getClassLoader());
+
+        ProviderRegistry.Found sahmk = registry.find("sahmk").orElseThrow();
+        assertTrue(sahmk.builtIn());
+        assertEquals(Optional.empty(), sahmk.incompatibility());
+        assertEquals(List.of(), registry.failures());
+    }
+
+    @Test
+    void duplicateIdsAreFailuresNotCrashes() {
+        ProviderRegistry registry = ProviderRegistry.of(List.of(new AcmeProvider(), new AcmeProvider("1.0")));
+
+        assertEquals(List.of("acme"), registry.ids());
+        assertEquals(1, registry.failures().size());
+        assertTrue(registry.failures().get(0).reason().startsWith("duplicate provider id 'acme'"),
+                registry.failures().toString());
+    }
+
+    @Test
+    void reportListsEverythingAnOperatorAsksAbout() {
+        ProviderRegistry registry = ProviderRegistry.of(List.of(new AcmeProvider(), broken(), new Future()));
+
+        String report = new ProvidersReport(registry, Optional.of(id -> id.equals("acme"))).render();
+
+        String acme = String.join("\n",
+                "acme",
+                "  description:  Acme test exchange",
+                "  version:      9.9.9",
+                "  SPI version:  1.0 (compatible)",
+                "  capabilities: quotes, subscribe-all",
+                "  from:         " + ProviderRegistry.location(AcmeProvider.class),
+                "  enabled:      yes");
+        assertTrue(report.startsWith("2 providers found (this Marketfeed has SPI 1.0)\n\n" + acme + "\n"), report);
+        assertTrue(report.contains("future\n"), report);
+        assertTrue(report.contains("  SPI version:  2.1 (incompatible: built for SPI 2.1, this Marketfeed has SPI 1.0 "
+                + "(the major version must match))\n"), report);
+        assertTrue(report.contains("  enabled:      no\n"), report);
+        assertTrue(report.contains("\nCould not load:\n  - "), report);
+        assertTrue(report.contains(": id() failed on purpose\n"), report);
+        assertFalse(ProviderRegistry.location(AcmeProvider.class).isEmpty());
+    }
+
+    @Test
+    void reportWithoutConfigurationHasNoEnabledLine() {
+        String report = new ProvidersReport(ProviderRegistry.of(List.of(new AcmeProvider())), Optional.empty())
+                .render();
+
+        assertFalse(report.contains("enabled:"), report);
+        assertTrue(report.startsWith("1 provider found"), report);
+    }
+
+    private static MarketFeedProvider broken() {
+        return new AcmeProvider() {
+            @Override
+            public String id() {
+                throw new IllegalStateException("id() failed on purpose");
+            }
+        };
+    }
+
+    /** Built for a later major SPI version. */
+    private static final class Future extends ForwardingProvider {
+        Future() {
+            super(new AcmeProvider("2.1"));
+        }
+
+        @Override
+        public String id() {
+            return "future";
+        }
+    }
+}
