@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * {@snippet :
  * try (MarketFeed feed = MarketFeed.builder()
- *         .provider(new SahmkProvider(), ProviderSettings.of("sahmk", Map.of(
+ *         .provider(new SahmkProvider(), ProviderDefaults.with("sahmk", Map.of(
  *                 "api-key", System.getenv("SAHMK_API_KEY"),
  *                 "symbols", List.of("2222", "1120"))))
  *         .listener("print", event -> System.out.println(event), DeliveryPolicy.conflateLatest())

@@ -70,6 +70,8 @@ final class Connection {
     private boolean ready;
     private volatile boolean paused;
     private boolean closing;
+    /** Why we closed, reported instead of the server's echo of our own close frame. */
+    private String closeReason;
     private boolean failed;
     private long readySinceNanos;
     private long nextSendNanos;
@@ -335,7 +337,7 @@ final class Connection {
         ready = false;
         paused = false;
         if (closing) {
-            changeState(ConnectionState.CLOSED, why, null);
+            changeState(ConnectionState.CLOSED, closeReason, null);
             closed.complete(null);
             return;
         }
@@ -619,6 +621,7 @@ final class Connection {
             return;
         }
         closing = true;
+        closeReason = why;
         cancelTimers();
         cancel(reconnectTimer);
         Attempt owner = current;
