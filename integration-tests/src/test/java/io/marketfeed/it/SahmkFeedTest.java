@@ -18,9 +18,7 @@ import io.marketfeed.runtime.ProviderDefaults;
 import io.marketfeed.runtime.ReconnectPolicy;
 import io.marketfeed.simulator.CloseRecord;
 import io.marketfeed.simulator.ConnectionInfo;
-import io.marketfeed.simulator.Observation;
 import io.marketfeed.simulator.ReceivedMessage;
-import io.marketfeed.simulator.SimulatorServer;
 import io.marketfeed.simulator.sahmk.Plan;
 import io.marketfeed.simulator.sahmk.SahmkOptions;
 import io.marketfeed.simulator.sahmk.SahmkSimulation;
@@ -31,82 +29,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The runtime and the SAHMK provider against the protocol-faithful SAHMK simulator on loopback: limits,
  * sharding, reconnects, staleness, fatal closes, malformed frames, unwanted data, graceful stop.
  */
-class SahmkFeedTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Pattern SYMBOLS = Pattern.compile("\"symbols\"\\s*:\\s*\\[([^\\]]*)\\]");
-
-    private final List<AutoCloseable> open = new ArrayList<>();
-    private final EventRecorder events = new EventRecorder();
-    private SimulatorServer server;
-    private SahmkSimulation simulation;
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-    }
-
-    private void startSimulator(SahmkOptions options) {
-        simulation = new SahmkSimulation(options);
-        server = SimulatorServer.builder().port(0).add(simulation).start();
-        open.add(server);
-    }
-
-    private Observation observed() {
-        return simulation.observation();
-    }
-
-    private MarketFeed startFeed(String key, List<String> symbols, Map<String, Object> extra) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("api-key", key);
-        values.put("endpoint", "ws://127.0.0.1:" + server.port());
-        values.put("symbols", symbols);
-        values.putAll(extra);
-        MarketFeed feed = MarketFeed.builder()
-                .provider(new SahmkProvider(), ProviderDefaults.with("sahmk", values))
-                .listener("recorder", events, DeliveryPolicy.dropOldest(100_000))
-                .reconnect(ReconnectPolicy.defaults().withDelays(Duration.ofMillis(50), Duration.ofMillis(400)))
-                .stopTimeout(Duration.ofSeconds(3))
-                .build();
-        open.add(feed);
-        feed.start();
-        return feed;
-    }
-
-    private static List<String> symbolsIn(String message) {
-        Matcher matcher = SYMBOLS.matcher(message);
-        List<String> out = new ArrayList<>();
-        if (matcher.find()) {
-            for (String part : matcher.group(1).split(",")) {
-                String symbol = part.trim().replace("\"", "");
-                if (!symbol.isEmpty()) {
-                    out.add(symbol);
-                }
-            }
-        }
-        return out;
-    }
-
-    private List<ReceivedMessage> subscribes() {
-        List<ReceivedMessage> out = new ArrayList<>();
-        for (ReceivedMessage message : observed().received()) {
-            if (message.text().contains("\"subscribe\"")) {
-                out.add(message);
-            }
-        }
-        return out;
-    }
+class SahmkFeedTest extends SahmkSimulatorFixture {
 
     @Test
     void streamsQuotesWithExactDecimals() {
@@ -146,14 +75,6 @@ class SahmkFeedTest {
         assertEquals(new HashSet<>(wanted), subscribedEverywhere());
         assertFalse(events.all(StatusEvent.class, status -> status.kind().equals("limits")).isEmpty(),
                 "the limits learned from the server are reported");
-    }
-
-    private Set<String> subscribedEverywhere() {
-        Set<String> all = new HashSet<>();
-        for (ConnectionInfo connection : observed().connections()) {
-            all.addAll(connection.subscriptions());
-        }
-        return all;
     }
 
     @Test

@@ -442,7 +442,11 @@ final class Connection {
 
     private void schedulePump(long delayNanos) {
         if (pumpTimer == null || pumpTimer.isDone()) {
-            pumpTimer = context.control().schedule(this::pump, delayNanos, TimeUnit.NANOSECONDS);
+            pumpTimer = context.control().schedule(() -> {
+                // Cleared first: the pump run by this timer may need to schedule the next one.
+                pumpTimer = null;
+                pump();
+            }, delayNanos, TimeUnit.NANOSECONDS);
         }
     }
 
