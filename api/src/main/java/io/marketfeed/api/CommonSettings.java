@@ -1,10 +1,12 @@
 package io.marketfeed.api;
 
+import io.marketfeed.api.protocol.CreditPolicy;
 import io.marketfeed.api.protocol.HeartbeatSpec;
 import io.marketfeed.api.protocol.Limits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Keys every provider block has, and helpers that apply them, so that all providers read them the same
@@ -31,6 +33,11 @@ public final class CommonSettings {
     public static final String MIN_CONTROL_GAP = "limits.min-control-gap";
     /** {@code limits.min-reconnect-gap}. */
     public static final String MIN_RECONNECT_GAP = "limits.min-reconnect-gap";
+
+    /** {@code credits.on-forecast-exhaustion}: {@code warn} or {@code trim}. */
+    public static final String CREDITS_ON_FORECAST_EXHAUSTION = "credits.on-forecast-exhaustion";
+    /** {@code credits.priority}: with {@code trim}, the symbols kept. */
+    public static final String CREDITS_PRIORITY = "credits.priority";
 
     private CommonSettings() {
     }
@@ -68,6 +75,20 @@ public final class CommonSettings {
         return limits;
     }
 
+    /**
+     * The credit policy from {@code credits.on-forecast-exhaustion} and {@code credits.priority}; warn-only when
+     * they are absent.
+     */
+    public static CreditPolicy creditPolicy(ProviderSettings settings) {
+        if (!settings.hasPath(CREDITS_ON_FORECAST_EXHAUSTION)) {
+            return CreditPolicy.warn();
+        }
+        CreditPolicy.Mode mode = CreditPolicy.Mode.valueOf(
+                settings.string(CREDITS_ON_FORECAST_EXHAUSTION).trim().toUpperCase(Locale.ROOT));
+        List<String> priority = settings.hasPath(CREDITS_PRIORITY) ? settings.stringList(CREDITS_PRIORITY) : List.of();
+        return new CreditPolicy(mode, priority);
+    }
+
     /** Problems with the common keys (non-positive limits and durations), all at once. */
     public static List<SettingsProblem> problems(ProviderSettings settings) {
         List<SettingsProblem> problems = new ArrayList<>();
@@ -82,6 +103,17 @@ public final class CommonSettings {
                 if (value.isNegative() || value.isZero()) {
                     problems.add(settings.problem(key, "must be a positive duration, got " + value));
                 }
+            }
+        }
+        if (settings.hasPath(CREDITS_ON_FORECAST_EXHAUSTION)) {
+            String mode = settings.string(CREDITS_ON_FORECAST_EXHAUSTION).trim();
+            if (!mode.equalsIgnoreCase("warn") && !mode.equalsIgnoreCase("trim")) {
+                problems.add(settings.problem(CREDITS_ON_FORECAST_EXHAUSTION, "must be warn or trim, got '" + mode
+                        + "'"));
+            } else if (mode.equalsIgnoreCase("trim")
+                    && (!settings.hasPath(CREDITS_PRIORITY) || settings.stringList(CREDITS_PRIORITY).isEmpty())) {
+                problems.add(settings.problem(CREDITS_PRIORITY, "trim needs the symbols to keep: set "
+                        + settings.fullPath(CREDITS_PRIORITY)));
             }
         }
         for (String key : List.of(MIN_CONTROL_GAP, MIN_RECONNECT_GAP)) {

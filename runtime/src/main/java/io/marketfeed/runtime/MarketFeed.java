@@ -92,6 +92,7 @@ public final class MarketFeed implements AutoCloseable {
         private ReconnectPolicy reconnect = ReconnectPolicy.defaults();
         private Duration stopTimeout = Duration.ofSeconds(5);
         private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration creditSampleInterval = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -145,6 +146,18 @@ public final class MarketFeed implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How often a metered provider's spending is sampled for the credit forecast (default 5 s); a
+         * {@code credits} status event is published every twelfth sample.
+         */
+        public Builder creditSampleInterval(Duration interval) {
+            if (interval.isZero() || interval.isNegative()) {
+                throw new IllegalArgumentException("creditSampleInterval must be positive, got " + interval);
+            }
+            this.creditSampleInterval = interval;
+            return this;
+        }
+
         /** The clock for event timestamps (tests). */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock is null");
@@ -155,7 +168,8 @@ public final class MarketFeed implements AutoCloseable {
             if (providers.isEmpty()) {
                 throw new IllegalStateException("add at least one provider");
             }
-            return new MarketFeed(new FeedEngine(providers, listeners, reconnect, stopTimeout, connectTimeout, clock));
+            return new MarketFeed(new FeedEngine(providers, listeners, reconnect, stopTimeout, connectTimeout,
+                    creditSampleInterval, clock));
         }
     }
 }

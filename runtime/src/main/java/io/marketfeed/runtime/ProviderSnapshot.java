@@ -2,7 +2,7 @@ package io.marketfeed.runtime;
 
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
  * The state of one provider at a moment.
@@ -15,11 +15,10 @@ import java.util.OptionalLong;
  * @param unassigned subscriptions that do not fit the limits (max connections × max symbols)
  * @param ghostFramesDropped data frames dropped because nobody wanted their symbol
  * @param decodeErrors frames a decoder could not make sense of
- * @param creditsUsed credits spent since start, when the provider is metered
- * @param creditsRemaining the last quota figure the server reported
+ * @param credits credit accounting, when the provider is metered
  * @param connections the provider's connections
  */
 public record ProviderSnapshot(String provider, boolean failed, String failure, int wanted,
-        Map<String, String> rejected, int unassigned, long ghostFramesDropped, long decodeErrors, long creditsUsed,
-        OptionalLong creditsRemaining, List<ConnectionSnapshot> connections) {
+        Map<String, String> rejected, int unassigned, long ghostFramesDropped, long decodeErrors,
+        Optional<CreditSnapshot> credits, List<ConnectionSnapshot> connections) {
 }

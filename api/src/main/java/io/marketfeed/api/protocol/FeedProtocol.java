@@ -1,5 +1,6 @@
 package io.marketfeed.api.protocol;
 
+import io.marketfeed.api.CommonSettings;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +29,11 @@ public interface FeedProtocol {
     /** Credit costs; {@link CreditSpec#none()} when data is not metered. */
     default CreditSpec credits() {
         return CreditSpec.none();
+    }
+
+    /** What to do when the credit forecast runs out before the reset; see {@link CommonSettings#creditPolicy}. */
+    default CreditPolicy creditPolicy() {
+        return CreditPolicy.warn();
     }
 
     /**

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TestTableView {
@@ -32,8 +32,8 @@ class TestTableView {
         ConnectionSnapshot connection = new ConnectionSnapshot("sahmk", "sahmk/quotes#1",
                 "ws://127.0.0.1:1/ws/v1/stocks/", ConnectionState.CONNECTED, 2, 2, 42,
                 Instant.parse("2026-02-10T12:00:14.700Z"), 0, null);
-        ProviderSnapshot provider = new ProviderSnapshot("sahmk", false, null, 2, Map.of(), 0, 0, 0, 0,
-                OptionalLong.empty(), List.of(connection));
+        ProviderSnapshot provider = new ProviderSnapshot("sahmk", false, null, 2, Map.of(), 0, 0, 0,
+                Optional.empty(), List.of(connection));
         FeedSnapshot snapshot = new FeedSnapshot(NOW, List.of(provider),
                 List.of(new FeedSnapshot.ListenerSnapshot("output", DeliveryPolicy.conflateLatest(), 0, 40, 0, 2, 0)));
 
@@ -61,7 +61,7 @@ class TestTableView {
         Quote first = Quote.builder("sahmk", "1120", NOW).price(BigDecimal.ONE).build();
         Quote second = Quote.builder("sahmk", "2222", NOW).price(BigDecimal.TEN).build();
         FeedSnapshot snapshot = new FeedSnapshot(NOW, List.of(new ProviderSnapshot("sahmk", true,
-                "the server refused the key (4401)", 0, Map.of(), 0, 0, 0, 0, OptionalLong.empty(), List.of())),
+                "the server refused the key (4401)", 0, Map.of(), 0, 0, 0, Optional.empty(), List.of())),
                 List.of());
 
         List<String> lines = view.render(NOW, START, List.of(second, first), snapshot, List.of());

@@ -15,10 +15,11 @@ import java.util.function.DoubleSupplier;
  * @param control the single thread that owns all ledger and connection state, and all timers
  * @param transport the one WebSocket client
  * @param deliveries the listeners
+ * @param creditSampleInterval how often metered providers' spending is sampled for the forecast
  * @param random draws in [0, 1) for jitter
  */
 record EngineContext(ScheduledExecutorService control, Transport transport, List<Delivery> deliveries, Clock clock,
-        ReconnectPolicy reconnect, Duration connectTimeout, DoubleSupplier random) {
+        ReconnectPolicy reconnect, Duration connectTimeout, Duration creditSampleInterval, DoubleSupplier random) {
 
     /**
      * Hands an event to every listener. Lifecycle events never wait; market data waits only for a listener

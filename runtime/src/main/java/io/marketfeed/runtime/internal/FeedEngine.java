@@ -46,6 +46,7 @@ public final class FeedEngine {
     private final ReconnectPolicy reconnect;
     private final Duration stopTimeout;
     private final Duration connectTimeout;
+    private final Duration creditSampleInterval;
     private final Clock clock;
     private final Map<String, ProviderRuntime> providers = new LinkedHashMap<>();
     private final CompletableFuture<List<String>> allFailed = new CompletableFuture<>();
@@ -56,7 +57,7 @@ public final class FeedEngine {
     private JettyTransport transport;
 
     public FeedEngine(List<ProviderEntry> providers, List<ListenerEntry> listeners, ReconnectPolicy reconnect,
-            Duration stopTimeout, Duration connectTimeout, Clock clock) {
+            Duration stopTimeout, Duration connectTimeout, Duration creditSampleInterval, Clock clock) {
         this.providerEntries = List.copyOf(providers);
         for (ListenerEntry entry : listeners) {
             deliveries.add(new Delivery(entry.name(), entry.listener(), entry.policy()));
@@ -64,6 +65,7 @@ public final class FeedEngine {
         this.reconnect = reconnect;
         this.stopTimeout = stopTimeout;
         this.connectTimeout = connectTimeout;
+        this.creditSampleInterval = creditSampleInterval;
         this.clock = clock;
     }
 
@@ -78,7 +80,7 @@ public final class FeedEngine {
         });
         transport = new JettyTransport();
         EngineContext context = new EngineContext(control, transport, List.copyOf(deliveries), clock, reconnect,
-                connectTimeout, () -> ThreadLocalRandom.current().nextDouble());
+                connectTimeout, creditSampleInterval, () -> ThreadLocalRandom.current().nextDouble());
         for (ProviderEntry entry : providerEntries) {
             providers.put(entry.id(), new ProviderRuntime(entry.id(), entry.protocol(), context, this::providerFailed));
         }

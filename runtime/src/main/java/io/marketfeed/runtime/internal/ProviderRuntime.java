@@ -1,6 +1,7 @@
 package io.marketfeed.runtime.internal;
 
 import io.marketfeed.api.model.StatusEvent;
+import io.marketfeed.api.protocol.CreditPolicy;
 import io.marketfeed.api.protocol.CreditUpdate;
 import io.marketfeed.api.protocol.Endpoint;
 import io.marketfeed.api.protocol.FeedProtocol;
@@ -11,18 +12,22 @@ import io.marketfeed.api.protocol.LimitsUpdate;
 import io.marketfeed.api.protocol.SubscribeStyle;
 import io.marketfeed.api.protocol.Subscription;
 import io.marketfeed.runtime.ConnectionSnapshot;
+import io.marketfeed.runtime.CreditSnapshot;
 import io.marketfeed.runtime.ProviderSnapshot;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -53,8 +58,11 @@ final class ProviderRuntime {
     private final List<Connection> retired = new ArrayList<>();
     private final AtomicLong ghostFrames = new AtomicLong();
     private final AtomicLong decodeErrors = new AtomicLong();
-    private final AtomicLong pushes = new AtomicLong();
-    private volatile long creditsRemaining = -1;
+    private final CreditMeter credits;
+    private final CreditPolicy creditPolicy;
+    private Instant warnedForReset;
+    private boolean trimmed;
+    private long creditTicks;
     private final Map<String, Long> warningsLoggedAt = new HashMap<>();
     private long nextConnectNanos;
     private long globalNextSendNanos;
@@ -67,6 +75,9 @@ final class ProviderRuntime {
         this.context = context;
         this.onFailure = onFailure;
         this.decoder = new Decoder(id, 10_000);
+        this.credits = protocol.credits().isMetered() ? new CreditMeter(protocol.credits(), Duration.ofMinutes(5))
+                : null;
+        this.creditPolicy = protocol.creditPolicy();
         for (Endpoint endpoint : protocol.endpoints()) {
             endpoints.put(endpoint.id(), endpoint);
             limits.put(endpoint.id(), protocol.limits(endpoint));
@@ -126,12 +137,21 @@ final class ProviderRuntime {
 
     void start() {
         decoder.start();
-        apply(planner.add(protocol.configuredSubscriptions()));
+        subscribe(protocol.configuredSubscriptions());
+        if (credits != null) {
+            long every = context.creditSampleInterval().toNanos();
+            credits.sample(context.clock().instant());
+            context.control().scheduleAtFixedRate(this::creditTick, every, every, TimeUnit.NANOSECONDS);
+        }
     }
 
     void subscribe(Collection<Subscription> subscriptions) {
         if (!failed) {
+            int before = planner.wanted().size();
             apply(planner.add(subscriptions));
+            if (credits != null) {
+                credits.subscribed(planner.wanted().size() - before);
+            }
         }
     }
 
@@ -239,7 +259,70 @@ final class ProviderRuntime {
     }
 
     void onCredits(CreditUpdate update) {
-        update.remaining().ifPresent(remaining -> creditsRemaining = remaining);
+        if (credits != null) {
+            update.remaining().ifPresent(credits::reported);
+        }
+    }
+
+    /** Samples spending; warns (and trims, when so configured) when the quota would run out before the reset. */
+    private void creditTick() {
+        if (failed) {
+            return;
+        }
+        Instant now = context.clock().instant();
+        credits.sample(now);
+        CreditSnapshot snapshot = credits.snapshot(now);
+        if (++creditTicks % 12 == 0) {
+            publishStatus("credits", id + " credits: " + describe(snapshot), creditDetails(snapshot));
+        }
+        if (!snapshot.exhaustsBeforeReset() || snapshot.nextReset().equals(warnedForReset)) {
+            return;
+        }
+        warnedForReset = snapshot.nextReset();
+        String message = id + " will run out of credits at " + snapshot.exhaustsAt().orElseThrow()
+                + ", before the quota resets at " + snapshot.nextReset() + " (" + describe(snapshot) + ")"
+                + (creditPolicy.mode() == CreditPolicy.Mode.TRIM ? "; trimming to the priority list"
+                        : "; subscribe to fewer symbols, or set marketfeed.providers." + id
+                                + ".credits.on-forecast-exhaustion = trim with a priority list");
+        LOG.warn("{}", message);
+        publishStatus("credits-forecast", message, creditDetails(snapshot));
+        if (creditPolicy.mode() == CreditPolicy.Mode.TRIM && !trimmed) {
+            trim();
+        }
+    }
+
+    private void trim() {
+        trimmed = true;
+        List<Subscription> dropped = new ArrayList<>();
+        for (Subscription subscription : planner.wanted()) {
+            if (!creditPolicy.priority().contains(subscription.symbol())) {
+                dropped.add(subscription);
+            }
+        }
+        if (dropped.isEmpty()) {
+            return;
+        }
+        String message = id + " trimmed " + dropped.size() + " subscription" + (dropped.size() == 1 ? "" : "s")
+                + " to save credits, keeping " + creditPolicy.priority();
+        LOG.warn("{}", message);
+        publishStatus("credits-trim", message, Map.of("dropped", dropped.toString()));
+        apply(planner.remove(dropped));
+    }
+
+    private static String describe(CreditSnapshot snapshot) {
+        return "used " + snapshot.used()
+                + (snapshot.remaining().isPresent() ? ", remaining " + snapshot.remaining().getAsLong() : "")
+                + String.format(Locale.ROOT, ", %.0f per hour", snapshot.perHour());
+    }
+
+    private static Map<String, String> creditDetails(CreditSnapshot snapshot) {
+        Map<String, String> details = new TreeMap<>();
+        details.put("used", Long.toString(snapshot.used()));
+        snapshot.remaining().ifPresent(remaining -> details.put("remaining", Long.toString(remaining)));
+        details.put("perHour", String.format(Locale.ROOT, "%.1f", snapshot.perHour()));
+        snapshot.exhaustsAt().ifPresent(at -> details.put("exhaustsAt", at.toString()));
+        details.put("nextReset", snapshot.nextReset().toString());
+        return details;
     }
 
     void reportGhost(Connection connection, Subscription subscription) {
@@ -274,7 +357,9 @@ final class ProviderRuntime {
     }
 
     void countPush() {
-        pushes.incrementAndGet();
+        if (credits != null) {
+            credits.push();
+        }
     }
 
     /** A fatal classification: stop every connection of this provider, never retry. */
@@ -351,10 +436,9 @@ final class ProviderRuntime {
         connections.values().forEach(connection -> list.add(connection.snapshot()));
         Map<String, String> rejected = new TreeMap<>();
         planner.rejected().forEach((subscription, reason) -> rejected.put(subscription.toString(), reason));
-        long cost = protocol.credits().costPerPush();
-        long remaining = creditsRemaining;
+        Optional<CreditSnapshot> creditSnapshot = credits == null ? Optional.empty()
+                : Optional.of(credits.snapshot(context.clock().instant()));
         return new ProviderSnapshot(id, failed, failure, planner.wanted().size(), rejected, planner.unassigned().size(),
-                ghostFrames.get(), decodeErrors.get(), pushes.get() * cost,
-                remaining < 0 ? OptionalLong.empty() : OptionalLong.of(remaining), list);
+                ghostFrames.get(), decodeErrors.get(), creditSnapshot, list);
     }
 }

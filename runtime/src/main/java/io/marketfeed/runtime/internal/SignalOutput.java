@@ -99,7 +99,7 @@ final class SignalOutput implements DecodeOutput {
 
     @Override
     public void credits(CreditUpdate update) {
-        provider.onCredits(update);
+        control(() -> provider.onCredits(update));
     }
 
     @Override
