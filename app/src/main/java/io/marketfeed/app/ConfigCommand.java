@@ -4,7 +4,6 @@ import io.marketfeed.app.config.ConfigPaths;
 import io.marketfeed.app.config.ConfigPrinter;
 import io.marketfeed.app.config.ConfigValidator;
 import io.marketfeed.app.config.LoadedConfig;
-import io.marketfeed.app.provider.ProviderRegistry;
 import io.marketfeed.app.run.EmbeddedSimulator;
 
 /**
@@ -23,6 +22,7 @@ final class ConfigCommand {
 
     int execute(Command.ShowConfig command) {
         ConfigInputs inputs = ConfigInputs.of(command.configFile(), command.overrides(), invocation);
+        inputs.warn(invocation);
         LoadedConfig loaded = inputs.load();
         boolean simulated = loaded.flag(ConfigPaths.SIMULATOR_ENABLED);
         if (simulated) {
@@ -30,7 +30,7 @@ final class ConfigCommand {
             String provider = RunCommand.simulatedProvider(loaded);
             loaded = inputs.load(EmbeddedSimulator.settingsLayer(provider, SIMULATOR_ENDPOINT));
         }
-        new ConfigValidator(ProviderRegistry.discover(ConfigCommand.class.getClassLoader())).validate(loaded);
+        new ConfigValidator(inputs.registry()).validate(loaded);
         invocation.out().println("# Effective configuration from " + inputs.source().description()
                 + "; credentials masked. It is valid.");
         if (simulated) {

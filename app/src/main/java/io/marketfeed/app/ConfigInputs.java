@@ -2,46 +2,84 @@ package io.marketfeed.app;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.marketfeed.api.SettingsProblem;
 import io.marketfeed.app.config.ConfigLoader;
+import io.marketfeed.app.config.ConfigPaths;
 import io.marketfeed.app.config.ConfigSource;
+import io.marketfeed.app.config.ConfigurationException;
 import io.marketfeed.app.config.LoadedConfig;
+import io.marketfeed.app.provider.PluginLoader;
+import io.marketfeed.app.provider.ProviderRegistry;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a command loads its configuration from: the reference files on the class path, the user's file (or a
- * built-in one), {@code -D} overrides and the environment. {@link #load} can be called again with a different
- * forced layer, which {@code run} does once the simulator's port is known.
+ * What a command loads its configuration from: the reference files on the class path and of the plugins, the
+ * user's file (or a built-in one), {@code -D} overrides and the environment; and the providers found, built-in
+ * and plugins. {@link #load} can be called again with a different forced layer, which {@code run} does once the
+ * simulator's port is known.
  */
 final class ConfigInputs {
 
     private final ConfigLoader loader;
     private final ConfigSource source;
     private final Config overrides;
+    private final ProviderRegistry registry;
 
-    private ConfigInputs(ConfigLoader loader, ConfigSource source, Config overrides) {
+    private ConfigInputs(ConfigLoader loader, ConfigSource source, Config overrides, ProviderRegistry registry) {
         this.loader = loader;
         this.source = source;
         this.overrides = overrides;
+        this.registry = registry;
     }
 
     /**
+     * Reads the plugin folder from the configuration, loads the plugins there, and adds their reference
+     * configuration to the class path's.
+     *
      * @throws io.marketfeed.app.config.ConfigurationException when the file cannot be read or parsed
      */
     static ConfigInputs of(Optional<Path> file, Map<String, String> commandLineOverrides, Invocation invocation) {
         ClassLoader classLoader = ConfigInputs.class.getClassLoader();
-        ConfigLoader loader = new ConfigLoader(ConfigLoader.classpathReference(classLoader),
-                invocation.environment());
+        Config classPathReference = ConfigLoader.classpathReference(classLoader);
         ConfigSource source = ConfigSource.choose(file, invocation.environment());
         // -D on the command line wins over the same path given as a JVM system property.
         Config overrides = ConfigLoader.overrides(commandLineOverrides, "-D")
                 .withFallback(ConfigLoader.overrides(invocation.systemProperties(), "system property "));
-        return new ConfigInputs(loader, source, overrides);
+        // The plugin folder is configuration itself, so it is read before the plugins' defaults can join.
+        ConfigLoader bootstrap = new ConfigLoader(classPathReference, invocation.environment());
+        String pluginPath = bootstrap.peek(source, overrides, ConfigPaths.PLUGIN_PATH, PluginLoader.DEFAULT_FOLDER);
+        Path folder;
+        try {
+            folder = PluginLoader.folder(pluginPath, invocation.home());
+        } catch (InvalidPathException e) {
+            LoadedConfig loaded = bootstrap.load(source, overrides, ConfigFactory.empty());
+            throw new ConfigurationException(List.of(new SettingsProblem(ConfigPaths.PLUGIN_PATH,
+                    loaded.origin(ConfigPaths.PLUGIN_PATH), "is not a valid path: " + e.getMessage())));
+        }
+        ProviderRegistry registry = ProviderRegistry.discover(classLoader, PluginLoader.load(folder, classLoader));
+        // The class path's defaults win: a plugin only adds the blocks of its own providers.
+        ConfigLoader loader = new ConfigLoader(classPathReference.withFallback(registry.pluginReference()),
+                invocation.environment());
+        return new ConfigInputs(loader, source, overrides, registry);
     }
 
     ConfigSource source() {
         return source;
+    }
+
+    /** The providers found on the class path and in the plugin folder. */
+    ProviderRegistry registry() {
+        return registry;
+    }
+
+    /** Says on stderr which plugins or providers could not be loaded or cannot be used; one line each. */
+    void warn(Invocation invocation) {
+        registry.warnings().forEach(invocation.err()::println);
+        invocation.err().flush();
     }
 
     LoadedConfig load() {

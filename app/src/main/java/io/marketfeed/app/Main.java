@@ -2,8 +2,8 @@ package io.marketfeed.app;
 
 import io.marketfeed.api.SpiVersion;
 import io.marketfeed.app.config.ConfigurationException;
-import io.marketfeed.app.provider.ProviderRegistry;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +20,12 @@ public final class Main {
 
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
+    /**
+     * The system property with the Marketfeed folder, set by the launcher. It is not configuration: every other
+     * {@code marketfeed.*} system property is.
+     */
+    static final String HOME_PROPERTY = "marketfeed.home";
+
     private Main() {
     }
 
@@ -28,7 +34,8 @@ public final class Main {
         CompletableFuture<Void> finished = new CompletableFuture<>();
         SignalTrap.install(stopRequest, finished);
         Invocation invocation = new Invocation(System.out, System.err, System.getenv(),
-                marketfeedProperties(System.getProperties()), System.console() != null, stopRequest);
+                marketfeedProperties(System.getProperties()), System.console() != null, stopRequest,
+                Path.of(System.getProperty(HOME_PROPERTY, "")));
         int code = run(args, invocation);
         finished.complete(null);
         System.exit(code);
@@ -41,12 +48,13 @@ public final class Main {
 
     /**
      * Runs a command in-process; completing {@code stopRequest} acts like SIGINT. Stdout counts as a terminal
-     * only when it is the process's own and the process has a console.
+     * only when it is the process's own and the process has a console. The Marketfeed folder is the current
+     * directory.
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment,
             CompletableFuture<String> stopRequest) {
         boolean terminal = out == System.out && System.console() != null;
-        return run(args, new Invocation(out, err, environment, Map.of(), terminal, stopRequest));
+        return run(args, new Invocation(out, err, environment, Map.of(), terminal, stopRequest, Path.of("")));
     }
 
     /** Runs a command and returns its exit code; see {@link ExitCode}. */
@@ -88,8 +96,7 @@ public final class Main {
             return new ConfigCommand(invocation).execute((Command.ShowConfig) command);
         }
         if (command instanceof Command.Providers) {
-            ProviderRegistry registry = ProviderRegistry.discover(Main.class.getClassLoader());
-            return new ProvidersCommand(invocation, registry).execute((Command.Providers) command);
+            return new ProvidersCommand(invocation).execute((Command.Providers) command);
         }
         if (command instanceof Command.Simulate) {
             return new SimulateCommand(invocation).execute((Command.Simulate) command);
@@ -97,11 +104,11 @@ public final class Main {
         throw new IllegalStateException("no handler for " + command);
     }
 
-    /** The JVM's {@code -Dmarketfeed.*} properties, which override configuration files. */
+    /** The JVM's {@code -Dmarketfeed.*} properties, which override configuration files; all but the home folder. */
     static Map<String, String> marketfeedProperties(Properties properties) {
         Map<String, String> selected = new LinkedHashMap<>();
         for (String name : properties.stringPropertyNames()) {
-            if (name.startsWith("marketfeed.")) {
+            if (name.startsWith("marketfeed.") && !name.equals(HOME_PROPERTY)) {
                 selected.put(name, properties.getProperty(name));
             }
         }

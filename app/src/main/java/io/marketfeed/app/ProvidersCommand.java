@@ -2,26 +2,28 @@ package io.marketfeed.app;
 
 import io.marketfeed.app.config.ConfigPaths;
 import io.marketfeed.app.config.LoadedConfig;
-import io.marketfeed.app.provider.ProviderRegistry;
 import io.marketfeed.app.provider.ProvidersReport;
 import java.util.Optional;
 
-/** {@code providers}: lists the providers found, and with {@code -c} whether that configuration enables them. */
+/**
+ * {@code providers}: lists the providers found, built-in and in the plugin folder (from the configuration, so
+ * {@code -c} and {@code -D} choose it), with what failed to load and why; with {@code -c} or {@code -D}, also
+ * whether that configuration enables each. It is a diagnostic: it exits 0 even when plugins failed.
+ */
 final class ProvidersCommand {
 
     private final Invocation invocation;
-    private final ProviderRegistry registry;
 
-    ProvidersCommand(Invocation invocation, ProviderRegistry registry) {
+    ProvidersCommand(Invocation invocation) {
         this.invocation = invocation;
-        this.registry = registry;
     }
 
     int execute(Command.Providers command) {
+        ConfigInputs inputs = ConfigInputs.of(command.configFile(), command.overrides(), invocation);
         Optional<LoadedConfig> config = command.configFile().isPresent() || !command.overrides().isEmpty()
-                ? Optional.of(ConfigInputs.of(command.configFile(), command.overrides(), invocation).load())
+                ? Optional.of(inputs.load())
                 : Optional.empty();
-        ProvidersReport report = new ProvidersReport(registry,
+        ProvidersReport report = new ProvidersReport(inputs.registry(),
                 config.map(loaded -> id -> loaded.flag(ConfigPaths.provider(id, ConfigPaths.PROVIDER_ENABLED))));
         invocation.out().print(report.render());
         invocation.out().flush();

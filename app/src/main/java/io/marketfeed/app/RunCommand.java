@@ -8,7 +8,6 @@ import io.marketfeed.app.config.ConfigurationException;
 import io.marketfeed.app.config.LoadedConfig;
 import io.marketfeed.app.config.ValidatedConfig;
 import io.marketfeed.app.output.OutputFormat;
-import io.marketfeed.app.provider.ProviderRegistry;
 import io.marketfeed.app.run.EmbeddedSimulator;
 import io.marketfeed.app.run.FeedApplication;
 import io.marketfeed.app.run.RunOptions;
@@ -32,9 +31,10 @@ final class RunCommand {
     }
 
     int execute(Command.Run command) {
-        ProviderRegistry registry = ProviderRegistry.discover(RunCommand.class.getClassLoader());
-        ConfigValidator validator = new ConfigValidator(registry);
         ConfigInputs inputs = ConfigInputs.of(command.configFile(), command.overrides(), invocation);
+        // A broken plugin is a warning; it is an error only when the configuration enables one of its providers.
+        inputs.warn(invocation);
+        ConfigValidator validator = new ConfigValidator(inputs.registry());
         LoadedConfig loaded = inputs.load();
         if (!loaded.flag(ConfigPaths.SIMULATOR_ENABLED)) {
             return stream(validator.validate(loaded), command, List.of());

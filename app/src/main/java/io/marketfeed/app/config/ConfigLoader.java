@@ -85,6 +85,22 @@ public final class ConfigLoader {
         return new LoadedConfig(source, merged, userLayer, resolvedReference, known);
     }
 
+    /**
+     * Reads one string before the configuration is complete, such as the plugin folder, which must be known
+     * before the plugins' {@code reference.conf} files can join. Substitutions that cannot be resolved yet (they
+     * may point into a plugin's block) are tolerated; a missing or unreadable value gives {@code otherwise}, and
+     * validation reports it later with everything else.
+     */
+    public String peek(ConfigSource source, Config overrides, String path, String otherwise) {
+        try {
+            Config resolved = overrides.withFallback(source.layer()).withFallback(reference).withFallback(environment)
+                    .resolve(ConfigResolveOptions.noSystem().setAllowUnresolved(true));
+            return resolved.hasPath(path) ? resolved.getString(path) : otherwise;
+        } catch (ConfigException e) {
+            return otherwise;
+        }
+    }
+
     private static Config override(String path, String value, String origin) {
         try {
             String trimmed = value.trim();

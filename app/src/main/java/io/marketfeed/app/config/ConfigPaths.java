@@ -23,6 +23,7 @@ public final class ConfigPaths {
     public static final String SIMULATOR_ENABLED = "marketfeed.simulator.enabled";
     public static final String SIMULATOR_PROVIDER = "marketfeed.simulator.provider";
     public static final String SIMULATOR_PORT = "marketfeed.simulator.port";
+    public static final String PLUGIN_PATH = "marketfeed.plugin-path";
 
     /** Relative keys every provider block shares (see {@code io.marketfeed.api.CommonSettings}). */
     public static final String PROVIDER_ENABLED = "enabled";

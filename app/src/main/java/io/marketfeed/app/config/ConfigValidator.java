@@ -32,7 +32,8 @@ public final class ConfigValidator {
     /** @throws ConfigurationException with every problem found */
     public ValidatedConfig validate(LoadedConfig loaded) {
         Problems problems = new Problems();
-        problems.addAll(new UnknownKeyCheck(loaded.known(), registry.ids(), registry.failures().size())
+        problems.addAll(new UnknownKeyCheck(loaded.known(), registry.ids(), registry.failures().stream()
+                .map(failure -> failure.what() + " (" + failure.reason() + ")").collect(Collectors.toList()))
                 .check(loaded.merged(), loaded.userLayer()));
         ConfigReader reader = new ConfigReader(loaded.merged());
         AppSettings app = AppSettings.read(reader);
@@ -53,19 +54,27 @@ public final class ConfigValidator {
         for (String id : configured) {
             Optional<ProviderRegistry.Found> found = registry.find(id);
             String path = ConfigPaths.provider(id);
-            if (found.isEmpty() || !loaded.flag(ConfigPaths.provider(id, ConfigPaths.PROVIDER_ENABLED))) {
-                continue;  // unknown ids are reported by the unknown-key check; disabled blocks are not built
+            if (!loaded.flag(ConfigPaths.provider(id, ConfigPaths.PROVIDER_ENABLED))) {
+                continue;  // disabled blocks are not built, and a missing provider nobody enables is only a warning
             }
-            if (found.get().incompatibility().isPresent()) {
+            if (found.isEmpty()) {
+                // Without a known failure the id is unknown, which the unknown-key check reports.
+                registry.failureFor(id).ifPresent(failure -> problems.add(new SettingsProblem(path,
+                        ConfigValues.origin(loaded.merged(), path), "provider '" + id + "' is enabled but could not "
+                        + "be loaded: " + failure.what() + ": " + failure.reason())));
+                continue;
+            }
+            if (found.get().refusal().isPresent()) {
                 problems.add(new SettingsProblem(path, ConfigValues.origin(loaded.merged(), path), "provider '" + id
-                        + "' cannot run here: " + found.get().incompatibility().get()));
+                        + "' cannot run here: " + found.get().refusal().get() + " (" + found.get().from() + ")"));
                 continue;
             }
             TypesafeProviderSettings settings = TypesafeProviderSettings.of(id, loaded.merged());
             create(found.get(), settings, problems).ifPresent(protocol ->
                     enabled.add(new EnabledProvider(found.get().provider(), settings, protocol)));
         }
-        boolean anyEnabled = configured.stream().filter(id -> registry.find(id).isPresent())
+        boolean anyEnabled = configured.stream()
+                .filter(id -> registry.find(id).isPresent() || registry.failureFor(id).isPresent())
                 .anyMatch(id -> loaded.flag(ConfigPaths.provider(id, ConfigPaths.PROVIDER_ENABLED)));
         if (!anyEnabled) {
             problems.add(new SettingsProblem(ConfigPaths.PROVIDERS, "", "no provider is enabled; set "

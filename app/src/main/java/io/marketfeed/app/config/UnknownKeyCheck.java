@@ -22,18 +22,19 @@ final class UnknownKeyCheck {
 
     private final KnownKeys known;
     private final Collection<String> providerIds;
-    private final int failedProviders;
+    private final List<String> failed;
     private final List<SettingsProblem> problems = new ArrayList<>();
 
     /**
      * @param known the reference tree from the root
      * @param providerIds ids of the providers found, for the message about an unknown id
-     * @param failedProviders how many provider jars could not be loaded, mentioned in that message
+     * @param failed each plugin or provider that could not be loaded, with the reason, for that message: the id
+     *     may be one of theirs
      */
-    UnknownKeyCheck(KnownKeys known, Collection<String> providerIds, int failedProviders) {
+    UnknownKeyCheck(KnownKeys known, Collection<String> providerIds, List<String> failed) {
         this.known = known;
         this.providerIds = providerIds;
-        this.failedProviders = failedProviders;
+        this.failed = List.copyOf(failed);
     }
 
     /**
@@ -96,9 +97,8 @@ final class UnknownKeyCheck {
         Suggestions.closest(id, providerIds).ifPresent(s -> message.append("; did you mean '").append(s).append("'?"));
         message.append(providerIds.isEmpty() ? "; no providers were found"
                 : "; available providers: " + String.join(", ", providerIds));
-        if (failedProviders > 0) {
-            message.append(" (").append(failedProviders)
-                    .append(" failed to load; run 'marketfeed providers' to see why)");
+        if (!failed.isEmpty()) {
+            message.append("; could not load: ").append(String.join("; ", failed));
         }
         return message.toString();
     }

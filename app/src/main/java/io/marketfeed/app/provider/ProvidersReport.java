@@ -12,7 +12,11 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** The text of {@code marketfeed providers}: one block per provider found, then what failed to load. */
+/**
+ * The text of {@code marketfeed providers}: a header with the SPI version and the plugin folder, one block per
+ * provider found (usable or refused, with the reason), then every plugin or provider that failed to load with
+ * its path and the reason. The layout is fixed, so that people can compare two listings and scripts can grep.
+ */
 public final class ProvidersReport {
 
     private static final String FIELD = "  %-14s%s%n";
@@ -32,8 +36,11 @@ public final class ProvidersReport {
     public String render() {
         StringBuilder text = new StringBuilder();
         int count = registry.providers().size();
-        text.append(count).append(count == 1 ? " provider" : " providers").append(" found (this Marketfeed has SPI ")
-                .append(SpiVersion.CURRENT).append(")\n");
+        text.append(plural(count, "provider")).append(" found (this Marketfeed has SPI ").append(SpiVersion.CURRENT)
+                .append(")\n");
+        registry.plugins().folder().ifPresent(folder -> text.append("plugin folder: ").append(folder)
+                .append(registry.plugins().folderExists() ? " (" + plural(registry.plugins().plugins().size(),
+                        "plugin") + ")" : " (not found, so no plugins)").append('\n'));
         for (ProviderRegistry.Found found : registry.providers()) {
             text.append('\n');
             describe(text, found);
@@ -49,15 +56,22 @@ public final class ProvidersReport {
 
     private void describe(StringBuilder text, ProviderRegistry.Found found) {
         MarketFeedProvider provider = found.provider();
+        boolean compatible = SpiVersion.incompatibility(safely(provider::spiVersion)).isEmpty();
         text.append(found.id()).append('\n');
         text.append(String.format(FIELD, "description:", safely(provider::description)));
         text.append(String.format(FIELD, "version:", safely(provider::version)));
-        text.append(String.format(FIELD, "SPI version:", safely(provider::spiVersion) + found.incompatibility()
-                .map(reason -> " (incompatible: " + reason + ")").orElse(" (compatible)")));
+        text.append(String.format(FIELD, "SPI version:", safely(provider::spiVersion)
+                + (compatible ? " (compatible)" : " (incompatible)")));
         text.append(String.format(FIELD, "capabilities:", safely(() -> capabilities(provider))));
-        text.append(String.format(FIELD, "from:", (found.builtIn() ? "built-in, " : "") + found.location()));
+        text.append(String.format(FIELD, "from:", found.from()));
+        text.append(String.format(FIELD, "status:", found.refusal().map(reason -> "refused: " + reason)
+                .orElse("loaded")));
         enabled.ifPresent(test -> text.append(String.format(FIELD, "enabled:", test.test(found.id()) ? "yes"
                 : "no")));
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     /** Lower case with '-', as written in configuration; sorted for a stable listing. */

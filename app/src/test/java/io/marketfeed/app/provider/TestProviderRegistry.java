@@ -19,18 +19,22 @@ class TestProviderRegistry {
 
         ProviderRegistry.Found sahmk = registry.find("sahmk").orElseThrow();
         assertTrue(sahmk.builtIn());
-        assertEquals(Optional.empty(), sahmk.incompatibility());
+        assertEquals(Optional.empty(), sahmk.refusal());
+        assertEquals(ProviderRegistry.Source.BUILT_IN, sahmk.source());
         assertEquals(List.of(), registry.failures());
     }
 
     @Test
-    void duplicateIdsAreFailuresNotCrashes() {
+    void duplicateIdsAreRefusedNotCrashesAndNeitherIsPicked() {
         ProviderRegistry registry = ProviderRegistry.of(List.of(new AcmeProvider(), new AcmeProvider("1.0")));
 
         assertEquals(List.of("acme"), registry.ids());
-        assertEquals(1, registry.failures().size());
-        assertTrue(registry.failures().get(0).reason().startsWith("duplicate provider id 'acme'"),
-                registry.failures().toString());
+        assertEquals(List.of(), registry.failures());
+        String from = "class path, " + ProviderRegistry.location(AcmeProvider.class);
+        for (ProviderRegistry.Found found : registry.providers()) {
+            assertEquals(Optional.of("the id 'acme' is also provided by " + from + "; remove one of them"),
+                    found.refusal());
+        }
     }
 
     @Test
@@ -45,15 +49,19 @@ class TestProviderRegistry {
                 "  version:      9.9.9",
                 "  SPI version:  1.0 (compatible)",
                 "  capabilities: quotes, subscribe-all",
-                "  from:         " + ProviderRegistry.location(AcmeProvider.class),
+                "  from:         class path, " + ProviderRegistry.location(AcmeProvider.class),
+                "  status:       loaded",
                 "  enabled:      yes");
         assertTrue(report.startsWith("2 providers found (this Marketfeed has SPI 1.0)\n\n" + acme + "\n"), report);
         assertTrue(report.contains("future\n"), report);
-        assertTrue(report.contains("  SPI version:  2.1 (incompatible: built for SPI 2.1, this Marketfeed has SPI 1.0 "
-                + "(the major version must match))\n"), report);
+        assertTrue(report.contains("  SPI version:  2.1 (incompatible)\n"), report);
+        assertTrue(report.contains("  status:       refused: built for SPI 2.1, this Marketfeed has SPI 1.0 "
+                + "(the major version must match); use a version of it built for SPI 1.x\n"), report);
         assertTrue(report.contains("  enabled:      no\n"), report);
         assertTrue(report.contains("\nCould not load:\n  - "), report);
-        assertTrue(report.contains(": id() failed on purpose\n"), report);
+        assertTrue(report.contains("\nCould not load:\n  - " + ProviderRegistry.location(getClass()) + ": provider "
+                + getClass().getName() + "$1: asking its id or SPI version "
+                + "failed: IllegalStateException: id() failed on purpose\n"), report);
         assertFalse(ProviderRegistry.location(AcmeProvider.class).isEmpty());
     }
 
