@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param rejected subscriptions the server refused, with the reason
  * @param unassigned subscriptions that do not fit the limits (max connections × max symbols)
  * @param ghostFramesDropped data frames dropped because nobody wanted their symbol
- * @param decodeErrors frames a decoder could not make sense of
+ * @param decodeErrors frames whose decoding threw (a provider bug); the frame is skipped, the connection kept
  * @param credits credit accounting, when the provider is metered
  * @param connections the provider's connections
  */

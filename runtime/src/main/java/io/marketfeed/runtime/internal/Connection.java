@@ -541,7 +541,8 @@ final class Connection {
         synchronized (owner) {
             try {
                 owner.session.decode(frame, output);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError | LinkageError e) {
+                // A provider bug (a recursive parser on deep input, a missing class) costs one frame, not the feed.
                 provider.decodeFailed(this, frame, e);
             }
         }

@@ -65,7 +65,11 @@ final class Decoder {
                 }
                 try {
                     inbound.connection().decode(inbound.attempt(), inbound.frame());
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                        throw (Error) e;
+                    }
+                    // The decode thread must outlive anything a frame does; otherwise the feed goes silently deaf.
                     LOG.error("internal error while handling a frame from {}", inbound.connection().id(), e);
                 }
                 if (!paused.isEmpty() && queue.size() <= softLimit / 2) {

@@ -344,7 +344,7 @@ final class ProviderRuntime {
         }
     }
 
-    void decodeFailed(Connection connection, InboundFrame frame, RuntimeException e) {
+    void decodeFailed(Connection connection, InboundFrame frame, Throwable e) {
         long count = decodeErrors.incrementAndGet();
         if (count <= 10 || Long.bitCount(count) == 1) {
             LOG.warn("{}: the {} decoder threw on a frame ({} so far); the frame is skipped, the connection kept: {}",

@@ -1,0 +1,437 @@
+package io.marketfeed.testkit;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.pathmap.ServletPathSpec;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A scripted WebSocket server on {@code 127.0.0.1} and a free port, for testing a client against a protocol
+ * without the real service. It accepts upgrades on any path, sends {@linkplain #onOpen frames on open}, answers
+ * client messages by {@linkplain #rule rule}, pushes frames on demand, and applies faults: drop without a close
+ * frame, close with a code, stall silently, refuse handshakes with an HTTP status. It records every handshake
+ * (path, query, headers) and every client message per connection with its arrival time.
+ *
+ * {@snippet :
+ * try (ScriptedServer server = ScriptedServer.start()) {
+ *     server.onOpen("{\"type\":\"connected\"}")
+ *           .rule(Rule.matching("\"ping\"", "{\"type\":\"pong\"}"));
+ *     // point a client at server.uri() ...
+ *     ScriptedConnection connection = server.awaitConnection(1, Duration.ofSeconds(5));
+ *     connection.send("{\"type\":\"quote\",\"symbol\":\"2222\"}");
+ *     connection.drop();                                   // the client should reconnect:
+ *     server.awaitConnection(2, Duration.ofSeconds(5));
+ * }
+ * }
+ *
+ * <p>Thread safe: configure, push and observe from any thread, also while clients are connected; a change
+ * applies to what happens after it. Rules and open frames run on Jetty threads. {@link #close()} is idempotent
+ * and stops every thread the server started (they are daemon threads, so a forgotten server cannot keep a JVM
+ * alive).
+ */
+public final class ScriptedServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScriptedServer.class);
+    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
+    private static final long MAX_MESSAGE_SIZE = 64L * 1024 * 1024;
+    private static final Duration CLOSE_GRACE = Duration.ofMillis(500);
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final AtomicLong connectionIds = new AtomicLong();
+    private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final List<Handshake> handshakes = new CopyOnWriteArrayList<>();
+    private final List<ScriptedConnection> connections = new CopyOnWriteArrayList<>();
+    private final List<ReceivedFrame> received = new CopyOnWriteArrayList<>();
+    private final List<Throwable> scriptErrors = new CopyOnWriteArrayList<>();
+    private volatile Function<Handshake, List<String>> openFrames = handshake -> List.of();
+    /** 0 while accepting; otherwise the HTTP status every upgrade is refused with. */
+    private volatile int refusal;
+    private boolean closed;
+
+    private ScriptedServer() {
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("scripted-server");
+        threads.setDaemon(true);
+        server = new Server(threads);
+        connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(WebSocketUpgradeHandler.from(server, container -> {
+            container.setIdleTimeout(IDLE_TIMEOUT);
+            container.setMaxTextMessageSize(MAX_MESSAGE_SIZE);
+            container.setMaxBinaryMessageSize(MAX_MESSAGE_SIZE);
+            container.addMapping(new ServletPathSpec("/*"), this::upgrade);
+        }));
+    }
+
+    /** Starts a server on {@code 127.0.0.1} and a free port. */
+    public static ScriptedServer start() {
+        ScriptedServer scripted = new ScriptedServer();
+        try {
+            scripted.server.start();
+        } catch (Exception e) {
+            IllegalStateException failure = new IllegalStateException("cannot start the scripted server: " + e, e);
+            try {
+                scripted.close();
+            } catch (RuntimeException cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
+        }
+        return scripted;
+    }
+
+    /** The bound port. */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The base URI, {@code ws://127.0.0.1:PORT}, without a path. */
+    public URI uri() {
+        return URI.create("ws://127.0.0.1:" + port());
+    }
+
+    /** {@code ws://127.0.0.1:PORT} followed by {@code pathAndQuery}, which starts with '/'. */
+    public URI uri(String pathAndQuery) {
+        if (!pathAndQuery.startsWith("/")) {
+            throw new IllegalArgumentException("the path must start with '/', got " + pathAndQuery);
+        }
+        return URI.create(uri() + pathAndQuery);
+    }
+
+    // ---------------------------------------------------------------- scripting
+
+    /** Frames every new connection is sent as soon as it opens, replacing earlier ones. */
+    public ScriptedServer onOpen(String... frames) {
+        List<String> fixed = List.of(frames);
+        return onOpen(handshake -> fixed);
+    }
+
+    /** Frames every new connection is sent as soon as it opens, computed from its handshake. */
+    public ScriptedServer onOpen(Function<Handshake, List<String>> frames) {
+        this.openFrames = requireNonNull(frames, "frames is null");
+        return this;
+    }
+
+    /** Adds a rule after the existing ones; the first rule that matches a client message answers it. */
+    public ScriptedServer rule(Rule rule) {
+        rules.add(requireNonNull(rule, "rule is null"));
+        return this;
+    }
+
+    /** Removes every rule. */
+    public ScriptedServer clearRules() {
+        rules.clear();
+        return this;
+    }
+
+    /** Refuses every upgrade from now on with this HTTP status (such as 401, 403, 429 or 503). */
+    public ScriptedServer refuseHandshakes(int httpStatus) {
+        if (httpStatus < 300 || httpStatus > 599) {
+            throw new IllegalArgumentException("a refusal needs an HTTP status from 300 to 599, got " + httpStatus);
+        }
+        refusal = httpStatus;
+        return this;
+    }
+
+    /** Accepts upgrades again after {@link #refuseHandshakes}. */
+    public ScriptedServer acceptHandshakes() {
+        refusal = 0;
+        return this;
+    }
+
+    // ---------------------------------------------------------------- acting on every open connection
+
+    /** Sends a text message on every open, unstalled connection; returns how many it was sent on. */
+    public int push(String frame) {
+        int sent = 0;
+        for (ScriptedConnection connection : openConnections()) {
+            if (connection.send(frame)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** Drops every open connection without a close frame. */
+    public void dropAll() {
+        openConnections().forEach(ScriptedConnection::drop);
+    }
+
+    /** Closes every open connection with this code and reason. */
+    public void closeAll(int code, String reason) {
+        openConnections().forEach(connection -> connection.close(code, reason));
+    }
+
+    /** Stalls every open connection; see {@link ScriptedConnection#stall()}. */
+    public void stallAll() {
+        openConnections().forEach(ScriptedConnection::stall);
+    }
+
+    // ---------------------------------------------------------------- observing
+
+    /** Every upgrade request so far, accepted or refused, in arrival order. */
+    public List<Handshake> handshakes() {
+        return List.copyOf(handshakes);
+    }
+
+    /** Every accepted connection so far, open or closed, in order. */
+    public List<ScriptedConnection> connections() {
+        return List.copyOf(connections);
+    }
+
+    /** The connections that are open now. */
+    public List<ScriptedConnection> openConnections() {
+        List<ScriptedConnection> out = new ArrayList<>();
+        for (ScriptedConnection connection : connections) {
+            if (connection.isOpen()) {
+                out.add(connection);
+            }
+        }
+        return out;
+    }
+
+    /** Every client message on every connection, in arrival order. */
+    public List<ReceivedFrame> received() {
+        return List.copyOf(received);
+    }
+
+    /**
+     * Exceptions thrown by rules or open-frame functions. They are caught so that a script bug never closes a
+     * connection the client would then see fail; a test should check that this stays empty.
+     */
+    public List<Throwable> scriptErrors() {
+        return List.copyOf(scriptErrors);
+    }
+
+    /** Waits until the {@code number}th connection (1-based) has opened, and returns it. */
+    public ScriptedConnection awaitConnection(int number, Duration timeout) {
+        if (number < 1) {
+            throw new IllegalArgumentException("connections are numbered from 1, got " + number);
+        }
+        Await.until(() -> connections.size() >= number && connections.get(number - 1).hasOpened(), timeout,
+                () -> "connection #" + number + " did not open within " + timeout.toMillis() + " ms; handshakes: "
+                        + handshakes);
+        return connections.get(number - 1);
+    }
+
+    /** Waits until at least {@code count} client messages match, and returns all that match. */
+    public List<ReceivedFrame> awaitFrames(Predicate<ReceivedFrame> filter, int count, Duration timeout) {
+        Await.until(() -> matching(filter).size() >= count, timeout,
+                () -> "fewer than " + count + " matching client messages within " + timeout.toMillis()
+                        + " ms; received: " + received);
+        return matching(filter);
+    }
+
+    /** Waits until {@code condition} holds, failing with "{@code what} …" otherwise. */
+    public void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
+        Await.until(condition, timeout, () -> what + " did not happen within " + timeout.toMillis()
+                + " ms; handshakes: " + handshakes + "; received: " + received);
+    }
+
+    private List<ReceivedFrame> matching(Predicate<ReceivedFrame> filter) {
+        List<ReceivedFrame> out = new ArrayList<>();
+        for (ReceivedFrame frame : received) {
+            if (filter.test(frame)) {
+                out.add(frame);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Stops the server: open connections are closed with 1001 (going away), the clients get half a second to
+     * answer, then everything stops. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<ScriptedConnection> open = openConnections();
+        open.forEach(connection -> connection.close(1001, "scripted server stopping"));
+        Await.holdsWithin(() -> open.stream().noneMatch(ScriptedConnection::isOpen), CLOSE_GRACE);
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping the scripted server failed: " + e, e);
+        } finally {
+            Await.signal();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ScriptedServer[" + (closed ? "closed" : uri()) + ", " + connections.size() + " connections]";
+    }
+
+    // ---------------------------------------------------------------- Jetty side
+
+    private Object upgrade(ServerUpgradeRequest request, ServerUpgradeResponse response,
+            org.eclipse.jetty.util.Callback callback) {
+        Instant at = Instant.now();
+        String path = request.getHttpURI().getPath();
+        String query = request.getHttpURI().getQuery() == null ? "" : request.getHttpURI().getQuery();
+        Map<String, List<String>> parameters = parameters(query);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
+                    .add(field.getValue());
+        }
+        int refused = refusal;
+        if (refused != 0) {
+            handshakes.add(new Handshake(0, at, path, query, parameters, headers, refused));
+            Await.signal();
+            Response.writeError(request, response, callback, refused, "refused by the scripted server");
+            return null;
+        }
+        Handshake handshake = new Handshake(connectionIds.incrementAndGet(), at, path, query, parameters, headers,
+                Handshake.SWITCHING_PROTOCOLS);
+        ScriptedConnection connection = new ScriptedConnection(handshake.connection(), handshake, this);
+        handshakes.add(handshake);
+        connections.add(connection);
+        Await.signal();
+        return new Endpoint(connection);
+    }
+
+    private static Map<String, List<String>> parameters(String query) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (query.isEmpty()) {
+            return out;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            out.computeIfAbsent(decode(name), key -> new ArrayList<>()).add(decode(value));
+        }
+        return out;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
+    void recorded(ReceivedFrame frame) {
+        received.add(frame);
+        Await.signal();
+    }
+
+    private void answer(ScriptedConnection connection, String text) {
+        for (Rule rule : rules) {
+            List<String> replies;
+            try {
+                if (!rule.matches(text)) {
+                    continue;
+                }
+                replies = rule.replies(text);
+            } catch (RuntimeException e) {
+                scriptFailed(e, rule + " on " + text);
+                return;
+            }
+            replies.forEach(connection::send);
+            return;
+        }
+    }
+
+    private void scriptFailed(RuntimeException e, String where) {
+        LOG.warn("scripted server: a script threw for {}", where, e);
+        scriptErrors.add(new IllegalStateException("script failed for " + where + ": " + e, e));
+        Await.signal();
+    }
+
+    /**
+     * The Jetty endpoint of one connection. Overriding {@link #onWebSocketPing} switches off Jetty's automatic
+     * pong, which is what lets a stalled connection stay silent even at the WebSocket control-frame level.
+     * Public only because Jetty builds method handles on it (a private class fails every upgrade); not for use.
+     */
+    public final class Endpoint implements Session.Listener.AutoDemanding {
+
+        private final ScriptedConnection connection;
+
+        private Endpoint(ScriptedConnection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void onWebSocketOpen(Session session) {
+            connection.opened(session);
+            List<String> frames;
+            try {
+                frames = openFrames.apply(connection.handshake());
+            } catch (RuntimeException e) {
+                scriptFailed(e, "the frames on open of " + connection);
+                return;
+            }
+            if (frames != null) {
+                frames.forEach(connection::send);
+            }
+        }
+
+        @Override
+        public void onWebSocketText(String text) {
+            Instant at = Instant.now();
+            // Replies are queued before the message is recorded: whoever sees it recorded sees it answered.
+            if (!connection.isStalled()) {
+                answer(connection, text);
+            }
+            connection.record(text, false, at);
+        }
+
+        @Override
+        public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+            connection.record(ScriptedConnection.binaryText(payload), true, Instant.now());
+            callback.succeed();
+        }
+
+        @Override
+        public void onWebSocketPing(ByteBuffer payload) {
+            connection.pong(payload);
+        }
+
+        @Override
+        public void onWebSocketClose(int code, String reason, Callback callback) {
+            connection.closed(code, reason);
+            callback.succeed();
+        }
+
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            // Expected for every abrupt drop; the close callback that follows records the outcome.
+            LOG.debug("{}: {}", connection, cause.toString());
+        }
+    }
+}
