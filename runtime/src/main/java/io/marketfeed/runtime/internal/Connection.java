@@ -187,7 +187,9 @@ final class Connection {
 
         @Override
         public void onClosed(int code, String closeReason) {
-            context.control().execute(() -> onTransportClosed(owner, code, closeReason));
+            // Through the decode queue, so an error frame sent just before the close is classified first.
+            provider.decoder().after(Connection.this, owner,
+                    () -> context.control().execute(() -> onTransportClosed(owner, code, closeReason)));
         }
     }
 
@@ -246,10 +248,12 @@ final class Connection {
     }
 
     private void checkStale(Attempt owner) {
-        if (owner != current || owner.dead || paused) {
+        HeartbeatSpec heartbeat = provider.heartbeat(endpoint);
+        // Paused means no data is expected; heartbeats still are, so a dead socket is noticed during a pause too.
+        boolean heartbeatsFlow = heartbeat.pinger() != HeartbeatSpec.Pinger.NONE;
+        if (owner != current || owner.dead || (paused && !heartbeatsFlow)) {
             return;
         }
-        HeartbeatSpec heartbeat = provider.heartbeat(endpoint);
         long silence = System.nanoTime() - owner.lastLiveNanos;
         if (silence > heartbeat.staleTimeout().toNanos()) {
             String why = "stale: no sign of life for " + Durations.format(Duration.ofNanos(silence)) + " (timeout "

@@ -18,8 +18,14 @@ final class Decoder {
 
     private static final Logger LOG = LoggerFactory.getLogger(Decoder.class);
 
-    /** A received frame and where it came from. */
-    record Inbound(Connection connection, Attempt attempt, InboundFrame frame) {
+    /**
+     * A received frame and where it came from, or (frame null) a task to run once every frame received before
+     * it has been decoded.
+     */
+    record Inbound(Connection connection, Attempt attempt, InboundFrame frame, Runnable task) {
+        Inbound(Connection connection, Attempt attempt, InboundFrame frame) {
+            this(connection, attempt, frame, null);
+        }
     }
 
     private final LinkedBlockingQueue<Inbound> queue = new LinkedBlockingQueue<>();
@@ -52,6 +58,14 @@ final class Decoder {
         return true;
     }
 
+    /**
+     * Runs {@code task} on the decode thread after everything submitted so far: a close must not overtake the
+     * error frame that explains it.
+     */
+    void after(Connection connection, Attempt attempt, Runnable task) {
+        queue.add(new Inbound(connection, attempt, null, task));
+    }
+
     int backlog() {
         return queue.size();
     }
@@ -64,6 +78,10 @@ final class Decoder {
                     continue;
                 }
                 try {
+                    if (inbound.frame() == null) {
+                        inbound.task().run();
+                        continue;
+                    }
                     inbound.connection().decode(inbound.attempt(), inbound.frame());
                 } catch (RuntimeException | Error e) {
                     if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {

@@ -22,6 +22,8 @@ final class SignalOutput implements DecodeOutput {
     private final Attempt attempt;
     private final Instant receivedAt;
     private final EngineContext context;
+    /** A frame is one billed push, however many events it carries (TickAtlas: a quote and a candle). */
+    private boolean pushCounted;
 
     SignalOutput(ProviderRuntime provider, Connection connection, Attempt attempt, Instant receivedAt,
             EngineContext context) {
@@ -46,7 +48,10 @@ final class SignalOutput implements DecodeOutput {
                 control(() -> connection.onGhost(attempt, subscription));
                 return;
             }
-            provider.countPush();
+            if (!pushCounted) {
+                pushCounted = true;
+                provider.countPush();
+            }
             if (connection.isPaused()) {
                 control(() -> connection.onData(attempt));
             }

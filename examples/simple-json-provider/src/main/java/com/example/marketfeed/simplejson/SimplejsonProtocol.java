@@ -1,0 +1,125 @@
+package com.example.marketfeed.simplejson;
+
+import static com.example.marketfeed.simplejson.SimplejsonConfigKeys.API_KEY;
+import static com.example.marketfeed.simplejson.SimplejsonConfigKeys.API_KEY_ENV;
+
+import io.marketfeed.api.protocol.AuthStyle;
+import io.marketfeed.api.protocol.Disposition;
+import io.marketfeed.api.protocol.Endpoint;
+import io.marketfeed.api.protocol.FeedProtocol;
+import io.marketfeed.api.protocol.HeartbeatSpec;
+import io.marketfeed.api.protocol.Limits;
+import io.marketfeed.api.protocol.ProtocolSession;
+import io.marketfeed.api.protocol.Readiness;
+import io.marketfeed.api.protocol.SessionContext;
+import io.marketfeed.api.protocol.SubscribeStyle;
+import io.marketfeed.api.protocol.Subscription;
+import io.marketfeed.api.protocol.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The declared facts of one configured instance: one endpoint serving both channels, the key in a header,
+ * ready as soon as the socket opens, additive acknowledged subscriptions, the server's limits, a client ping
+ * every 15 s, and close 4001 (bad key) fatal. Immutable and thread safe, as {@link FeedProtocol} requires.
+ */
+final class SimplejsonProtocol implements FeedProtocol {
+
+    /** The only endpoint's id; connections are named {@code simplejson/stream#1}, …. */
+    static final String ENDPOINT_ID = "stream";
+
+    /** The handshake header that carries the key; the runtime adds it and never logs it. */
+    static final String API_KEY_HEADER = "X-API-Key";
+
+    /** The server acknowledges within a second; ten leaves room for a slow network. */
+    static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The close code the server sends for a missing, unknown or revoked key. */
+    static final int CLOSE_INVALID_KEY = 4001;
+
+    private static final String CHECK_KEY = "check marketfeed.providers.simplejson." + API_KEY + " / " + API_KEY_ENV;
+
+    private final SimplejsonSettings settings;
+    private final Endpoint endpoint;
+
+    SimplejsonProtocol(SimplejsonSettings settings) {
+        this.settings = settings;
+        this.endpoint = new Endpoint(ENDPOINT_ID, settings.endpoint(),
+                AuthStyle.header(API_KEY_HEADER, settings.apiKey()), Readiness.onOpen(),
+                SubscribeStyle.additive(ACK_TIMEOUT), Set.of(Topics.QUOTES, Topics.TRADES), Map.of());
+    }
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return List.of(endpoint);
+    }
+
+    @Override
+    public Endpoint endpointFor(Subscription subscription) {
+        if (SimplejsonChannel.forTopic(subscription.topic()).isEmpty()) {
+            throw new IllegalArgumentException(topicProblem(subscription.topic()));
+        }
+        return endpoint;
+    }
+
+    @Override
+    public List<Subscription> configuredSubscriptions() {
+        List<Subscription> subscriptions = new ArrayList<>();
+        settings.symbols().forEach(symbol -> subscriptions.add(new Subscription(Topics.QUOTES, symbol)));
+        settings.tradeSymbols().forEach(symbol -> subscriptions.add(new Subscription(Topics.TRADES, symbol)));
+        return List.copyOf(subscriptions);
+    }
+
+    @Override
+    public Limits limits(Endpoint endpoint) {
+        return settings.limits();
+    }
+
+    @Override
+    public HeartbeatSpec heartbeat(Endpoint endpoint) {
+        return settings.heartbeat();
+    }
+
+    @Override
+    public Optional<String> symbolProblem(Subscription subscription) {
+        if (SimplejsonChannel.forTopic(subscription.topic()).isEmpty()) {
+            return Optional.of(topicProblem(subscription.topic()));
+        }
+        return SimplejsonSettings.isSymbol(subscription.symbol()) ? Optional.empty()
+                : Optional.of("'" + subscription.symbol() + "' is not a simplejson symbol; expected "
+                        + SimplejsonSettings.SYMBOL_RULE);
+    }
+
+    /** Only a bad key is fatal; every other close (restarts, 1006 drops, 1011 errors) is retried. */
+    @Override
+    public Disposition classifyClose(int code, String reason) {
+        String said = reason == null || reason.isBlank() ? "" : ": " + SimplejsonSession.quoted(reason.strip());
+        if (code == CLOSE_INVALID_KEY) {
+            return Disposition.fatal("simplejson refused the API key (close 4001" + said + "); " + CHECK_KEY);
+        }
+        return Disposition.retry("simplejson closed the connection (close " + code + said + ")");
+    }
+
+    /** A refused handshake: 401 means the key, and says which setting to fix; the rest as the default. */
+    @Override
+    public Disposition classifyHandshake(int httpStatus) {
+        if (httpStatus == 401) {
+            return Disposition.fatal("simplejson refused the API key at the handshake (HTTP 401); " + CHECK_KEY);
+        }
+        return FeedProtocol.super.classifyHandshake(httpStatus);
+    }
+
+    @Override
+    public ProtocolSession openSession(SessionContext context) {
+        return new SimplejsonSession();
+    }
+
+    private static String topicProblem(String topic) {
+        return "simplejson has no topic '" + topic + "'; it serves " + Topics.QUOTES + " (channel ticker) and "
+                + Topics.TRADES + " (channel trade)";
+    }
+}

@@ -1,0 +1,428 @@
+package io.marketfeed.provider.tickatlas;
+
+import static io.marketfeed.provider.tickatlas.WireFields.Field.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.marketfeed.api.Secret;
+import io.marketfeed.api.model.Candle;
+import io.marketfeed.api.model.Quote;
+import io.marketfeed.api.protocol.CreditUpdate;
+import io.marketfeed.api.protocol.DecodeOutput;
+import io.marketfeed.api.protocol.Disposition;
+import io.marketfeed.api.protocol.InboundFrame;
+import io.marketfeed.api.protocol.LimitsUpdate;
+import io.marketfeed.api.protocol.OutboundFrame;
+import io.marketfeed.api.protocol.ProtocolSession;
+import io.marketfeed.api.protocol.Topics;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * One connection to TickAtlas. Besides encoding and decoding it keeps what it takes to read TickAtlas's replies,
+ * which carry no request id:
+ * <ul>
+ * <li>which topics want each symbol. One wire subscription serves both topics: every {@code quote} push carries
+ * the bid/ask and the M1 bar, so the session emits a {@link Quote} and/or a {@link Candle} per push as the topics
+ * of the symbol ask, and unsubscribes a symbol on the wire only when no topic wants it any more;</li>
+ * <li>the subscribe and unsubscribe requests not yet answered, oldest first (the server answers in order), to
+ * acknowledge the right topic and to reconcile the server's {@code total_subscribed} with what was sent;</li>
+ * <li>whether {@code authenticated} was seen (an unknown error before it ends the attempt).</li>
+ * </ul>
+ *
+ * <p>Not thread safe: the runtime calls a session serially, never concurrently (see {@link ProtocolSession}).
+ * {@link #decode} never throws; anything it cannot use is reported as a warning and the socket stays open.
+ */
+final class TickAtlasSession implements ProtocolSession {
+
+    private static final Pattern LOCATION = Pattern.compile("\\s*\\(start marker at .*", Pattern.DOTALL);
+    private static final List<String> TOPICS = List.of(Topics.QUOTES, Topics.CANDLES);
+
+    /** One request awaiting its answer; its symbols shrink when some are refused. */
+    private record Pending(String topic, List<String> symbols) {
+    }
+
+    private final Secret key;
+    private final String connectionId;
+    private final long declaredCostPerPush;
+    private final int maxConnections;
+    /** Symbol → the topics that want it on this connection, in subscription order. */
+    private final Map<String, Set<String>> topicsBySymbol = new LinkedHashMap<>();
+    private final Deque<Pending> pendingSubscribes = new ArrayDeque<>();
+    private final Deque<Pending> pendingUnsubscribes = new ArrayDeque<>();
+    /**
+     * Symbols already reported as refused. Both topics' requests carry a symbol, so the server refuses it twice;
+     * the second refusal is expected, not news.
+     */
+    private final Set<String> refused = new HashSet<>();
+    private boolean authenticated;
+    private boolean barlessWarned;
+
+    /**
+     * @param declaredCostPerPush what marketfeed counts a push as, compared with the server's figure
+     * @param maxConnections the connection limit marketfeed keeps to, named in the connection_limit message
+     */
+    TickAtlasSession(Secret key, String connectionId, long declaredCostPerPush, int maxConnections) {
+        this.key = key;
+        this.connectionId = connectionId;
+        this.declaredCostPerPush = declaredCostPerPush;
+        this.maxConnections = maxConnections;
+    }
+
+    @Override
+    public Optional<OutboundFrame> authMessage() {
+        return Optional.of(TickAtlasCodec.auth(key));
+    }
+
+    @Override
+    public OutboundFrame subscribe(String topic, List<String> symbols) {
+        for (String symbol : symbols) {
+            topicsBySymbol.computeIfAbsent(symbol, ignored -> new LinkedHashSet<>()).add(topic);
+            refused.remove(symbol);
+        }
+        pendingSubscribes.addLast(new Pending(topic, new ArrayList<>(symbols)));
+        return TickAtlasCodec.subscribe(symbols);
+    }
+
+    /**
+     * Unsubscribes on the wire only the symbols no other topic still wants; empty when every one of them is still
+     * wanted by the other topic (the pushes go on, and only the unwanted event is no longer emitted).
+     */
+    @Override
+    public Optional<OutboundFrame> unsubscribe(String topic, List<String> symbols) {
+        List<String> leaving = new ArrayList<>();
+        for (String symbol : symbols) {
+            Set<String> topics = topicsBySymbol.get(symbol);
+            if (topics != null) {
+                topics.remove(topic);
+            }
+            if (topics == null || topics.isEmpty()) {
+                topicsBySymbol.remove(symbol);
+                leaving.add(symbol);
+            }
+        }
+        // The request was sent and will be answered: keep its (maybe now empty) place in the queue.
+        removeFromPending(topic, symbols, false);
+        if (leaving.isEmpty()) {
+            return Optional.empty();
+        }
+        pendingUnsubscribes.addLast(new Pending(topic, leaving));
+        return Optional.of(TickAtlasCodec.unsubscribe(leaving));
+    }
+
+    /** Only sent when {@code heartbeat.client-ping} is on; the server's own heartbeat needs no prompting. */
+    @Override
+    public Optional<OutboundFrame> heartbeat() {
+        return Optional.of(TickAtlasCodec.PING);
+    }
+
+    @Override
+    public void decode(InboundFrame frame, DecodeOutput out) {
+        if (!frame.isText()) {
+            out.problem(Disposition.warn("TickAtlas sent a binary frame of " + frame.length() + " bytes on "
+                    + connectionId + "; it was ignored"));
+            return;
+        }
+        WireMessage message;
+        try {
+            message = TickAtlasFrameReader.read(frame);
+        } catch (IOException | RuntimeException e) {
+            out.problem(Disposition.warn("TickAtlas sent a frame on " + connectionId + " that could not be parsed ("
+                    + quoted(parseError(e)) + "); it was ignored"));
+            return;
+        }
+        try {
+            dispatch(message, frame, out);
+        } catch (RuntimeException e) {
+            // A bug of ours, not the server's; the frame is lost but the connection is fine.
+            out.problem(Disposition.warn("could not translate a TickAtlas '" + quoted(message.type())
+                    + "' message: " + quoted(e.toString())));
+        }
+    }
+
+    private void dispatch(WireMessage message, InboundFrame frame, DecodeOutput out) {
+        String type = message.type();
+        if (type == null) {
+            out.problem(Disposition.warn("TickAtlas sent a message without a type on " + connectionId
+                    + "; it was ignored"));
+            return;
+        }
+        switch (type) {
+            case "authenticated": onAuthenticated(message, out); return;
+            case "quote": onQuote(message, frame, out); break;
+            case "subscribed": onSubscribed(message, out); break;
+            case "unsubscribed": onUnsubscribed(message, out); break;
+            case "heartbeat":
+            case "pong":
+                out.heartbeat();
+                break;
+            case "error": onError(message, out); return;
+            default:
+                out.problem(Disposition.warn("TickAtlas sent a message of unknown type '" + quoted(type) + "' on "
+                        + connectionId + "; it was ignored"));
+                return;
+        }
+        // Not documented on these messages, but taken when present: the runtime's ledger is only better for it.
+        TickAtlasCodec.credits(message).ifPresent(out::credits);
+    }
+
+    private void onAuthenticated(WireMessage message, DecodeOutput out) {
+        authenticated = true;
+        TickAtlasCodec.limits(message).ifPresent(out::limits);
+        Optional<CreditUpdate> credits = TickAtlasCodec.credits(message);
+        credits.ifPresent(out::credits);
+        out.ready();
+        OptionalLong cost = credits.map(CreditUpdate::costPerPush).orElse(OptionalLong.empty());
+        if (cost.isPresent() && cost.getAsLong() != declaredCostPerPush) {
+            String plan = message.top.trimmed(PLAN);
+            String planHint = plan == null || TickAtlasPlan.fromName(plan).isEmpty() ? ""
+                    : TickAtlasConfigKeys.PLAN_PATH + " = " + TickAtlasPlan.fromName(plan).get().configName() + " or ";
+            out.problem(Disposition.warn("TickAtlas charges " + cost.getAsLong() + " credits per push"
+                    + (plan == null ? "" : " (plan " + quoted(plan) + ")") + ", but marketfeed counts "
+                    + declaredCostPerPush + ": set " + planHint + TickAtlasConfigKeys.COST_PER_PUSH_PATH + " = "
+                    + cost.getAsLong() + " so that the credit forecast is right"));
+        }
+        OptionalLong remaining = credits.map(CreditUpdate::remaining).orElse(OptionalLong.empty());
+        if (remaining.isPresent() && remaining.getAsLong() == 0) {
+            out.problem(TickAtlasErrors.quotaExceeded("daily_quota_remaining is 0"));
+        }
+    }
+
+    /**
+     * A push: a quote for the quotes topic and the bar as an M1 candle for the candles topic, as the symbol's
+     * topics on this connection ask. A symbol this connection does not carry gets a quote, so that the runtime
+     * notices the unwanted data and unsubscribes it.
+     */
+    private void onQuote(WireMessage message, InboundFrame frame, DecodeOutput out) {
+        String symbol = TickAtlasCodec.quoteSymbol(message);
+        if (symbol == null) {
+            out.problem(Disposition.warn("TickAtlas sent a quote without a symbol on " + connectionId
+                    + "; it was ignored"));
+            return;
+        }
+        Set<String> topics = topicsBySymbol.get(symbol);
+        boolean wantQuote = topics == null || topics.contains(Topics.QUOTES);
+        boolean wantCandle = topics != null && topics.contains(Topics.CANDLES);
+        if (wantQuote) {
+            Quote quote = TickAtlasCodec.quote(message, symbol, frame.receivedAt());
+            if (quote != null) {
+                out.emit(quote);
+            } else {
+                out.problem(Disposition.warn("TickAtlas sent a quote for " + quoted(symbol)
+                        + " without bid, ask or price; it was ignored"));
+            }
+        }
+        if (wantCandle) {
+            Candle candle = TickAtlasCodec.candle(message, symbol, frame.receivedAt());
+            if (candle != null) {
+                out.emit(candle);
+            } else if (TickAtlasCodec.hasBarFields(message)) {
+                out.problem(Disposition.warn("TickAtlas sent a bar for " + quoted(symbol)
+                        + " without time, open, high, low or close; no candle was made of it"));
+            } else if (!barlessWarned) {
+                barlessWarned = true;
+                out.problem(Disposition.warn("TickAtlas sends quotes without bar fields (the flat shape) on "
+                        + connectionId + ": no M1 candles can be made of them"));
+            }
+        }
+    }
+
+    /** The answer to the oldest subscribe request; the server lists every symbol now active. */
+    private void onSubscribed(WireMessage message, DecodeOutput out) {
+        List<String> listed = symbolsOf(message);
+        Pending batch = pendingSubscribes.pollFirst();
+        if (batch != null) {
+            List<String> confirmed = new ArrayList<>(batch.symbols());
+            if (!listed.isEmpty()) {
+                confirmed.retainAll(listed);
+            }
+            if (!confirmed.isEmpty()) {
+                // Never an empty list: the runtime would take it for "the oldest pending request of the topic".
+                out.acknowledged(batch.topic(), confirmed);
+            }
+        } else if (!listed.isEmpty()) {
+            // Unprompted: confirm whatever it names, per topic.
+            for (String topic : TOPICS) {
+                List<String> mine = new ArrayList<>();
+                for (String symbol : listed) {
+                    Set<String> topics = topicsBySymbol.get(symbol);
+                    if (topics != null && topics.contains(topic)) {
+                        mine.add(symbol);
+                    }
+                }
+                if (!mine.isEmpty()) {
+                    out.acknowledged(topic, mine);
+                }
+            }
+        }
+        reconcile(message, listed, out);
+    }
+
+    private void onUnsubscribed(WireMessage message, DecodeOutput out) {
+        List<String> listed = symbolsOf(message);
+        Pending batch = pendingUnsubscribes.pollFirst();
+        String topic = batch == null ? Topics.QUOTES : batch.topic();
+        out.unsubscribed(topic, listed.isEmpty() && batch != null ? batch.symbols() : listed);
+        reconcile(message, List.of(), out);
+    }
+
+    /**
+     * Compares the server's {@code total_subscribed} with the symbols sent on this connection, once every request
+     * was answered. Fewer on the server means symbols that get no data (and, with the credit ledger, that the
+     * forecast counts pushes that never come); more is not reported, since the count may be per key.
+     */
+    private void reconcile(WireMessage message, List<String> listed, DecodeOutput out) {
+        OptionalLong total = message.top.wholeLong(TOTAL_SUBSCRIBED, 0);
+        if (total.isEmpty() || !pendingSubscribes.isEmpty() || !pendingUnsubscribes.isEmpty()
+                || total.getAsLong() >= topicsBySymbol.size()) {
+            return;
+        }
+        String missing = "";
+        if (listed.size() == total.getAsLong()) {
+            Set<String> absent = new TreeSet<>(topicsBySymbol.keySet());
+            absent.removeAll(listed);
+            missing = ": missing " + quoted(String.join(", ", absent));
+        }
+        out.problem(Disposition.warn("TickAtlas counts " + total.getAsLong() + " subscribed symbols on "
+                + connectionId + " but marketfeed subscribed " + topicsBySymbol.size() + missing
+                + "; those get no data"));
+    }
+
+    private void onError(WireMessage message, DecodeOutput out) {
+        String code = message.errorCode();
+        String said = quoted(message.errorMessage());
+        String described = (said.isEmpty() ? "no message given" : said)
+                + (code == null ? "" : " (code " + quoted(code) + ")");
+        Optional<Disposition> connectionLevel = code == null ? Optional.empty()
+                : TickAtlasErrors.forCode(code, said, maxConnections);
+        if (connectionLevel.isPresent()) {
+            if (code.equals(TickAtlasErrors.QUOTA_EXCEEDED)) {
+                out.credits(new CreditUpdate(OptionalLong.of(0), OptionalLong.empty()));
+            }
+            out.problem(connectionLevel.get());
+            return;
+        }
+        if (code != null && isSymbolLimit(code)) {
+            // The runtime shards by the announced max_symbols, so this means the limit changed.
+            OptionalInt maxSymbols = message.top.wholeNumber(MAX_SYMBOLS, 1);
+            maxSymbols.ifPresent(max -> out.limits(new LimitsUpdate(OptionalInt.of(max), OptionalInt.empty(),
+                    OptionalInt.empty(), "")));
+            out.problem(Disposition.warn("TickAtlas refused symbols over the plan's limit on " + connectionId + ": "
+                    + described));
+            return;
+        }
+        List<String> named = namedSymbols(message);
+        if (!named.isEmpty() && reject(named, described, out)) {
+            return;
+        }
+        if (!named.isEmpty() && refused.containsAll(named)) {
+            return;
+        }
+        if (!authenticated) {
+            out.problem(Disposition.retry("TickAtlas refused the connection before authenticating it: "
+                    + described));
+        } else {
+            out.problem(Disposition.warn("TickAtlas error on " + connectionId + ": " + described));
+        }
+    }
+
+    /** Reports refused symbols per topic; false when none of them is carried here. */
+    private boolean reject(List<String> named, String described, DecodeOutput out) {
+        Map<String, List<String>> byTopic = new LinkedHashMap<>();
+        for (String symbol : named) {
+            Set<String> topics = new LinkedHashSet<>();
+            Set<String> wired = topicsBySymbol.get(symbol);
+            if (wired != null) {
+                topics.addAll(wired);
+            }
+            for (Pending pending : pendingSubscribes) {
+                if (pending.symbols().contains(symbol)) {
+                    topics.add(pending.topic());
+                }
+            }
+            topics.forEach(topic -> byTopic.computeIfAbsent(topic, ignored -> new ArrayList<>()).add(symbol));
+        }
+        if (byTopic.isEmpty()) {
+            return false;
+        }
+        byTopic.forEach((topic, symbols) -> {
+            removeFromPending(topic, symbols, true);
+            out.rejected(topic, symbols, "TickAtlas refused the subscription: " + described);
+        });
+        named.forEach(topicsBySymbol::remove);
+        refused.addAll(named);
+        return true;
+    }
+
+    private static boolean isSymbolLimit(String code) {
+        return code.equals("symbol_limit") || code.equals("max_symbols") || code.equals("max_symbols_exceeded")
+                || code.equals("too_many_symbols") || code.equals("subscription_limit");
+    }
+
+    /** The symbols an error names: its {@code symbols}, its {@code symbol}, or the list in its message. */
+    private static List<String> namedSymbols(WireMessage error) {
+        List<String> named = new ArrayList<>();
+        for (String symbol : symbolsOf(error)) {
+            String stripped = symbol.strip();
+            if (!stripped.isEmpty() && !named.contains(stripped)) {
+                named.add(stripped);
+            }
+        }
+        String symbol = error.top.trimmed(SYMBOL);
+        if (symbol == null) {
+            symbol = error.error.trimmed(SYMBOL);
+        }
+        if (named.isEmpty() && symbol != null) {
+            named.add(symbol);
+        }
+        String said = error.errorMessage();
+        if (named.isEmpty() && said != null) {
+            named.addAll(TickAtlasText.namedSymbols(said));
+        }
+        return named;
+    }
+
+    /**
+     * @param dropEmpty whether a request left without symbols is forgotten: a request the server refused entirely
+     *     gets no {@code subscribed}, so it must leave the queue to keep it aligned with the answers
+     */
+    private void removeFromPending(String topic, List<String> symbols, boolean dropEmpty) {
+        for (Iterator<Pending> it = pendingSubscribes.iterator(); it.hasNext();) {
+            Pending pending = it.next();
+            if (pending.topic().equals(topic)) {
+                pending.symbols().removeAll(symbols);
+                if (dropEmpty && pending.symbols().isEmpty()) {
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    private static List<String> symbolsOf(WireMessage message) {
+        return message.symbols == null ? List.of() : List.copyOf(message.symbols);
+    }
+
+    /** Jackson's reason without its location details, which say nothing useful about a single frame. */
+    private static String parseError(Exception e) {
+        String message = e instanceof JsonProcessingException
+                ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : LOCATION.matcher(message).replaceFirst("");
+    }
+
+    private String quoted(String text) {
+        return TickAtlasText.quoted(text, key);
+    }
+}

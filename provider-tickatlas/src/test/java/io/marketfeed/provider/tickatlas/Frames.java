@@ -1,0 +1,37 @@
+package io.marketfeed.provider.tickatlas;
+
+import io.marketfeed.api.protocol.InboundFrame;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/** Recorded TickAtlas frames from {@code src/test/resources/tickatlas/frames}. */
+final class Frames {
+
+    /** The receive time every test frame carries. */
+    static final Instant RECEIVED_AT = Instant.parse("2026-02-10T09:19:23.500Z");
+
+    private Frames() {
+    }
+
+    static InboundFrame frame(String name) {
+        return InboundFrame.text(text(name), RECEIVED_AT);
+    }
+
+    static InboundFrame json(String json) {
+        return InboundFrame.text(json, RECEIVED_AT);
+    }
+
+    static String text(String name) {
+        try (InputStream in = Frames.class.getResourceAsStream("/tickatlas/frames/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no frame " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

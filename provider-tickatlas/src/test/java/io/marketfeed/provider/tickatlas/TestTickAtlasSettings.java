@@ -1,0 +1,242 @@
+package io.marketfeed.provider.tickatlas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.marketfeed.api.ProviderSettings;
+import io.marketfeed.api.Secret;
+import io.marketfeed.api.SettingsException;
+import io.marketfeed.api.SettingsProblem;
+import io.marketfeed.api.protocol.CreditPolicy;
+import io.marketfeed.api.protocol.HeartbeatSpec;
+import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
+import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
+import io.marketfeed.api.protocol.Limits;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The settings block: defaults from reference.conf, full mapping, and problem reporting. */
+class TestTickAtlasSettings {
+
+    static final String CANARY = "tk_live_CANARY123456";
+    private static final String WITH_KEY = "TICKATLAS_API_KEY = \"" + CANARY + "\"";
+
+    @Test
+    void referenceConfDeclaresExactlyTheKnownKeys() {
+        Set<String> declared = ReferenceConf.declaredPaths(WITH_KEY);
+        assertEquals(new TreeSet<>(TickAtlasConfigKeys.ALL), declared);
+    }
+
+    @Test
+    void defaults() {
+        TickAtlasSettings settings = TickAtlasSettings.from(settings(ReferenceConf.values(WITH_KEY)));
+        assertEquals(new TickAtlasSettings(false, Secret.of(CANARY), URI.create("wss://tickatlas.com"),
+                TickAtlasPlan.STARTER, List.of(), true, Duration.ofSeconds(10),
+                new HeartbeatSpec(Pinger.SERVER, Duration.ofSeconds(30), Duration.ofSeconds(75), Liveness.ANY_FRAME),
+                new Limits(5, Limits.UNLIMITED, 2, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)),
+                new TickAtlasSettings.Credits(5, OptionalLong.empty(), CreditPolicy.warn())), settings);
+    }
+
+    @Test
+    void theKeyComesFromTheEnvironmentVariable() {
+        assertEquals(CANARY, ReferenceConf.values(WITH_KEY).get(TickAtlasConfigKeys.API_KEY));
+        assertFalse(ReferenceConf.values("").containsKey(TickAtlasConfigKeys.API_KEY),
+                "absent when the variable is unset");
+    }
+
+    @Test
+    void disabledByDefaultSoNoKeyIsNeeded() {
+        TickAtlasSettings settings = TickAtlasSettings.from(settings(ReferenceConf.values("")));
+        assertFalse(settings.enabled());
+        assertTrue(settings.apiKey().isEmpty());
+    }
+
+    @Test
+    void enabledWithoutAKeyAsksForTickAtlasApiKey() {
+        SettingsException e = assertThrows(SettingsException.class, () -> TickAtlasSettings.from(settings(
+                ReferenceConf.values(ReferenceConf.BLOCK + ".enabled = true"))));
+        assertEquals(List.of("api-key"), relativePaths(e), e.getMessage());
+        assertTrue(e.problems().get(0).message().contains("TICKATLAS_API_KEY"), e.getMessage());
+        assertTrue(e.problems().get(0).message().contains("Starter"), e.getMessage());
+    }
+
+    @Test
+    void fullMapping() {
+        Map<String, Object> values = new HashMap<>();
+        values.put(TickAtlasConfigKeys.ENABLED, true);
+        values.put(TickAtlasConfigKeys.API_KEY, CANARY);
+        values.put(TickAtlasConfigKeys.ENDPOINT, "ws://127.0.0.1:8766/");
+        values.put(TickAtlasConfigKeys.PLAN, "Pro");
+        values.put(TickAtlasConfigKeys.SYMBOLS, List.of("EURUSD", "USDJPY", "XAUUSD"));
+        values.put(TickAtlasConfigKeys.CANDLES, false);
+        values.put(TickAtlasConfigKeys.AUTH_TIMEOUT, "3s");
+        values.put(TickAtlasConfigKeys.HEARTBEAT_INTERVAL, "20s");
+        values.put(TickAtlasConfigKeys.HEARTBEAT_TIMEOUT, "50s");
+        values.put(TickAtlasConfigKeys.HEARTBEAT_CLIENT_PING, true);
+        values.put(TickAtlasConfigKeys.MAX_SYMBOLS_PER_CONNECTION, 8);
+        values.put(TickAtlasConfigKeys.MAX_SYMBOLS_PER_FRAME, 4);
+        values.put(TickAtlasConfigKeys.MAX_CONNECTIONS, 1);
+        values.put(TickAtlasConfigKeys.MIN_CONTROL_GAP, "100ms");
+        values.put(TickAtlasConfigKeys.MIN_RECONNECT_GAP, "5s");
+        values.put(TickAtlasConfigKeys.CREDITS_COST_PER_PUSH, 7);
+        values.put(TickAtlasConfigKeys.CREDITS_DAILY_QUOTA, 120_000);
+        values.put(TickAtlasConfigKeys.CREDITS_ON_FORECAST_EXHAUSTION, "trim");
+        values.put(TickAtlasConfigKeys.CREDITS_PRIORITY, List.of("EURUSD"));
+        assertEquals(new TreeSet<>(TickAtlasConfigKeys.ALL), new TreeSet<>(values.keySet()),
+                "every key must be mapped here with a value other than its default");
+
+        TickAtlasSettings settings = TickAtlasSettings.from(settings(values));
+        assertEquals(new TickAtlasSettings(true, Secret.of(CANARY), URI.create("ws://127.0.0.1:8766"),
+                TickAtlasPlan.PRO, List.of("EURUSD", "USDJPY", "XAUUSD"), false, Duration.ofSeconds(3),
+                new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(20), Duration.ofSeconds(50), Liveness.ANY_FRAME),
+                new Limits(8, 4, 1, Duration.ofMillis(100), Duration.ZERO, Duration.ofSeconds(5)),
+                new TickAtlasSettings.Credits(7, OptionalLong.of(120_000),
+                        new CreditPolicy(CreditPolicy.Mode.TRIM, List.of("EURUSD")))), settings);
+    }
+
+    @Test
+    void planDefaults() {
+        assertEquals(new Limits(5, Limits.UNLIMITED, 2, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)),
+                withOverrides("plan = starter").limits());
+        assertEquals(20, withOverrides("plan = pro").limits().maxSymbolsPerConnection());
+        assertEquals(100, withOverrides("plan = enterprise").limits().maxSymbolsPerConnection());
+        assertEquals(5, withOverrides("plan = starter").credits().costPerPush());
+        assertEquals(4, withOverrides("plan = pro").credits().costPerPush());
+        assertEquals(3, withOverrides("plan = enterprise").credits().costPerPush());
+        assertEquals(9, withOverrides("plan = pro, credits.cost-per-push = 9").credits().costPerPush());
+        assertEquals(0, withOverrides("credits.cost-per-push = 0").credits().costPerPush(), "free is allowed");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        Map<String, Object> values = ReferenceConf.values(WITH_KEY);
+        values.put(TickAtlasConfigKeys.ENDPOINT, "https://tickatlas.com");
+        values.put(TickAtlasConfigKeys.PLAN, "free");
+        values.put(TickAtlasConfigKeys.SYMBOLS, List.of("EURUSD", "EUR USD", "EURUSD", "ABCDEFGHIJKLMNOPQRSTU"));
+        values.put(TickAtlasConfigKeys.AUTH_TIMEOUT, "0s");
+        values.put(TickAtlasConfigKeys.CREDITS_COST_PER_PUSH, -1);
+        values.put(TickAtlasConfigKeys.CREDITS_DAILY_QUOTA, 0);
+        values.put(TickAtlasConfigKeys.CREDITS_PRIORITY, List.of("a,b"));
+        values.put(TickAtlasConfigKeys.HEARTBEAT_INTERVAL, "0s");
+        values.put(TickAtlasConfigKeys.MAX_CONNECTIONS, 0);
+        values.put(TickAtlasConfigKeys.CREDITS_ON_FORECAST_EXHAUSTION, "panic");
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> TickAtlasSettings.from(settings(values)));
+        assertEquals(List.of("endpoint", "plan", "symbols", "symbols", "symbols", "auth-timeout",
+                "credits.cost-per-push", "credits.daily-quota", "credits.priority", "limits.max-connections",
+                "heartbeat.interval", "credits.on-forecast-exhaustion"), relativePaths(e), e.getMessage());
+        String symbolProblems = e.problems().get(2).message() + " / " + e.problems().get(3).message() + " / "
+                + e.problems().get(4).message();
+        assertTrue(symbolProblems.contains("[1] 'EUR USD'") && symbolProblems.contains("[2] 'EURUSD' is listed twice")
+                && symbolProblems.contains("[3] 'ABCDEFGHIJKLMNOPQRSTU'"), symbolProblems);
+        assertTrue(e.problems().get(1).message().contains("starter, pro or enterprise"), e.getMessage());
+    }
+
+    @Test
+    void trimNeedsAPriorityList() {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> withOverrides("credits.on-forecast-exhaustion = trim"));
+        assertEquals(List.of("credits.priority"), relativePaths(e), e.getMessage());
+    }
+
+    @Test
+    void wronglyTypedValuesAreProblemsTooNotExceptions() {
+        Map<String, Object> values = ReferenceConf.values(WITH_KEY);
+        values.put(TickAtlasConfigKeys.ENABLED, "maybe");
+        values.put(TickAtlasConfigKeys.CANDLES, "sometimes");
+        values.put(TickAtlasConfigKeys.SYMBOLS, "EURUSD");
+        values.put(TickAtlasConfigKeys.HEARTBEAT_TIMEOUT, "soon");
+        values.put(TickAtlasConfigKeys.CREDITS_DAILY_QUOTA, "plenty");
+        values.put(TickAtlasConfigKeys.MAX_SYMBOLS_PER_FRAME, "lots");
+        values.put(TickAtlasConfigKeys.MAX_CONNECTIONS, -1);
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> TickAtlasSettings.from(settings(values)));
+        assertEquals(List.of("enabled", "symbols", "candles", "credits.daily-quota", "heartbeat.timeout",
+                "limits.max-symbols-per-frame", "limits.max-connections"), relativePaths(e), e.getMessage());
+        assertFalse(e.problems().get(0).message().startsWith("marketfeed."), "the path is not repeated");
+    }
+
+    @Test
+    void settingsBuiltByHandMustSetEveryRequiredKey() {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> TickAtlasSettings.from(settings(Map.of(TickAtlasConfigKeys.API_KEY, CANARY))));
+        Set<String> required = new TreeSet<>(List.of("enabled", "endpoint", "plan", "symbols", "candles",
+                "auth-timeout", "heartbeat.client-ping", "heartbeat.interval", "heartbeat.timeout"));
+        assertEquals(required, new TreeSet<>(relativePaths(e)), e.getMessage());
+    }
+
+    @Test
+    void heartbeatTimeoutMustExceedTheInterval() {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> withOverrides("heartbeat { interval = 30s, timeout = 30s }"));
+        assertEquals(List.of("heartbeat.timeout"), relativePaths(e));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wss://tickatlas.com", "ws://localhost:8766", "WSS://tickatlas.com/", "ws://[::1]:9000"})
+    void acceptedEndpoints(String endpoint) {
+        TickAtlasSettings settings = withOverrides("endpoint = \"" + endpoint + "\"");
+        assertTrue(settings.endpoint().toString().matches("wss?://[a-z.\\[\\]:0-9]+"), settings.endpoint().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://tickatlas.com", "tickatlas.com", "wss://tickatlas.com/ws/v1/quotes",
+            "wss://tickatlas.com/?key=" + CANARY, "wss://" + CANARY + "@tickatlas.com", "wss://tickatlas.com#"
+            + CANARY, "wss://", "", "wss://tick atlas.com"})
+    void refusedEndpointsNeverQuoteTheirText(String endpoint) {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> withOverrides("endpoint = \"" + endpoint + "\""));
+        assertTrue(relativePaths(e).stream().allMatch("endpoint"::equals), e.getMessage());
+        assertFalse(e.getMessage().contains(CANARY), e.getMessage());
+    }
+
+    @Test
+    void aPathInTheEndpointIsExplained() {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> withOverrides("endpoint = \"wss://tickatlas.com/ws/v1/quotes\""));
+        assertTrue(e.getMessage().contains("/ws/v1/quotes is added"), e.getMessage());
+    }
+
+    @Test
+    void theKeyNeverShows() {
+        TickAtlasSettings settings = withOverrides("");
+        assertFalse(settings.toString().contains(CANARY), settings.toString());
+        assertFalse(new TickAtlasProtocol(settings).endpoints().toString().contains(CANARY));
+
+        Map<String, Object> values = ReferenceConf.values("");
+        values.put(TickAtlasConfigKeys.API_KEY, CANARY + " \n");
+        values.put(TickAtlasConfigKeys.PLAN, "none");
+        SettingsException e = assertThrows(SettingsException.class, () -> TickAtlasSettings.from(settings(values)));
+        assertEquals(List.of("api-key", "plan"), relativePaths(e));
+        assertFalse(e.getMessage().contains(CANARY), e.getMessage());
+        for (SettingsProblem problem : e.problems()) {
+            assertFalse(problem.toString().contains(CANARY), problem.toString());
+        }
+    }
+
+    static TickAtlasSettings withOverrides(String hocon) {
+        return TickAtlasSettings.from(settings(ReferenceConf.values(WITH_KEY + "\n" + ReferenceConf.BLOCK + " { "
+                + hocon + " }")));
+    }
+
+    static ProviderSettings settings(Map<String, ?> values) {
+        return ProviderSettings.of(TickAtlasProvider.ID, values);
+    }
+
+    static List<String> relativePaths(SettingsException e) {
+        String prefix = "marketfeed.providers.tickatlas.";
+        return e.problems().stream().map(p -> p.path().substring(prefix.length())).collect(Collectors.toList());
+    }
+}
