@@ -1,0 +1,91 @@
+package io.marketfeed.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.marketfeed.api.model.Candle;
+import io.marketfeed.api.model.ConnectionEvent;
+import io.marketfeed.api.model.ConnectionState;
+import io.marketfeed.api.model.MarketEvent;
+import io.marketfeed.api.model.Quote;
+import io.marketfeed.api.model.StatusEvent;
+import io.marketfeed.provider.tickatlas.TickAtlasProvider;
+import io.marketfeed.runtime.CreditSnapshot;
+import io.marketfeed.runtime.DeliveryPolicy;
+import io.marketfeed.runtime.MarketFeed;
+import io.marketfeed.runtime.ProviderDefaults;
+import io.marketfeed.runtime.ReconnectPolicy;
+import io.marketfeed.simulator.SimulatorServer;
+import io.marketfeed.simulator.tickatlas.TickAtlasOptions;
+import io.marketfeed.simulator.tickatlas.TickAtlasSimulation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The small-quota scenario of TickAtlas: the runtime's forecast warns before the quota is spent, then the
+ * server's quota_exceeded pauses the connection, with no reconnect attempts while paused.
+ */
+class TickAtlasCreditsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final List<String> SYMBOLS = List.of("EURUSD", "GBPUSD", "USDJPY", "XAUUSD", "AUDUSD");
+
+    private final EventRecorder events = new EventRecorder();
+    private SimulatorServer server;
+    private MarketFeed feed;
+
+    @AfterEach
+    void stop() {
+        if (feed != null) {
+            feed.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void warnsBeforeTheQuotaRunsOutThenPausesWithoutReconnecting() {
+        TickAtlasSimulation simulation = new TickAtlasSimulation(TickAtlasOptions.builder()
+                .quoteInterval(Duration.ofMillis(50)).heartbeatInterval(Duration.ofMillis(100)).build());
+        server = SimulatorServer.builder().port(0).add(simulation).start();
+        feed = MarketFeed.builder()
+                .provider(new TickAtlasProvider(), ProviderDefaults.with("tickatlas", Map.of(
+                        "enabled", true,
+                        "api-key", TickAtlasSimulation.SMALL_QUOTA_KEY,
+                        "endpoint", TickAtlasSimulation.baseUrl(server),
+                        "plan", "starter",
+                        "symbols", SYMBOLS,
+                        "heartbeat.interval", "100ms",
+                        "heartbeat.timeout", "1s")))
+                .listener("recorder", events, DeliveryPolicy.dropOldest(100_000))
+                .reconnect(ReconnectPolicy.defaults().withDelays(Duration.ofMillis(50), Duration.ofMillis(400)))
+                .creditSampleInterval(Duration.ofMillis(100))
+                .build();
+        feed.start();
+
+        events.await(Quote.class, quote -> quote.symbol().equals("EURUSD"), WAIT);
+        events.await(Candle.class, candle -> candle.symbol().equals("EURUSD"), WAIT);
+        StatusEvent warning = events.await(StatusEvent.class, status -> status.kind().equals("credits-forecast"), WAIT);
+        ConnectionEvent paused = events.await(ConnectionEvent.class,
+                event -> event.state() == ConnectionState.PAUSED, WAIT);
+
+        List<MarketEvent> all = events.events();
+        assertTrue(all.indexOf(warning) < all.indexOf(paused), "the warning comes before the pause: " + events.tail());
+        assertTrue(warning.details().containsKey("exhaustsAt"), warning.toString());
+        int handshakes = simulation.observation().handshakes().size();
+        assertFalse(Waits.holdsWithin(() -> simulation.observation().handshakes().size() > handshakes
+                || !events.states(ConnectionState.RECONNECTING).isEmpty(), Duration.ofSeconds(2)),
+                "no reconnect attempts while paused: " + events.tail());
+        assertEquals(ConnectionState.PAUSED, events.all(ConnectionEvent.class).get(
+                events.all(ConnectionEvent.class).size() - 1).state());
+
+        CreditSnapshot credits = feed.snapshot().providers().get(0).credits().orElseThrow();
+        assertEquals(0, credits.remaining().orElseThrow(), "the server said the quota is spent: " + credits);
+        assertTrue(credits.used() > 0, credits.toString());
+    }
+}
