@@ -24,6 +24,22 @@ public interface DecodeOutput {
     /** The server confirmed a subscription. */
     void acknowledged(String topic, List<String> symbols);
 
+    /**
+     * The server restored these subscriptions from an earlier session (session resumption): they count as
+     * subscribed on this connection without a request; any the connection no longer wants are unsubscribed.
+     */
+    default void restored(String topic, List<String> symbols) {
+    }
+
+    /**
+     * The server did not apply a request for these symbols but may accept them again (too many targets in one
+     * request, a transient limit): they are sent again, within the limits in force (report smaller limits with
+     * {@link #limits} first).
+     */
+    default void notApplied(String topic, List<String> symbols, String reason) {
+        problem(Disposition.warn(reason));
+    }
+
     /** The server confirmed an unsubscription. */
     void unsubscribed(String topic, List<String> symbols);
 

@@ -1,6 +1,8 @@
 package io.marketfeed.api.protocol;
 
+import io.marketfeed.api.Secret;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +16,22 @@ import java.util.Optional;
  * does escape is caught, counted and reported; the connection stays open.
  */
 public interface ProtocolSession {
+
+    /**
+     * Extra query parameters for this attempt's URL, such as a server-side session id to restore or a
+     * refreshed token. Values are treated as credentials: never logged. Called once, before connecting.
+     */
+    default Map<String, Secret> queryParameters() {
+        return Map.of();
+    }
+
+    /**
+     * The socket opened. A session whose endpoint awaits a ready message but that knows none will come (a
+     * fresh connection to a server that only answers restorations) calls {@link DecodeOutput#ready()} here.
+     * Called before any frame is decoded.
+     */
+    default void onOpen(DecodeOutput out) {
+    }
 
     /** For {@link AuthStyle.Kind#FIRST_MESSAGE}: the message sent as soon as the socket opens. */
     default Optional<OutboundFrame> authMessage() {

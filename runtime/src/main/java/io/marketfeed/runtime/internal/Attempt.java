@@ -1,6 +1,8 @@
 package io.marketfeed.runtime.internal;
 
+import io.marketfeed.api.Secret;
 import io.marketfeed.api.protocol.ProtocolSession;
+import java.util.List;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,6 +24,8 @@ final class Attempt {
     /** When the last frame arrived. */
     volatile Instant lastFrameAt;
     final AtomicLong frames = new AtomicLong();
+    /** Credentials this attempt's session added to the URL, scrubbed from messages like the endpoint's own. */
+    volatile List<Secret> extraSecrets = List.of();
 
     Attempt(int generation, ProtocolSession session, long startNanos) {
         this.generation = generation;

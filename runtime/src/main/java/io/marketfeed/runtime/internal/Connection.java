@@ -3,6 +3,7 @@ package io.marketfeed.runtime.internal;
 import io.marketfeed.api.model.ConnectionEvent;
 import io.marketfeed.api.model.ConnectionState;
 import io.marketfeed.api.model.GapEvent;
+import io.marketfeed.api.Secret;
 import io.marketfeed.api.protocol.AuthStyle;
 import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.Endpoint;
@@ -120,15 +121,23 @@ final class Connection {
         }
         generation++;
         long now = System.nanoTime();
-        Attempt next = new Attempt(generation, provider.protocol().openSession(new SessionContext(id, endpoint)), now);
+        Optional<io.marketfeed.api.protocol.ProtocolSession> previous = current == null ? Optional.empty()
+                : Optional.of(current.session);
+        Attempt next = new Attempt(generation,
+                provider.protocol().openSession(new SessionContext(id, endpoint, previous)), now);
         current = next;
         ready = false;
         paused = false;
         changeState(ConnectionState.CONNECTING, attempt == 0 ? null : "attempt " + attempt, null);
         HeartbeatSpec heartbeat = provider.heartbeat(endpoint);
         Duration idleTimeout = heartbeat.staleTimeout().multipliedBy(4).plus(Duration.ofMinutes(1));
+        Map<String, Secret> parameters;
+        synchronized (next) {
+            parameters = next.session.queryParameters();
+        }
+        next.extraSecrets = List.copyOf(parameters.values());
         context.transport()
-                .connect(authenticatedUri(), handshakeHeaders(), context.connectTimeout(), idleTimeout,
+                .connect(authenticatedUri(parameters), handshakeHeaders(), context.connectTimeout(), idleTimeout,
                         new Handler(next))
                 .whenComplete((session, failure) -> {
                     if (failure != null) {
@@ -137,15 +146,21 @@ final class Connection {
                 });
     }
 
-    private URI authenticatedUri() {
+    private URI authenticatedUri(Map<String, Secret> sessionParameters) {
+        Map<String, Secret> parameters = new LinkedHashMap<>();
         AuthStyle auth = endpoint.auth();
-        if (auth.kind() != AuthStyle.Kind.QUERY_PARAMETER) {
-            return endpoint.uri();
+        if (auth.kind() == AuthStyle.Kind.QUERY_PARAMETER) {
+            parameters.put(auth.name(), auth.secret().orElseThrow());
         }
-        String base = endpoint.uri().toString();
-        String parameter = URLEncoder.encode(auth.name(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(auth.secret().orElseThrow().reveal(), StandardCharsets.UTF_8);
-        return URI.create(base + (endpoint.uri().getRawQuery() == null ? "?" : "&") + parameter);
+        parameters.putAll(sessionParameters);
+        StringBuilder uri = new StringBuilder(endpoint.uri().toString());
+        char separator = endpoint.uri().getRawQuery() == null ? '?' : '&';
+        for (Map.Entry<String, Secret> parameter : parameters.entrySet()) {
+            uri.append(separator).append(URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(parameter.getValue().reveal(), StandardCharsets.UTF_8));
+            separator = '&';
+        }
+        return URI.create(uri.toString());
     }
 
     private Map<String, String> handshakeHeaders() {
@@ -209,6 +224,9 @@ final class Connection {
             auth.ifPresent(frame -> send(opened, frame));
         }
         startTimers(opened);
+        synchronized (opened) {
+            opened.session.onOpen(new SignalOutput(provider, this, opened, context.clock().instant(), context));
+        }
         if (endpoint.readiness().awaitMessage()) {
             Duration deadline = endpoint.auth().kind() == AuthStyle.Kind.FIRST_MESSAGE
                     ? min(endpoint.auth().deadline(), endpoint.readiness().deadline())
@@ -317,7 +335,7 @@ final class Connection {
                     null);
         } else {
             String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-            String why = "connect failed: " + Redaction.redact(message, endpoint);
+            String why = "connect failed: " + Redaction.redact(message, endpoint, failedAttempt.extraSecrets);
             lost(failedAttempt, why, Disposition.retry(why), null);
         }
     }
@@ -494,6 +512,26 @@ final class Connection {
             cancel(ackTimer);
         }
         closeGapIfRecovered();
+    }
+
+    void onRestored(Attempt owner, String topic, List<String> symbols) {
+        if (owner != current || owner.dead) {
+            return;
+        }
+        LOG.info("{}: the server restored {} {} subscription{} from the previous session", id, symbols.size(), topic,
+                symbols.size() == 1 ? "" : "s");
+        slot.ledger.restored(topic, symbols);
+        pump();
+    }
+
+    void onNotApplied(Attempt owner, String topic, List<String> symbols, String why) {
+        if (owner != current || owner.dead) {
+            return;
+        }
+        provider.warn(this, "the server did not apply a request for " + symbols.size() + " " + topic + " symbol"
+                + (symbols.size() == 1 ? "" : "s") + " (" + why + "); sending again within the current limits");
+        slot.ledger.notApplied(topic, symbols);
+        pump();
     }
 
     /** Data came for a subscription this connection does not want: unsubscribe it, at most every 30 s. */

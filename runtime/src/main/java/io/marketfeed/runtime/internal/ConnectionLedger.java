@@ -282,6 +282,36 @@ final class ConnectionLedger {
         dropFromPending(topic, confirmed);
     }
 
+    /**
+     * The server restored these from an earlier session: they are on the wire and confirmed without a request.
+     * Any the connection does not want are unsubscribed by the next requests.
+     */
+    void restored(String topic, Collection<String> symbols) {
+        if (mode == SubscribeStyle.Mode.ADDITIVE) {
+            for (String symbol : symbols) {
+                wire.put(new Subscription(topic, symbol), Boolean.TRUE);
+            }
+            dropFromPending(topic, symbols);
+            return;
+        }
+        List<String> list = List.copyOf(new TreeSet<>(symbols));
+        sentLists.put(topic, list);
+        confirmedLists.put(topic, list);
+    }
+
+    /** The server did not apply a request for these: they are sent again by the next requests. */
+    void notApplied(String topic, Collection<String> symbols) {
+        if (mode == SubscribeStyle.Mode.ADDITIVE) {
+            for (String symbol : symbols) {
+                wire.remove(new Subscription(topic, symbol));
+            }
+            dropFromPending(topic, symbols);
+            return;
+        }
+        sentLists.remove(topic);
+        confirmedLists.remove(topic);
+    }
+
     /** No acknowledgement came in time: count what was sent as on the wire so nothing waits forever. */
     void assumeAcknowledged() {
         wire.replaceAll((key, value) -> Boolean.TRUE);

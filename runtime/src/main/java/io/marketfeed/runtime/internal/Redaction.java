@@ -4,6 +4,8 @@ import io.marketfeed.api.Secret;
 import io.marketfeed.api.protocol.Endpoint;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -13,20 +15,23 @@ import java.util.regex.Pattern;
 final class Redaction {
 
     private static final Pattern CREDENTIAL_PARAMETER = Pattern.compile(
-            "(?i)([?&](?:api[_-]?key|token|key|access[_-]?token|apikey)=)[^&\\s\"']+");
+            "(?i)([?&](?:api[_-]?key|token|key|access[_-]?token|apikey|session[_-]?id)=)[^&\\s\"']+");
 
     private Redaction() {
     }
 
-    static String redact(String text, Endpoint endpoint) {
+    static String redact(String text, Endpoint endpoint, List<Secret> extraSecrets) {
         if (text == null) {
             return "";
         }
+        List<Secret> secrets = new ArrayList<>(extraSecrets);
+        endpoint.auth().secret().ifPresent(secrets::add);
         String out = text;
-        Secret secret = endpoint.auth().secret().orElse(null);
-        if (secret != null && !secret.isEmpty()) {
-            out = out.replace(secret.reveal(), "****");
-            out = out.replace(URLEncoder.encode(secret.reveal(), StandardCharsets.UTF_8), "****");
+        for (Secret secret : secrets) {
+            if (!secret.isEmpty()) {
+                out = out.replace(secret.reveal(), "****");
+                out = out.replace(URLEncoder.encode(secret.reveal(), StandardCharsets.UTF_8), "****");
+            }
         }
         return CREDENTIAL_PARAMETER.matcher(out).replaceAll("$1****");
     }

@@ -76,6 +76,18 @@ final class SignalOutput implements DecodeOutput {
     }
 
     @Override
+    public void restored(String topic, List<String> symbols) {
+        List<String> copy = List.copyOf(symbols);
+        control(() -> connection.onRestored(attempt, topic, copy));
+    }
+
+    @Override
+    public void notApplied(String topic, List<String> symbols, String reason) {
+        List<String> copy = List.copyOf(symbols);
+        control(() -> connection.onNotApplied(attempt, topic, copy, reason));
+    }
+
+    @Override
     public void unsubscribed(String topic, List<String> symbols) {
         // Unsubscriptions take effect when sent; data still arriving afterwards is dropped as unwanted.
     }
