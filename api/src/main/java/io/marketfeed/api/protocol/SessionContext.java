@@ -10,7 +10,9 @@ import java.util.Optional;
  * @param connectionId the runtime's name for it, such as {@code sahmk/quotes#2}
  * @param endpoint the endpoint it is connected to
  * @param previous the session of this connection's previous attempt, if any: a reconnect can carry state
- *     forward from it (a server-side session id to restore, a refreshed token); it is no longer called
+ *     forward from it (a server-side session id to restore, a refreshed token); it is no longer called.
+ *     Copy what you need from it in {@link FeedProtocol#openSession}; never keep the reference, or every
+ *     reconnect would keep the whole chain of earlier sessions alive
  */
 public record SessionContext(String connectionId, Endpoint endpoint, Optional<ProtocolSession> previous) {
     public SessionContext {
