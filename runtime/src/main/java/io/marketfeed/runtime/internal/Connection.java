@@ -673,7 +673,9 @@ final class Connection {
         cancel(reconnectTimer);
         Attempt owner = current;
         if (owner != null && !owner.dead && owner.transport != null) {
-            if (ready) {
+            // With replace-all semantics the lists die with the connection; cancel requests would only break
+            // the provider's pacing (AllTick refuses requests less than a second apart).
+            if (ready && slot.ledger.mode() == io.marketfeed.api.protocol.SubscribeStyle.Mode.ADDITIVE) {
                 unsubscribeAll(owner);
             }
             owner.transport.close(1000, why);
@@ -695,9 +697,8 @@ final class Connection {
         for (Subscription subscription : slot.ledger.onWire()) {
             byTopic.computeIfAbsent(subscription.topic(), topic -> new ArrayList<>()).add(subscription.symbol());
         }
-        boolean replaceAll = slot.ledger.mode() == io.marketfeed.api.protocol.SubscribeStyle.Mode.REPLACE_ALL;
         byTopic.forEach((topic, symbols) -> {
-            int step = replaceAll ? symbols.size() : limits.maxSymbolsPerFrame();
+            int step = limits.maxSymbolsPerFrame();
             for (int from = 0; from < symbols.size(); from += step) {
                 List<String> chunk = symbols.subList(from, Math.min(symbols.size(), from + step));
                 Optional<OutboundFrame> frame;

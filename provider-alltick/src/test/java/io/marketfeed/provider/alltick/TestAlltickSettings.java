@@ -1,0 +1,200 @@
+package io.marketfeed.provider.alltick;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.marketfeed.api.ProviderSettings;
+import io.marketfeed.api.Secret;
+import io.marketfeed.api.SettingsException;
+import io.marketfeed.api.SettingsProblem;
+import io.marketfeed.api.protocol.HeartbeatSpec;
+import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
+import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
+import io.marketfeed.api.protocol.Limits;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The settings block: defaults from reference.conf, full mapping, and problem reporting. */
+class TestAlltickSettings {
+
+    static final String CANARY = "alltick-CANARY-token-123";
+    private static final String WITH_TOKEN = "ALLTICK_TOKEN = \"" + CANARY + "\", " + ReferenceConf.BLOCK
+            + ".enabled = true";
+
+    @Test
+    void referenceConfDeclaresExactlyTheKnownKeys() {
+        assertEquals(new TreeSet<>(AlltickConfigKeys.ALL), ReferenceConf.declaredPaths(WITH_TOKEN));
+        assertTrue(ReferenceConf.block("").getObject(AlltickConfigKeys.ROUTES).isEmpty(),
+                "routes is an empty object: an open map the runner accepts any code in");
+    }
+
+    @Test
+    void defaults() {
+        AlltickSettings settings = AlltickSettings.from(settings(ReferenceConf.values(WITH_TOKEN)));
+        assertEquals(new AlltickSettings(true, Secret.of(CANARY), URI.create("wss://quote.alltick.co"),
+                AlltickPlan.FREE, List.of(), new AlltickSettings.Depth(List.of(), 5), Map.of(),
+                new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(10), Duration.ofSeconds(30), Liveness.ANY_FRAME),
+                new Limits(5, 5, 1, Duration.ofMillis(1100), Duration.ofMillis(3100), Duration.ofSeconds(10)),
+                Duration.ofMillis(100), Duration.ofSeconds(60)), settings);
+    }
+
+    @Test
+    void offUnlessConfiguredAndThenNeedsNoToken() {
+        AlltickSettings settings = AlltickSettings.from(settings(ReferenceConf.values("")));
+        assertFalse(settings.enabled());
+        assertTrue(settings.token().isEmpty());
+    }
+
+    @Test
+    void theTokenComesFromTheEnvironmentVariable() {
+        assertEquals(CANARY, ReferenceConf.values(WITH_TOKEN).get(AlltickConfigKeys.TOKEN));
+        SettingsException e = assertThrows(SettingsException.class, () -> AlltickSettings.from(settings(
+                ReferenceConf.values(ReferenceConf.BLOCK + ".enabled = true"))));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertEquals("marketfeed.providers.alltick.token", e.problems().get(0).path());
+        assertTrue(e.problems().get(0).message().contains("ALLTICK_TOKEN"), e.getMessage());
+    }
+
+    @Test
+    void fullMapping() {
+        Map<String, Object> values = new HashMap<>();
+        values.put(AlltickConfigKeys.ENABLED, true);
+        values.put(AlltickConfigKeys.TOKEN, CANARY);
+        values.put(AlltickConfigKeys.ENDPOINT, "wss://quote.alltick.io:8443/");
+        values.put(AlltickConfigKeys.PLAN, "Advanced");
+        values.put(AlltickConfigKeys.TRADES_SYMBOLS, List.of("AAPL.US", "EURUSD"));
+        values.put(AlltickConfigKeys.DEPTH_SYMBOLS, List.of("700.HK"));
+        values.put(AlltickConfigKeys.DEPTH_LEVELS, 10);
+        values.put(AlltickConfigKeys.HEARTBEAT_INTERVAL, "5s");
+        values.put(AlltickConfigKeys.HEARTBEAT_TIMEOUT, "20s");
+        values.put(AlltickConfigKeys.PACING_MARGIN, "50ms");
+        values.put(AlltickConfigKeys.NOT_SERVED_AFTER, "2m");
+        values.put(AlltickConfigKeys.MAX_SYMBOLS_PER_CONNECTION, 150);
+        values.put(AlltickConfigKeys.MAX_CONNECTIONS, 2);
+        values.put(AlltickConfigKeys.MIN_CONTROL_GAP, "1500ms");
+        values.put(AlltickConfigKeys.MIN_GLOBAL_CONTROL_GAP, "4s");
+        values.put(AlltickConfigKeys.MIN_RECONNECT_GAP, "5s");
+        assertEquals(new TreeSet<>(AlltickConfigKeys.ALL), new TreeSet<>(values.keySet()),
+                "every key must be mapped here with a value other than its default");
+        values.put("routes.\"HSI.IDX\"", "stock");
+        values.put("routes.US500", "stock");
+
+        AlltickSettings settings = AlltickSettings.from(settings(values));
+        assertEquals(new AlltickSettings(true, Secret.of(CANARY), URI.create("wss://quote.alltick.io:8443"),
+                AlltickPlan.PREMIUM, List.of("AAPL.US", "EURUSD"), new AlltickSettings.Depth(List.of("700.HK"), 10),
+                Map.of("HSI.IDX", "stock", "US500", "stock"),
+                new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(5), Duration.ofSeconds(20), Liveness.ANY_FRAME),
+                new Limits(150, 150, 2, Duration.ofMillis(1550), Duration.ofMillis(4050), Duration.ofSeconds(5)),
+                Duration.ofMillis(50), Duration.ofMinutes(2)), settings);
+    }
+
+    @Test
+    void planDefaults() {
+        assertEquals(new Limits(5, 5, 1, gap(1000), gap(3000), Duration.ofSeconds(10)), withOverrides("plan = free"));
+        assertEquals(new Limits(100, 100, 1, gap(1000), gap(3000), Duration.ofSeconds(3)),
+                withOverrides("plan = basic"));
+        assertEquals(new Limits(200, 200, 3, gap(1000), gap(3000), Duration.ofSeconds(3)),
+                withOverrides("plan = premium"));
+        assertEquals(new Limits(3000, 3000, 10, gap(1000), gap(3000), Duration.ofSeconds(3)),
+                withOverrides("plan = professional"));
+        assertEquals(new Limits(3000, 3000, 10, gap(1000), gap(3000), Duration.ofSeconds(3)),
+                withOverrides("plan = all-us-stocks"));
+        assertEquals(new Limits(200, 200, 1, gap(1000), gap(3000), Duration.ofSeconds(3)),
+                withOverrides("plan = premium, limits.max-connections = 1"), "one override, the rest kept");
+        assertEquals(new Limits(5, 5, 1, Duration.ofMillis(50), Duration.ofMillis(150), Duration.ofSeconds(10)),
+                withOverrides("limits.min-control-gap = 50ms, limits.min-global-control-gap = 150ms, "
+                        + "pacing-margin = 0"), "the test gaps, without margin");
+    }
+
+    @Test
+    void routesInHoconQuotedDottedOrNested() {
+        AlltickSettings settings = AlltickSettings.from(settings(ReferenceConf.values(WITH_TOKEN + ", "
+                + ReferenceConf.BLOCK + ".routes { \"HSI.IDX\" = other, GOLD = stock, BRK.B = other }")));
+        assertEquals(Map.of("HSI.IDX", "other", "GOLD", "stock", "BRK.B", "other"), settings.routes());
+        assertEquals(AlltickChannel.OTHER, settings.routedChannels().get("HSI.IDX"));
+    }
+
+    @Test
+    void everyProblemAtOnce() {
+        Map<String, Object> values = ReferenceConf.values(WITH_TOKEN);
+        values.put(AlltickConfigKeys.ENDPOINT, "https://user:pw@quote.alltick.co/quote-b-ws-api?token=x");
+        values.put(AlltickConfigKeys.PLAN, "gold");
+        values.put(AlltickConfigKeys.TRADES_SYMBOLS, List.of("aapl.us", "AAPL US"));
+        values.put(AlltickConfigKeys.DEPTH_LEVELS, 11);
+        values.put("routes.EURUSD", "forex");
+        values.put(AlltickConfigKeys.HEARTBEAT_INTERVAL, "30s");
+        values.put(AlltickConfigKeys.HEARTBEAT_TIMEOUT, "20s");
+        values.put(AlltickConfigKeys.PACING_MARGIN, "-1s");
+        values.put(AlltickConfigKeys.NOT_SERVED_AFTER, "0s");
+        values.put(AlltickConfigKeys.MAX_CONNECTIONS, 0);
+        values.put(AlltickConfigKeys.MIN_GLOBAL_CONTROL_GAP, "-3s");
+        SettingsException e = assertThrows(SettingsException.class, () -> AlltickSettings.from(settings(values)));
+        Set<String> paths = e.problems().stream().map(SettingsProblem::path)
+                .map(path -> path.substring(ReferenceConf.BLOCK.length() + 1)).collect(Collectors.toSet());
+        assertEquals(Set.of(AlltickConfigKeys.ENDPOINT, AlltickConfigKeys.PLAN, AlltickConfigKeys.TRADES_SYMBOLS,
+                AlltickConfigKeys.DEPTH_LEVELS, "routes.EURUSD", AlltickConfigKeys.HEARTBEAT_INTERVAL,
+                AlltickConfigKeys.HEARTBEAT_TIMEOUT, AlltickConfigKeys.PACING_MARGIN, AlltickConfigKeys.NOT_SERVED_AFTER,
+                AlltickConfigKeys.MAX_CONNECTIONS, AlltickConfigKeys.MIN_GLOBAL_CONTROL_GAP), paths, e.getMessage());
+        assertTrue(e.getMessage().contains("'AAPL.US'"), "suggests the upper-case code: " + e.getMessage());
+        assertTrue(e.getMessage().contains("AllTick closes a connection"), e.getMessage());
+        assertFalse(e.getMessage().contains("pw@") || e.getMessage().contains("token=x"),
+                "the endpoint text is never quoted: " + e.getMessage());
+    }
+
+    @Test
+    void aMistypedValueIsReportedWithTheOthers() {
+        Map<String, Object> values = ReferenceConf.values(WITH_TOKEN);
+        values.put(AlltickConfigKeys.MIN_CONTROL_GAP, "soon");
+        values.put(AlltickConfigKeys.MAX_SYMBOLS_PER_CONNECTION, -1);
+        SettingsException e = assertThrows(SettingsException.class, () -> AlltickSettings.from(settings(values)));
+        assertEquals(2, e.problems().size(), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"token\n", "to ken"})
+    void aTokenWithBlanksIsRefusedWithoutQuotingIt(String token) {
+        Map<String, Object> values = ReferenceConf.values(WITH_TOKEN);
+        values.put(AlltickConfigKeys.TOKEN, token);
+        SettingsException e = assertThrows(SettingsException.class, () -> AlltickSettings.from(settings(values)));
+        assertFalse(e.getMessage().contains(token), e.getMessage());
+    }
+
+    @Test
+    void theTokenNeverShowsInToString() {
+        AlltickSettings settings = AlltickSettings.from(settings(ReferenceConf.values(WITH_TOKEN)));
+        assertFalse(settings.toString().contains(CANARY), settings.toString());
+    }
+
+    @Test
+    void repeatedCodesAreListedOnce() {
+        Map<String, Object> values = ReferenceConf.values(WITH_TOKEN);
+        values.put(AlltickConfigKeys.TRADES_SYMBOLS, List.of("EURUSD", "AAPL.US", "EURUSD"));
+        assertEquals(List.of("EURUSD", "AAPL.US"), AlltickSettings.from(settings(values)).trades());
+    }
+
+    private static Limits withOverrides(String hocon) {
+        String overrides = WITH_TOKEN + ", " + ReferenceConf.BLOCK + " { " + hocon + " }";
+        Map<String, Object> values = ReferenceConf.values(overrides);
+        return AlltickSettings.from(settings(values)).limits();
+    }
+
+    /** The plan's gap plus the default margin of 100 ms. */
+    private static Duration gap(long millis) {
+        return Duration.ofMillis(millis + 100);
+    }
+
+    static ProviderSettings settings(Map<String, ?> values) {
+        return ProviderSettings.of(AlltickProvider.ID, values);
+    }
+}
