@@ -1,0 +1,170 @@
+package io.marketfeed.provider.screener;
+
+import io.marketfeed.api.protocol.AuthStyle;
+import io.marketfeed.api.protocol.Disposition;
+import io.marketfeed.api.protocol.Endpoint;
+import io.marketfeed.api.protocol.FeedProtocol;
+import io.marketfeed.api.protocol.HeartbeatSpec;
+import io.marketfeed.api.protocol.Limits;
+import io.marketfeed.api.protocol.ProtocolSession;
+import io.marketfeed.api.protocol.Readiness;
+import io.marketfeed.api.protocol.SessionContext;
+import io.marketfeed.api.protocol.SubscribeStyle;
+import io.marketfeed.api.protocol.Subscription;
+import io.marketfeed.api.protocol.Topics;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The facts of one configured Screener instance. Immutable and thread safe, except for the shared
+ * {@link TokenState} and the notification de-duplication, which are synchronized.
+ *
+ * <p>One endpoint, {@code /v1/ws}, serves five topics: {@code quotes} and {@code book} (both from one
+ * {@code stock} wire subscription per code; the planner keeps both topics of a code on one connection because it
+ * shards by distinct symbols), {@code market}, {@code sector} and {@code watchlist}.
+ *
+ * <p>Readiness: the server sends nothing on a fresh connection, so a fresh session calls ready in
+ * {@link ProtocolSession#onOpen}; a session restoring a server session waits for {@code reconnected} (or the
+ * {@code SESSION_RESTORATION_FAILED} error) up to {@code restore-timeout}, then proceeds anyway.
+ */
+final class ScreenerProtocol implements FeedProtocol {
+
+    /** Router prefix {@code /v1} + {@code @router.websocket("/ws")}. */
+    static final String PATH = "/v1/ws";
+    static final String ENDPOINT_ID = "ws";
+    /** Acks are batched (30 ms); ten seconds is generous. */
+    static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+    static final Set<String> TOPICS = Set.of(Topics.QUOTES, Topics.BOOK, ScreenerCodec.TOPIC_MARKET,
+            ScreenerCodec.TOPIC_SECTOR, ScreenerCodec.TOPIC_WATCHLIST);
+    private static final int NOTIFICATIONS_REMEMBERED = 1024;
+
+    private final ScreenerSettings settings;
+    private final Endpoint endpoint;
+    private final TokenState tokens;
+    /** Notifications go to every connection of the user: delivered once per notification_id. */
+    private final Map<String, Boolean> seenNotifications = new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > NOTIFICATIONS_REMEMBERED;
+        }
+    };
+
+    ScreenerProtocol(ScreenerSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    ScreenerProtocol(ScreenerSettings settings, Clock clock) {
+        this.settings = settings;
+        this.endpoint = new Endpoint(ENDPOINT_ID, URI.create(settings.endpoint() + PATH), AuthStyle.none(),
+                Readiness.awaitMessage(settings.restoreTimeout(), false), SubscribeStyle.additive(ACK_TIMEOUT),
+                TOPICS, Map.of());
+        this.tokens = new TokenState(settings.token(), settings.refreshToken(), settings.refreshBeforeExpiry(),
+                clock);
+    }
+
+    ScreenerSettings settings() {
+        return settings;
+    }
+
+    TokenState tokens() {
+        return tokens;
+    }
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return List.of(endpoint);
+    }
+
+    @Override
+    public Endpoint endpointFor(Subscription subscription) {
+        if (!TOPICS.contains(subscription.topic())) {
+            throw new IllegalArgumentException("no Screener endpoint serves " + subscription + ": "
+                    + topicProblem(subscription.topic()));
+        }
+        return endpoint;
+    }
+
+    /** Quotes of every symbol, then (with book) their books, then markets, sectors and watchlists. */
+    @Override
+    public List<Subscription> configuredSubscriptions() {
+        List<Subscription> out = new ArrayList<>();
+        settings.symbols().forEach(symbol -> out.add(new Subscription(Topics.QUOTES, symbol)));
+        if (settings.book()) {
+            settings.symbols().forEach(symbol -> out.add(new Subscription(Topics.BOOK, symbol)));
+        }
+        settings.markets().forEach(market -> out.add(new Subscription(ScreenerCodec.TOPIC_MARKET, market)));
+        settings.sectors().forEach(sector -> out.add(new Subscription(ScreenerCodec.TOPIC_SECTOR, sector)));
+        settings.watchlists().forEach(list -> out.add(new Subscription(ScreenerCodec.TOPIC_WATCHLIST, list)));
+        return List.copyOf(out);
+    }
+
+    @Override
+    public Limits limits(Endpoint ignored) {
+        return settings.limits();
+    }
+
+    @Override
+    public HeartbeatSpec heartbeat(Endpoint ignored) {
+        return settings.heartbeat();
+    }
+
+    @Override
+    public Optional<String> symbolProblem(Subscription subscription) {
+        if (!TOPICS.contains(subscription.topic())) {
+            return Optional.of(topicProblem(subscription.topic()));
+        }
+        return subscription.symbol().length() > 64 ? Optional.of("longer than 64 characters") : Optional.empty();
+    }
+
+    /** 1008 is what the per-IP cap would close with if a server sent it after accepting. */
+    @Override
+    public Disposition classifyClose(int code, String reason) {
+        if (code == 1008) {
+            return Disposition.retryAfter("the server closed the connection with 1008 (" + reason + "): probably over "
+                    + "its per-IP connection cap; waiting " + settings.connectionCapBackoff(),
+                    settings.connectionCapBackoff());
+        }
+        return Disposition.retry("closed with " + code + (reason.isEmpty() ? "" : " (" + reason + ")"));
+    }
+
+    /**
+     * HTTP 403 is the per-IP connection cap (the server closes before accepting, which ASGI servers turn into a
+     * 403): other programs on this IP may hold connections. Not fatal: retried after a long delay.
+     */
+    @Override
+    public Disposition classifyHandshake(int httpStatus) {
+        if (httpStatus == 403) {
+            return Disposition.retryAfter("the server refused the handshake with HTTP 403, which this server sends "
+                    + "when the client IP holds its maximum of WebSocket connections (default 5; other programs on "
+                    + "this IP count too; see " + ScreenerConfigKeys.PREFIX + ScreenerConfigKeys.MAX_CONNECTIONS
+                    + "); waiting " + settings.connectionCapBackoff(), settings.connectionCapBackoff());
+        }
+        return FeedProtocol.super.classifyHandshake(httpStatus);
+    }
+
+    @Override
+    public ProtocolSession openSession(SessionContext context) {
+        ScreenerSession previous = context.previous().filter(ScreenerSession.class::isInstance)
+                .map(ScreenerSession.class::cast).orElse(null);
+        return new ScreenerSession(this, context.connectionId(), previous);
+    }
+
+    /** Whether this notification is new (true once per id; notifications without an id always count as new). */
+    synchronized boolean firstNotification(String id) {
+        if (id == null) {
+            return true;
+        }
+        return seenNotifications.put(id, Boolean.TRUE) == null;
+    }
+
+    private static String topicProblem(String topic) {
+        return "Screener has no topic '" + topic + "'; it serves quotes, book, market, sector and watchlist";
+    }
+}

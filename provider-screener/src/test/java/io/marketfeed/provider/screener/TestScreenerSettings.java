@@ -1,0 +1,112 @@
+package io.marketfeed.provider.screener;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.marketfeed.api.ProviderSettings;
+import io.marketfeed.api.SettingsException;
+import io.marketfeed.api.protocol.HeartbeatSpec;
+import io.marketfeed.api.protocol.Subscription;
+import io.marketfeed.api.protocol.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class TestScreenerSettings {
+
+    private static ScreenerSettings settings(String overrides) {
+        return ScreenerSettings.from(ProviderSettings.of("screener", ReferenceConf.values(overrides)));
+    }
+
+    @Test
+    void referenceConfDeclaresExactlyTheKeys() {
+        // token and refresh-token come only from the environment (${?...}), so they are absent without it.
+        Set<String> expected = new TreeSet<>(ScreenerConfigKeys.ALL);
+        expected.removeAll(Set.of(ScreenerConfigKeys.TOKEN, ScreenerConfigKeys.REFRESH_TOKEN));
+        assertEquals(expected, ReferenceConf.declaredPaths(""));
+    }
+
+    @Test
+    void defaultsAreTheServerCodes() {
+        ScreenerSettings settings = settings("");
+        assertFalse(settings.enabled());
+        assertEquals("wss://api.screener.kr", settings.endpoint().toString());
+        assertTrue(settings.token().isEmpty());
+        assertEquals(100, settings.limits().maxSymbolsPerConnection());
+        assertEquals(50, settings.limits().maxSymbolsPerFrame());
+        assertEquals(5, settings.limits().maxConnections());
+        assertEquals(Duration.ofMillis(100), settings.limits().minControlGap());
+        assertEquals(HeartbeatSpec.Pinger.SERVER, settings.heartbeat().pinger());
+        assertEquals(Duration.ofSeconds(90), settings.heartbeat().staleTimeout());
+        assertEquals(HeartbeatSpec.Liveness.ANY_FRAME, settings.heartbeat().liveness());
+        assertTrue(settings.sessionRestore());
+        assertEquals(Duration.ofSeconds(60), settings.connectionCapBackoff());
+        ScreenerProtocol protocol = new ScreenerProtocol(settings);
+        assertEquals("wss://api.screener.kr/v1/ws", protocol.endpoints().get(0).uri().toString());
+    }
+
+    @Test
+    void everyKeyMaps() {
+        String refresh = TestTokens.jwt(Instant.now().plusSeconds(3600));
+        ScreenerSettings settings = settings("marketfeed.providers.screener { enabled = true, endpoint = "
+                + "\"ws://localhost:8000/\", token = \"a.b.c\", refresh-token = \"" + refresh + "\", "
+                + "token-refresh.before-expiry = 30s, symbols = [\"005930\"], book = false, markets = [\"KOSPI\"], "
+                + "sectors = [\"IT\"], watchlists = [\"w1\"], session-restore = false, restore-timeout = 2s, "
+                + "connection-cap-backoff = 5m, heartbeat { interval = 10s, timeout = 40s, client-ping = true }, "
+                + "limits { max-symbols-per-connection = 80, max-symbols-per-frame = 20, max-connections = 3, "
+                + "min-control-gap = 0ms, min-reconnect-gap = 2s } }");
+        assertTrue(settings.enabled());
+        assertEquals("ws://localhost:8000", settings.endpoint().toString());
+        assertEquals("a.b.c", settings.token().orElseThrow().reveal());
+        assertEquals(Duration.ofSeconds(30), settings.refreshBeforeExpiry());
+        assertFalse(settings.book());
+        assertEquals(List.of("w1"), settings.watchlists());
+        assertFalse(settings.sessionRestore());
+        assertEquals(Duration.ofSeconds(2), settings.restoreTimeout());
+        assertEquals(Duration.ofMinutes(5), settings.connectionCapBackoff());
+        assertEquals(HeartbeatSpec.Pinger.CLIENT, settings.heartbeat().pinger());
+        assertEquals(Duration.ofSeconds(10), settings.heartbeat().interval());
+        assertEquals(80, settings.limits().maxSymbolsPerConnection());
+        assertEquals(20, settings.limits().maxSymbolsPerFrame());
+        assertEquals(3, settings.limits().maxConnections());
+        assertEquals(Duration.ofSeconds(2), settings.limits().minReconnectGap());
+        assertEquals(List.of(new Subscription(Topics.QUOTES, "005930"), new Subscription("market", "KOSPI"),
+                new Subscription("sector", "IT"), new Subscription("watchlist", "w1")),
+                new ScreenerProtocol(settings).configuredSubscriptions());
+    }
+
+    @Test
+    void aRefreshTokenAloneTurnsOnTheClientTimerWithoutPings() {
+        ScreenerSettings settings = settings("marketfeed.providers.screener { token = \"a.b.c\", "
+                + "refresh-token = \"r.s.t\" }");
+        assertEquals(HeartbeatSpec.Pinger.CLIENT, settings.heartbeat().pinger());
+        assertFalse(settings.clientPingConfigured());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        SettingsException e = assertThrows(SettingsException.class, () -> settings(
+                "marketfeed.providers.screener { endpoint = \"http://x/v1/ws\", refresh-token = \"r\", "
+                        + "symbols = [\"005930\", \"005930\", \"a b\"], restore-timeout = 0s, "
+                        + "heartbeat { interval = 30s, timeout = 10s }, limits.max-symbols-per-frame = 0 }"));
+        Set<String> paths = new TreeSet<>();
+        e.problems().forEach(problem -> paths.add(problem.path()));
+        String p = "marketfeed.providers.screener.";
+        assertEquals(new TreeSet<>(List.of(p + "endpoint", p + "refresh-token", p + "symbols", p + "restore-timeout",
+                p + "heartbeat.timeout", p + "limits.max-symbols-per-frame")), paths, e.getMessage());
+    }
+
+    @Test
+    void http403IsALongRetryNotFatal() {
+        ScreenerProtocol protocol = new ScreenerProtocol(settings(""));
+        assertEquals(Duration.ofSeconds(60), protocol.classifyHandshake(403).minDelay());
+        assertEquals(io.marketfeed.api.protocol.Disposition.Kind.RETRY, protocol.classifyHandshake(403).kind());
+        assertEquals(Map.of(), protocol.endpoints().get(0).headers());
+    }
+}
