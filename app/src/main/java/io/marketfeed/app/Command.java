@@ -1,8 +1,10 @@
 package io.marketfeed.app;
 
 import io.marketfeed.app.output.OutputFormat;
+import io.marketfeed.app.simulator.SimulatorOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,11 +54,16 @@ public sealed interface Command {
     }
 
     /**
-     * {@code simulate}: run a simulator on its own until stopped.
+     * {@code simulate}: run simulators on their own, on one port, until stopped.
      *
-     * @param provider the protocol to speak
+     * @param providers the providers whose protocols to speak, each one a simulator exists for
      * @param port the port, 0 for a free one
+     * @param options options of particular simulators, such as TickAtlas's {@code --quota-reset-every}
      */
-    record Simulate(String provider, int port) implements Command {
+    record Simulate(List<String> providers, int port, List<SimulatorOption> options) implements Command {
+        public Simulate {
+            providers = List.copyOf(providers);
+            options = List.copyOf(options);
+        }
     }
 }

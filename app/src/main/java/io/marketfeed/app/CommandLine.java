@@ -2,11 +2,16 @@ package io.marketfeed.app;
 
 import io.marketfeed.app.config.Suggestions;
 import io.marketfeed.app.output.OutputFormat;
+import io.marketfeed.app.simulator.SimulatedProvider;
+import io.marketfeed.app.simulator.SimulatedProviders;
+import io.marketfeed.app.simulator.SimulatorOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +27,8 @@ public final class CommandLine {
             "marketfeed run [-c FILE] [--duration D] [--format table|jsonl] [-Dmarketfeed.path=value ...]";
     public static final String CONFIG_USAGE = "marketfeed config [-c FILE] [-Dmarketfeed.path=value ...]";
     public static final String PROVIDERS_USAGE = "marketfeed providers [-c FILE] [-Dmarketfeed.path=value ...]";
-    public static final String SIMULATE_USAGE = "marketfeed simulate [--provider sahmk] [--port N]";
+    public static final String SIMULATE_USAGE = "marketfeed simulate [--provider all|"
+            + String.join("|", SimulatedProviders.ids()) + "[,...]] [--port N] [simulator options]";
     public static final String OVERVIEW_USAGE =
             "marketfeed <run|config|providers|simulate|help> [options]  (marketfeed --help explains them)";
 
@@ -134,22 +140,65 @@ public final class CommandLine {
     }
 
     private Command simulate() {
-        Optional<String> provider = Optional.empty();
+        Optional<List<String>> providers = Optional.empty();
         Optional<Integer> port = Optional.empty();
+        List<SimulatorOption> options = new ArrayList<>();
         while (!arguments.isEmpty()) {
             String option = arguments.removeFirst();
             switch (name(option)) {
                 case "--provider":
-                    provider = once(provider, option, value(option));
+                    providers = once(providers, option, simulated(value(option)));
                     break;
                 case "--port":
                     port = once(port, option, port(value(option)));
                     break;
                 default:
-                    throw unknown(option, List.of("--provider", "--port"));
+                    options.add(simulatorOption(option));
             }
         }
-        return new Command.Simulate(provider.orElse("sahmk"), port.orElse(DEFAULT_SIMULATOR_PORT));
+        List<String> chosen = providers.orElse(SimulatedProviders.ids());
+        for (SimulatorOption option : options) {
+            if (!chosen.contains(option.provider())) {
+                throw new UsageException(option.name() + " is an option of the " + option.provider()
+                        + " simulator; add " + option.provider() + " to --provider (or use --provider all)", usage);
+            }
+        }
+        return new Command.Simulate(chosen, port.orElse(DEFAULT_SIMULATOR_PORT), options);
+    }
+
+    /** {@code all}, or ids separated by commas, each one a simulator exists for; in order, without repeats. */
+    private List<String> simulated(String text) {
+        List<String> ids = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            String id = part.trim().toLowerCase(Locale.ROOT);
+            if (id.equals(SimulatedProviders.EVERY)) {
+                ids.addAll(SimulatedProviders.ids());
+            } else if (SimulatedProviders.find(id).isPresent()) {
+                ids.add(id);
+            } else {
+                throw new UsageException("--provider: " + SimulatedProviders.unknown(id) + "; or "
+                        + SimulatedProviders.EVERY + " for every one", usage);
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(ids));
+    }
+
+    /** An option of one particular simulator, such as TickAtlas's {@code --quota-reset-every 2m}. */
+    private SimulatorOption simulatorOption(String option) {
+        String name = name(option);
+        Optional<SimulatedProvider> owner = SimulatedProviders.owningOption(name);
+        if (owner.isEmpty()) {
+            List<String> known = new ArrayList<>(List.of("--provider", "--port"));
+            known.addAll(SimulatedProviders.optionNames());
+            throw unknown(option, known);
+        }
+        if (owner.get().optionTakesValue(name)) {
+            return new SimulatorOption(owner.get().id(), name, Optional.of(value(option)));
+        }
+        if (!name.equals(option)) {
+            throw new UsageException("option " + name + " takes no value", usage);
+        }
+        return new SimulatorOption(owner.get().id(), name, Optional.empty());
     }
 
     /** {@code -Dpath=value} or {@code -D path=value}; only configuration under {@code marketfeed}. */

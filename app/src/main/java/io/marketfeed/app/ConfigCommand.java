@@ -4,7 +4,7 @@ import io.marketfeed.app.config.ConfigPaths;
 import io.marketfeed.app.config.ConfigPrinter;
 import io.marketfeed.app.config.ConfigValidator;
 import io.marketfeed.app.config.LoadedConfig;
-import io.marketfeed.app.run.EmbeddedSimulator;
+import io.marketfeed.app.simulator.EmbeddedSimulator;
 
 /**
  * {@code config}: validates like {@code run} would and prints the effective configuration, with each value's
@@ -26,9 +26,9 @@ final class ConfigCommand {
         LoadedConfig loaded = inputs.load();
         boolean simulated = loaded.flag(ConfigPaths.SIMULATOR_ENABLED);
         if (simulated) {
-            // As run does: the simulator's address and key win; its port is known only once it runs.
-            String provider = RunCommand.simulatedProvider(loaded);
-            loaded = inputs.load(EmbeddedSimulator.settingsLayer(provider, SIMULATOR_ENDPOINT));
+            // As run does: the simulator's address and demo keys win; its port is known only once it runs.
+            loaded = inputs.load(EmbeddedSimulator.settingsLayer(RunCommand.simulatedProviders(loaded),
+                    SIMULATOR_ENDPOINT));
         }
         new ConfigValidator(inputs.registry()).validate(loaded);
         invocation.out().println("# Effective configuration from " + inputs.source().description()

@@ -1,5 +1,6 @@
 package io.marketfeed.app;
 
+import io.marketfeed.app.simulator.SimulatedProviders;
 import java.util.Optional;
 
 /** The text of {@code --help} and {@code help COMMAND}. */
@@ -12,7 +13,7 @@ final class HelpText {
             "  run        stream events to stdout until the duration ends or Ctrl-C",
             "  config     check a configuration and print it with each value's origin (keys masked)",
             "  providers  list the providers found (built-in and plugins) and the plugins that failed",
-            "  simulate   run the built-in SAHMK simulator on its own, for trying clients",
+            "  simulate   run the built-in simulators (SAHMK, TickAtlas, ...) on their own, for trying clients",
             "  help       this text, or help COMMAND for one command",
             "",
             "Usage:",
@@ -22,8 +23,8 @@ final class HelpText {
             "  " + CommandLine.SIMULATE_USAGE,
             "  marketfeed --help | --version",
             "",
-            "Without -c, run streams from the real SAHMK feed when SAHMK_API_KEY is set, and from the built-in",
-            "simulator (demo data) otherwise.",
+            "Without -c, run streams from the real SAHMK feed when SAHMK_API_KEY is set, and otherwise SAHMK,",
+            "TickAtlas and AllTick from the built-in simulator (demo data, not real prices).",
             "",
             "Exit codes: 0 normal end (duration, Ctrl-C, SIGTERM); 2 usage or configuration error;",
             "3 every enabled provider stopped on a fatal error; 1 internal error.",
@@ -35,8 +36,8 @@ final class HelpText {
             "",
             "Streams events from every enabled provider to stdout.",
             "",
-            "  -c, --config FILE   HOCON configuration; without it, the built-in live configuration (when",
-            "                      SAHMK_API_KEY is set) or the built-in demo with the simulator",
+            "  -c, --config FILE   HOCON configuration; without it, the built-in live configuration (SAHMK only,",
+            "                      when SAHMK_API_KEY is set) or the built-in demo with the simulator",
             "  --duration D        stop after D, such as 500ms, 15s, 2m, 1h (default: until Ctrl-C)",
             "  --format F          table (a live view) or jsonl (one JSON event per line); the default is",
             "                      marketfeed.output.format: table on a terminal, jsonl otherwise",
@@ -69,12 +70,21 @@ final class HelpText {
     private static final String SIMULATE = String.join("\n",
             "usage: " + CommandLine.SIMULATE_USAGE,
             "",
-            "Runs a protocol-faithful simulator on 127.0.0.1 until Ctrl-C, and prints its WebSocket URLs, demo",
-            "keys and the HTTP control URL for fault injection (drop, stall, close with a code, malformed",
-            "frames, refuse connections, change limits).",
+            "Runs protocol-faithful simulators on 127.0.0.1, all on one port, until Ctrl-C, and prints their",
+            "WebSocket URLs, demo keys, the Marketfeed configuration for each, and the HTTP control URL for fault",
+            "injection (drop, stall, close with a code, malformed frames, refuse connections, change limits).",
             "",
-            "  --provider ID   the protocol to simulate (default sahmk; the only one so far)",
+            "  --provider IDS  all (the default), or some of " + String.join(", ", SimulatedProviders.ids()),
+            "                  separated by commas",
             "  --port N        the port (default " + CommandLine.DEFAULT_SIMULATOR_PORT + "; 0 picks a free one)",
+            "",
+            "TickAtlas simulator options:",
+            "  --quota-reset-every D     also reset every credit quota every D, such as 2m (00:00 UTC always does)",
+            "  --quote-interval D        a quote per symbol every D (default 1s)",
+            "  --key KEY=PLAN[:QUOTA]    accept KEY on PLAN (starter, pro, enterprise, free, payg); repeatable",
+            "  --connections-per-key N, --heartbeat D, --auth-deadline D, --flat-quotes, --seed N",
+            "Its key ta_small_quota_key (Starter, 1500 credits) runs out in about a minute on five symbols: the",
+            "credit forecast and exhaustion, end to end.",
             "");
 
     private HelpText() {

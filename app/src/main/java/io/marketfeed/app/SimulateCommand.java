@@ -1,16 +1,16 @@
 package io.marketfeed.app;
 
-import io.marketfeed.app.run.EmbeddedSimulator;
+import io.marketfeed.app.simulator.EmbeddedSimulator;
+import io.marketfeed.app.simulator.SimulatedProvider;
+import io.marketfeed.app.simulator.SimulatedProviders;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 /**
- * {@code simulate}: runs a simulator on its own until SIGINT or SIGTERM, for trying any client against it. Its
- * fault injection is reachable over HTTP on the same port.
+ * {@code simulate}: runs simulators on their own, all on one port, until SIGINT or SIGTERM, for trying any client
+ * against them. Their fault injection is reachable over HTTP on the same port.
  */
 final class SimulateCommand {
 
@@ -21,14 +21,12 @@ final class SimulateCommand {
     }
 
     int execute(Command.Simulate command) {
-        try {
-            EmbeddedSimulator.requireKnown(command.provider());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--provider: " + e.getMessage(), CommandLine.SIMULATE_USAGE);
-        }
         EmbeddedSimulator simulator;
         try {
-            simulator = EmbeddedSimulator.start(command.provider(), command.port());
+            simulator = EmbeddedSimulator.start(command.providers(), command.port(), command.options());
+        } catch (IllegalArgumentException e) {
+            // A simulator's own option with a value it cannot use, such as --quota-reset-every soon.
+            throw new UsageException(e.getMessage(), CommandLine.SIMULATE_USAGE);
         } catch (IllegalStateException e) {
             throw new UsageException("--port: the simulator could not listen on port " + command.port() + " ("
                     + e.getMessage() + "); use another port, or 0 for a free one", CommandLine.SIMULATE_USAGE);
@@ -46,28 +44,24 @@ final class SimulateCommand {
         }
     }
 
-    private static void describe(EmbeddedSimulator simulator, PrintStream out) {
-        out.println(simulator.provider().toUpperCase(Locale.ROOT)
-                + " simulator running (demo data, not real prices). Ctrl-C stops it.");
-        out.println();
-        for (Map.Entry<String, URI> channel : simulator.channels().entrySet()) {
-            out.printf("  %-9s%s%n", channel.getKey() + ":", channel.getValue());
-        }
-        out.println();
-        out.println("  keys:");
-        simulator.keys().forEach((key, meaning) -> out.printf("    %-22s%s%n", key, meaning));
+    static void describe(EmbeddedSimulator simulator, PrintStream out) {
+        List<SimulatedProvider> providers = simulator.providers();
+        out.println("Marketfeed simulator on 127.0.0.1:" + simulator.port() + ": " + SimulatedProviders.names(providers)
+                + " (demo data, not real prices). Ctrl-C stops it.");
+        simulator.describe(out);
         out.println();
         URI control = simulator.controlUri();
-        out.println("  control: " + control + "  (fault injection over HTTP)");
-        out.println("    curl " + control + "status");
-        for (String example : List.of("drop", "stall?seconds=30", "close?code=4401", "malformed?count=3",
-                "refuse?seconds=10", "reset")) {
-            out.println("    curl -X POST '" + control + example + "'");
+        out.println("Control: " + control + "  (fault injection over HTTP; every action applies to all simulators "
+                + "unless simulation=ID names one)");
+        out.println("  curl " + control + "status");
+        String one = providers.get(providers.size() - 1).id();
+        for (String example : List.of("drop", "stall?seconds=30", "close?code=4401&simulation="
+                + providers.get(0).id(), "malformed?count=3&simulation=" + one, "refuse?seconds=10", "reset")) {
+            out.println("  curl -X POST '" + control + example + "'");
         }
         out.println();
-        out.println("  Marketfeed config for it:");
-        out.println("    marketfeed.providers." + simulator.provider() + " { endpoint = \"" + simulator.endpoint()
-                + "\", api-key = \"" + simulator.demoKey() + "\" }");
+        out.println("To stream from all of them: put the \"Marketfeed config\" lines above in a file and run");
+        out.println("  ./marketfeed run -c FILE");
         out.flush();
     }
 }

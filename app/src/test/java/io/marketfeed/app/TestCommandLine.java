@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.marketfeed.app.output.OutputFormat;
+import io.marketfeed.app.simulator.SimulatedProviders;
+import io.marketfeed.app.simulator.SimulatorOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,9 +35,10 @@ class TestCommandLine {
 
     @Test
     void otherCommands() {
-        assertEquals(new Command.Simulate("sahmk", 8765), parse("simulate"));
-        assertEquals(new Command.Simulate("sahmk", 0), parse("simulate", "--port=0"));
-        assertEquals(new Command.Simulate("sahmk", 9000), parse("simulate", "--provider", "sahmk", "--port", "9000"));
+        assertEquals(new Command.Simulate(SimulatedProviders.ids(), 8765, List.of()), parse("simulate"));
+        assertEquals(new Command.Simulate(SimulatedProviders.ids(), 0, List.of()), parse("simulate", "--port=0"));
+        assertEquals(new Command.Simulate(List.of("sahmk"), 9000, List.of()), parse("simulate", "--provider", "sahmk",
+                "--port", "9000"));
         assertEquals(new Command.Providers(Optional.of(Path.of("x.conf")), Map.of()), parse("providers", "-c",
                 "x.conf"));
         assertEquals(new Command.ShowConfig(Optional.empty(), Map.of("marketfeed.stop-timeout", "1s")),
@@ -45,6 +48,36 @@ class TestCommandLine {
         assertEquals(new Command.Help(Optional.of("run")), parse("help", "run"));
         assertEquals(new Command.Help(Optional.of("run")), parse("run", "--duration", "5s", "--help"));
         assertEquals(new Command.Version(), parse("--version"));
+    }
+
+    @Test
+    void simulateChoosesProvidersAndPassesTickAtlasOptionsThrough() {
+        assertEquals(new Command.Simulate(SimulatedProviders.ids(), 8765, List.of()),
+                parse("simulate", "--provider", "all"));
+        assertEquals(new Command.Simulate(List.of("tickatlas", "sahmk"), 8765, List.of()),
+                parse("simulate", "--provider=tickatlas,sahmk,tickatlas"));
+        assertEquals(new Command.Simulate(List.of("tickatlas"), 0, List.of(
+                new SimulatorOption("tickatlas", "--quota-reset-every", Optional.of("2m")),
+                new SimulatorOption("tickatlas", "--flat-quotes", Optional.empty()),
+                new SimulatorOption("tickatlas", "--key", Optional.of("mine=starter:500")))),
+                parse("simulate", "--provider", "tickatlas", "--port", "0", "--quota-reset-every", "2m",
+                        "--flat-quotes", "--key=mine=starter:500"));
+    }
+
+    @Test
+    void simulateMistakes() {
+        assertUsage("--provider: there is no simulator for provider 'sahmck'; did you mean 'sahmk'?; simulators "
+                + "exist for: " + String.join(", ", SimulatedProviders.ids()) + "; or all for every one",
+                CommandLine.SIMULATE_USAGE, "simulate", "--provider", "sahmck");
+        assertUsage("--quota-reset-every is an option of the tickatlas simulator; add tickatlas to --provider (or "
+                + "use --provider all)", CommandLine.SIMULATE_USAGE, "simulate", "--provider", "sahmk",
+                "--quota-reset-every", "1m");
+        assertUsage("unknown option '--quota-reset-evry'; did you mean '--quota-reset-every'?",
+                CommandLine.SIMULATE_USAGE, "simulate", "--quota-reset-evry", "1m");
+        assertUsage("option --flat-quotes takes no value", CommandLine.SIMULATE_USAGE, "simulate",
+                "--flat-quotes=yes");
+        assertUsage("option --quote-interval needs a value", CommandLine.SIMULATE_USAGE, "simulate",
+                "--quote-interval");
     }
 
     @Test

@@ -48,7 +48,7 @@ class TestMain {
                 "  stop-timeout = soon",
                 "  reconnect.max-dealy = 1m",
                 "  providers.sahmk { plan = platinum, depth.levels = 50 }",
-                "  providers.alltick.enabled = true",
+                "  providers.nasdaq.enabled = true",
                 "}"));
 
         Result result = run(WITH_KEY, "run", "-c", file.toString());
@@ -59,8 +59,8 @@ class TestMain {
         assertTrue(lines.stream().allMatch(line -> line.startsWith("config error: marketfeed.")), result.err);
         assertTrue(result.err.contains("marketfeed.reconnect.max-dealy (" + file + ":3): unknown key; "
                 + "did you mean 'max-delay'?"), result.err);
-        assertTrue(result.err.contains("marketfeed.providers.alltick (" + file + ":5): unknown provider id "
-                + "'alltick'; available providers: sahmk"), result.err);
+        assertTrue(result.err.contains("marketfeed.providers.nasdaq (" + file + ":5): unknown provider id "
+                + "'nasdaq'; available providers: sahmk, tickatlas, alltick"), result.err);
         assertTrue(result.err.contains("marketfeed.stop-timeout (" + file + ":2): must be a duration"), result.err);
         assertTrue(result.err.contains("marketfeed.providers.sahmk.plan (" + file + ":4): "), result.err);
         assertFalse(result.err.contains("\tat "), result.err);

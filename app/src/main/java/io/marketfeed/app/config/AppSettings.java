@@ -3,9 +3,13 @@ package io.marketfeed.app.config;
 import static java.util.Objects.requireNonNull;
 
 import io.marketfeed.app.output.OutputFormat;
+import io.marketfeed.app.simulator.SimulatedProviders;
 import io.marketfeed.runtime.DeliveryPolicy;
 import io.marketfeed.runtime.ReconnectPolicy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
  * The runner's own validated settings (everything under {@code marketfeed} except the provider blocks).
@@ -46,13 +50,13 @@ public record AppSettings(ReconnectPolicy reconnect, DeliveryPolicy delivery, Du
     /**
      * The embedded simulator.
      *
-     * @param enabled whether {@code run} starts it and points the provider at it
-     * @param provider the provider whose protocol it speaks
+     * @param enabled whether {@code run} starts it and points the listed providers at it
+     * @param providers the providers whose simulations it hosts, on one port, in configuration order
      * @param port the loopback port, 0 for any free port
      */
-    public record Simulator(boolean enabled, String provider, int port) {
+    public record Simulator(boolean enabled, List<String> providers, int port) {
         public Simulator {
-            requireNonNull(provider, "provider is null");
+            providers = List.copyOf(providers);
         }
     }
 
@@ -76,9 +80,30 @@ public record AppSettings(ReconnectPolicy reconnect, DeliveryPolicy delivery, Du
         Output output = new Output(in.choice(ConfigPaths.OUTPUT_FORMAT, OutputFormat.class, OutputFormat.AUTO),
                 in.duration(ConfigPaths.OUTPUT_TABLE_REFRESH, false), in.integer(ConfigPaths.OUTPUT_TABLE_ROWS, 1,
                 10_000));
-        Simulator simulator = new Simulator(in.bool(ConfigPaths.SIMULATOR_ENABLED),
-                in.string(ConfigPaths.SIMULATOR_PROVIDER), in.integer(ConfigPaths.SIMULATOR_PORT, 0, 65_535));
+        boolean simulated = in.bool(ConfigPaths.SIMULATOR_ENABLED);
+        Simulator simulator = new Simulator(simulated, simulatedProviders(in, simulated),
+                in.integer(ConfigPaths.SIMULATOR_PORT, 0, 65_535));
         return new AppSettings(new ReconnectPolicy(initialDelay, maxDelay, multiplier, jitter, resetAfter),
                 new DeliveryPolicy(mode, capacity), stopTimeout, connectTimeout, output, simulator);
+    }
+
+    /**
+     * The ids in {@code simulator.providers}, without repeats. An id no simulator exists for is a problem, and so
+     * is an empty list while the simulator is enabled.
+     */
+    private static List<String> simulatedProviders(ConfigReader in, boolean enabled) {
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(in.stringList(ConfigPaths.SIMULATOR_PROVIDERS)));
+        for (String id : ids) {
+            if (SimulatedProviders.find(id).isEmpty()) {
+                in.problem(ConfigPaths.SIMULATOR_PROVIDERS, SimulatedProviders.unknown(id));
+            }
+        }
+        if (enabled && ids.isEmpty() && in.problems().stream()
+                .noneMatch(problem -> problem.path().equals(ConfigPaths.SIMULATOR_PROVIDERS))) {
+            in.problem(ConfigPaths.SIMULATOR_PROVIDERS, "is empty while the simulator is enabled; list the providers "
+                    + "to stream from it (" + String.join(", ", SimulatedProviders.ids())
+                    + "), or set simulator.enabled = false");
+        }
+        return ids;
     }
 }

@@ -21,7 +21,7 @@ public final class ConfigPaths {
     public static final String OUTPUT_TABLE_REFRESH = "marketfeed.output.table-refresh";
     public static final String OUTPUT_TABLE_ROWS = "marketfeed.output.table-rows";
     public static final String SIMULATOR_ENABLED = "marketfeed.simulator.enabled";
-    public static final String SIMULATOR_PROVIDER = "marketfeed.simulator.provider";
+    public static final String SIMULATOR_PROVIDERS = "marketfeed.simulator.providers";
     public static final String SIMULATOR_PORT = "marketfeed.simulator.port";
     public static final String PLUGIN_PATH = "marketfeed.plugin-path";
 

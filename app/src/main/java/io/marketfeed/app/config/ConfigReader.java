@@ -76,6 +76,11 @@ final class ConfigReader {
         return read(path, () -> config.getString(path), "", "a string");
     }
 
+    List<String> stringList(String path) {
+        return read(path, () -> List.copyOf(config.getStringList(path)), List.of(),
+                "a list of strings such as [\"a\", \"b\"]");
+    }
+
     /** One of {@code choices}, written in lower case with '-' for '_': {@code conflate-latest}. */
     <E extends Enum<E>> E choice(String path, Class<E> type, E placeholder) {
         String text = string(path);

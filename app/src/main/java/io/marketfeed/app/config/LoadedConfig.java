@@ -3,6 +3,7 @@ package io.marketfeed.app.config;
 import static java.util.Objects.requireNonNull;
 
 import com.typesafe.config.Config;
+import java.util.List;
 
 /**
  * A configuration merged from all layers and resolved, not yet validated.
@@ -35,6 +36,15 @@ public record LoadedConfig(ConfigSource source, Config merged, Config userLayer,
     /** Where the value at {@code path} (or its nearest parent) came from, formatted {@code file:line}. */
     public String origin(String path) {
         return ConfigValues.origin(merged, path);
+    }
+
+    /** A list of strings read without failing, like {@link #flag}: empty when it is missing or not one. */
+    public List<String> texts(String path) {
+        try {
+            return merged.hasPath(path) ? List.copyOf(merged.getStringList(path)) : List.of();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** A string read without failing, like {@link #flag}. */

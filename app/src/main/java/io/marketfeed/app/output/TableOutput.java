@@ -183,6 +183,8 @@ public final class TableOutput implements EventOutput {
                     + "ms for " + gap.symbols().size() + " symbols: " + gap.reason();
         }
         StatusEvent status = (StatusEvent) event;
-        return time + "  " + status.provider() + " " + status.kind() + ": " + status.message();
+        // The runtime's messages mostly start with the provider ("tickatlas credits: used 120, ..."): not twice.
+        return time + "  " + (status.message().startsWith(status.provider() + " ") ? status.message()
+                : status.provider() + " " + status.kind() + ": " + status.message());
     }
 }

@@ -38,7 +38,7 @@ class TestConfigValidator {
         assertEquals(Duration.ofSeconds(5), app.stopTimeout());
         assertEquals(Duration.ofSeconds(10), app.connectTimeout());
         assertEquals(new AppSettings.Output(OutputFormat.AUTO, Duration.ofMillis(500), 40), app.output());
-        assertEquals(new AppSettings.Simulator(false, "sahmk", 0), app.simulator());
+        assertEquals(new AppSettings.Simulator(false, List.of("sahmk"), 0), app.simulator());
         assertEquals(List.of("acme"), validated.providers().stream().map(EnabledProvider::id).toList());
     }
 
@@ -51,7 +51,7 @@ class TestConfigValidator {
                 "  stop-timeout = 7s",
                 "  connect-timeout = 3s",
                 "  output { format = jsonl, table-refresh = 1s, table-rows = 12 }",
-                "  simulator { enabled = true, provider = sahmk, port = 9123 }",
+                "  simulator { enabled = true, providers = [sahmk, tickatlas, alltick], port = 9123 }",
                 "  providers.acme.enabled = true",
                 "}"), KEY);
 
@@ -62,7 +62,8 @@ class TestConfigValidator {
         assertEquals(Duration.ofSeconds(7), app.stopTimeout());
         assertEquals(Duration.ofSeconds(3), app.connectTimeout());
         assertEquals(new AppSettings.Output(OutputFormat.JSONL, Duration.ofSeconds(1), 12), app.output());
-        assertEquals(new AppSettings.Simulator(true, "sahmk", 9123), app.simulator());
+        assertEquals(new AppSettings.Simulator(true, List.of("sahmk", "tickatlas", "alltick"), 9123),
+                app.simulator());
     }
 
     @Test
@@ -205,6 +206,63 @@ class TestConfigValidator {
                 "marketfeed.output.table-rows: must be a whole number, got '2.5'",
                 "marketfeed.simulator.port: must be between 0 and 65535, got 70000"),
                 e.problems().stream().map(p -> p.path() + ": " + p.message()).toList());
+    }
+
+    @Test
+    void simulatorListNamesOnlyProvidersASimulatorExistsFor() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> validate(String.join("\n",
+                "marketfeed.providers.acme.enabled = true",
+                "marketfeed.simulator {",
+                "  providers = [sahmk, tickatlass, nasdaq]",
+                "}"), KEY));
+
+        assertEquals(List.of(
+                "config error: marketfeed.simulator.providers (test.conf:3): there is no simulator for provider "
+                        + "'tickatlass'; did you mean 'tickatlas'?; simulators exist for: sahmk, tickatlas, alltick",
+                "config error: marketfeed.simulator.providers (test.conf:3): there is no simulator for provider "
+                        + "'nasdaq'; simulators exist for: sahmk, tickatlas, alltick"),
+                e.lines().stream().map(line -> line.replace(directory + "/", "")).toList());
+    }
+
+    @Test
+    void simulatorListRepeatsAreDroppedAndItMayBeEmptyOnlyWhileDisabled() {
+        ValidatedConfig disabled = validate("marketfeed.providers.acme.enabled = true\n"
+                + "marketfeed.simulator.providers = []", KEY);
+        assertEquals(new AppSettings.Simulator(false, List.of(), 0), disabled.app().simulator());
+        ValidatedConfig repeated = validate("marketfeed.providers.acme.enabled = true\n"
+                + "marketfeed.simulator.providers = [tickatlas, sahmk, tickatlas]", KEY);
+        assertEquals(List.of("tickatlas", "sahmk"), repeated.app().simulator().providers());
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> validate(
+                "marketfeed.providers.acme.enabled = true\n"
+                + "marketfeed.simulator { enabled = true, providers = [] }", KEY));
+
+        assertEquals(List.of("marketfeed.simulator.providers: is empty while the simulator is enabled; list the "
+                + "providers to stream from it (sahmk, tickatlas, alltick), or set simulator.enabled = false"),
+                e.problems().stream().map(p -> p.path() + ": " + p.message()).toList());
+    }
+
+    @Test
+    void simulatorProvidersMustBeAList() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> validate(
+                "marketfeed.providers.acme.enabled = true\n"
+                + "marketfeed.simulator { enabled = true, providers = sahmk }", KEY));
+
+        assertEquals(List.of("marketfeed.simulator.providers: must be a list of strings such as [\"a\", \"b\"], "
+                + "got 'sahmk'"), e.problems().stream().map(p -> p.path() + ": " + p.message()).toList());
+    }
+
+    @Test
+    void theFormerSingleProviderKeySuggestsTheList() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> validate(String.join("\n",
+                "marketfeed.providers.acme.enabled = true",
+                "marketfeed.simulator {",
+                "  enabled = false",
+                "  provider = sahmk",
+                "}"), KEY));
+
+        assertEquals(List.of("config error: marketfeed.simulator.provider (test.conf:4): unknown key; did you mean "
+                + "'providers'?"), e.lines().stream().map(line -> line.replace(directory + "/", "")).toList());
     }
 
     @Test

@@ -158,6 +158,42 @@ class TestJsonlEncoder {
     }
 
     @Test
+    void candleWithVolume() {
+        Candle candle = new Candle("tickatlas", "XAUUSD", Duration.ofMinutes(1), Instant.parse("2026-02-10T12:19:00Z"),
+                new BigDecimal("2034.51"), new BigDecimal("2034.90"), new BigDecimal("2034.10"),
+                new BigDecimal("2034.76"), new BigDecimal("182"), RECEIVED);
+
+        assertEquals("{\"type\":\"candle\",\"provider\":\"tickatlas\",\"symbol\":\"XAUUSD\",\"interval\":\"PT1M\","
+                + "\"openTime\":\"2026-02-10T12:19:00Z\",\"open\":2034.51,\"high\":2034.90,\"low\":2034.10,"
+                + "\"close\":2034.76,\"volume\":182,\"receivedAt\":\"2026-02-10T12:19:22.300Z\"}\n", lines(candle));
+    }
+
+    /** The credit events of the runtime, with the detail keys it writes (all strings, sorted). */
+    @Test
+    void creditStatusEvents() {
+        Map<String, String> forecast = new LinkedHashMap<>();
+        forecast.put("used", "1200");
+        forecast.put("remaining", "300");
+        forecast.put("perHour", "90000.0");
+        forecast.put("exhaustsAt", "2026-02-10T12:19:34.300Z");
+        forecast.put("nextReset", "2026-02-11T00:00:00Z");
+        StatusEvent credits = new StatusEvent("tickatlas", "credits-forecast", "tickatlas will run out of credits",
+                forecast, RECEIVED);
+        StatusEvent trim = new StatusEvent("tickatlas", "credits-trim", "tickatlas trimmed 1 subscription",
+                Map.of("dropped", "[tickatlas/quotes/GBPUSD]"), RECEIVED);
+
+        assertEquals("{\"type\":\"status\",\"provider\":\"tickatlas\",\"kind\":\"credits-forecast\","
+                + "\"message\":\"tickatlas will run out of credits\",\"details\":{"
+                + "\"exhaustsAt\":\"2026-02-10T12:19:34.300Z\",\"nextReset\":\"2026-02-11T00:00:00Z\","
+                + "\"perHour\":\"90000.0\",\"remaining\":\"300\",\"used\":\"1200\"},"
+                + "\"receivedAt\":\"2026-02-10T12:19:22.300Z\"}\n"
+                + "{\"type\":\"status\",\"provider\":\"tickatlas\",\"kind\":\"credits-trim\","
+                + "\"message\":\"tickatlas trimmed 1 subscription\",\"details\":{"
+                + "\"dropped\":\"[tickatlas/quotes/GBPUSD]\"},\"receivedAt\":\"2026-02-10T12:19:22.300Z\"}\n",
+                lines(credits, trim));
+    }
+
+    @Test
     void stringsAreEscaped() {
         Alert alert = new Alert("p", "S", "k", "line one\n\"quoted\" \u00e9", null, RECEIVED);
 

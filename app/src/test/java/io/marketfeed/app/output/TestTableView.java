@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.marketfeed.api.model.ConnectionState;
 import io.marketfeed.api.model.Quote;
 import io.marketfeed.runtime.ConnectionSnapshot;
+import io.marketfeed.runtime.CreditSnapshot;
 import io.marketfeed.runtime.DeliveryPolicy;
 import io.marketfeed.runtime.FeedSnapshot;
 import io.marketfeed.runtime.ProviderSnapshot;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class TestTableView {
@@ -70,6 +72,64 @@ class TestTableView {
         assertTrue(lines.stream().allMatch(line -> line.length() <= 40), lines.toString());
         assertTrue(lines.stream().anyMatch(line -> line.startsWith("sahmk FAILED: the server refused")),
                 lines.toString());
+    }
+
+    @Test
+    void creditsOfMeteredProvidersWithForecastAndMarker() {
+        TableView view = new TableView(ZoneOffset.UTC, 10, 200, List.of());
+        // Runs out in 20 minutes, hours before the reset at midnight UTC: marked.
+        CreditSnapshot running = new CreditSnapshot(1_480, OptionalLong.of(1_500), 4_500.0,
+                Optional.of(Instant.parse("2026-02-10T12:20:15Z")), Instant.parse("2026-02-11T00:00:00Z"));
+        // Lasts past the reset: not marked. Nothing known of the quota yet: "—".
+        CreditSnapshot ample = new CreditSnapshot(80, OptionalLong.empty(), 0.0, Optional.empty(),
+                Instant.parse("2026-02-11T00:00:00Z"));
+        // Nothing left: no forecast, no data until the reset.
+        CreditSnapshot spent = new CreditSnapshot(1_500, OptionalLong.of(0), 90_000.0,
+                Optional.of(Instant.parse("2026-02-10T11:59:00Z")), Instant.parse("2026-02-11T00:00:00Z"));
+        FeedSnapshot snapshot = new FeedSnapshot(NOW, List.of(
+                provider("sahmk", Optional.empty()),
+                provider("tickatlas", Optional.of(running)),
+                provider("other", Optional.of(ample)),
+                provider("spent", Optional.of(spent))), List.of());
+
+        List<String> lines = view.render(NOW, START, List.of(), snapshot, List.of());
+
+        int header = lines.indexOf("CREDITS          USED  REMAINING  PER HOUR  RUNS OUT (FORECAST)    NEXT RESET");
+        assertTrue(header > 0, String.join("\n", lines));
+        assertEquals("tickatlas        1480       1500      4500  12:20:15 (in 20m)      02-11 00:00 (in 11h59m)"
+                + "  !! runs out before the reset", lines.get(header + 1));
+        assertEquals("other              80          —         0  —                      02-11 00:00 (in 11h59m)",
+                lines.get(header + 2));
+        assertEquals("spent            1500          0     90000  used up                02-11 00:00 (in 11h59m)"
+                + "  !! no data until the reset", lines.get(header + 3));
+        assertEquals("", lines.get(header + 4));
+        assertTrue(lines.stream().noneMatch(line -> line.startsWith("sahmk ")), String.join("\n", lines));
+    }
+
+    @Test
+    void withoutMeteredProvidersThereIsNoCreditsSection() {
+        FeedSnapshot snapshot = new FeedSnapshot(NOW, List.of(provider("sahmk", Optional.empty())), List.of());
+
+        List<String> lines = new TableView(ZoneOffset.UTC, 10, 200, List.of()).render(NOW, START, List.of(),
+                snapshot, List.of());
+
+        assertTrue(lines.stream().noneMatch(line -> line.startsWith("CREDITS")), String.join("\n", lines));
+    }
+
+    @Test
+    void longNotesAreWrappedNotCut() {
+        TableView view = new TableView(ZoneOffset.UTC, 10, 40, List.of(
+                "No API keys configured: SAHMK and TickAtlas stream from the built-in simulator (demo data, not "
+                        + "real prices)."));
+
+        List<String> lines = view.render(NOW, START, List.of(), null, List.of());
+
+        assertEquals(List.of("No API keys configured: SAHMK and", "  TickAtlas stream from the built-in",
+                "  simulator (demo data, not real", "  prices)."), lines.subList(1, 5));
+    }
+
+    private static ProviderSnapshot provider(String id, Optional<CreditSnapshot> credits) {
+        return new ProviderSnapshot(id, false, null, 1, Map.of(), 0, 0, 0, credits, List.of());
     }
 
     @Test

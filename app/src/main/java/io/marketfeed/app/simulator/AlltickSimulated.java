@@ -1,0 +1,74 @@
+package io.marketfeed.app.simulator;
+
+import io.marketfeed.simulator.Simulation;
+import io.marketfeed.simulator.SimulatorServer;
+import io.marketfeed.simulator.alltick.AlltickEndpoint;
+import io.marketfeed.simulator.alltick.AlltickOptions;
+import io.marketfeed.simulator.alltick.AlltickSimulation;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * AllTick (official {@code cmd_id} protocol): stocks on one endpoint, everything else on the other, the token in
+ * the {@code token} query parameter; trades and order books.
+ */
+final class AlltickSimulated implements SimulatedProvider {
+
+    @Override
+    public String id() {
+        return AlltickSimulation.NAME;
+    }
+
+    @Override
+    public String displayName() {
+        return "AllTick";
+    }
+
+    @Override
+    public String credentialKey() {
+        return "token";
+    }
+
+    @Override
+    public String credentialVariable() {
+        return "ALLTICK_TOKEN";
+    }
+
+    @Override
+    public String demoKey() {
+        return AlltickSimulation.DEMO_TOKEN;
+    }
+
+    @Override
+    public Simulation newSimulation(List<SimulatorOption> options) {
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException("the AllTick simulator takes no options, got " + options);
+        }
+        return new AlltickSimulation();
+    }
+
+    @Override
+    public String configLine(SimulatorServer server) {
+        return "marketfeed.providers." + id() + " { enabled = true, endpoint = \"" + endpoint(server) + "\", "
+                + credentialKey() + " = \"" + demoKey() + "\", plan = premium, trades.symbols = [\"700.HK\", "
+                + "\"EURUSD\"], depth.symbols = [\"700.HK\", \"EURUSD\"] }";
+    }
+
+    @Override
+    public void describe(SimulatorServer server, Simulation simulation, PrintStream out) {
+        out.println("AllTick (the token goes in the token query parameter; demo token " + demoKey() + "):");
+        for (AlltickEndpoint endpoint : AlltickEndpoint.values()) {
+            out.printf("  %-7s%s%n", endpoint.name().toLowerCase(Locale.ROOT) + ":",
+                    AlltickSimulation.uri(server, endpoint, demoKey()));
+        }
+        out.println("  tokens:");
+        AlltickOptions.demoTokens().forEach((token, plan) -> out.printf("    %-28s%s: %d connection%s per endpoint, "
+                + "%d codes per list%n", token, plan.wireName(), plan.connections(), plan.connections() == 1 ? "" : "s",
+                plan.codesPerList()));
+        out.printf("    %-28s%s%n", AlltickSimulation.EXPIRED_TOKEN, "unknown: refused with 401 token invalid");
+        out.println("  codes: stocks such as AAPL.US, 700.HK, 600519.SH on stock; EURUSD, XAUUSD, BTCUSDT on other");
+        out.println("  Marketfeed config for it (the demo token is on Premium):");
+        out.println("    " + configLine(server));
+    }
+}
