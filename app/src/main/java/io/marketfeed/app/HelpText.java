@@ -24,7 +24,7 @@ final class HelpText {
             "  marketfeed --help | --version",
             "",
             "Without -c, run streams from the real SAHMK feed when SAHMK_API_KEY is set, and otherwise SAHMK,",
-            "TickAtlas and AllTick from the built-in simulator (demo data, not real prices).",
+            "TickAtlas, AllTick and Screener from the built-in simulator (demo data, not real prices).",
             "",
             "Exit codes: 0 normal end (duration, Ctrl-C, SIGTERM); 2 usage or configuration error;",
             "3 every enabled provider stopped on a fatal error; 1 internal error.",

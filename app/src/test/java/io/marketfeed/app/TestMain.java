@@ -60,7 +60,7 @@ class TestMain {
         assertTrue(result.err.contains("marketfeed.reconnect.max-dealy (" + file + ":3): unknown key; "
                 + "did you mean 'max-delay'?"), result.err);
         assertTrue(result.err.contains("marketfeed.providers.nasdaq (" + file + ":5): unknown provider id "
-                + "'nasdaq'; available providers: sahmk, tickatlas, alltick"), result.err);
+                + "'nasdaq'; available providers: sahmk, tickatlas, alltick, screener"), result.err);
         assertTrue(result.err.contains("marketfeed.stop-timeout (" + file + ":2): must be a duration"), result.err);
         assertTrue(result.err.contains("marketfeed.providers.sahmk.plan (" + file + ":4): "), result.err);
         assertFalse(result.err.contains("\tat "), result.err);

@@ -50,7 +50,7 @@ class TestMainWithPlugins {
         Result result = run("providers", "-Dmarketfeed.plugin-path=" + folder);
 
         assertEquals(ExitCode.OK, result.code, result.err);
-        assertTrue(result.out.startsWith("6 providers found (this Marketfeed has SPI 1.0)\n"
+        assertTrue(result.out.startsWith("7 providers found (this Marketfeed has SPI 1.0)\n"
                 + "plugin folder: " + folder + " (6 plugins)\n\nsahmk\n"), result.out);
         String pluginsPart = result.out.substring(result.out.indexOf("\nfuture\n") + 1);
         assertEquals(String.join("\n",
@@ -100,7 +100,7 @@ class TestMainWithPlugins {
         Result result = run("providers", "-Dmarketfeed.plugin-path=" + directory.resolve("none"));
 
         assertEquals(ExitCode.OK, result.code, result.err);
-        assertTrue(result.out.startsWith("3 providers found (this Marketfeed has SPI 1.0)\nplugin folder: "
+        assertTrue(result.out.startsWith("4 providers found (this Marketfeed has SPI 1.0)\nplugin folder: "
                 + directory.resolve("none") + " (not found, so no plugins)\n\nsahmk\n"), result.out);
         assertTrue(result.out.contains("\ntickatlas\n") && result.out.contains("\nalltick\n"), result.out);
         assertFalse(result.out.contains("Could not load"), result.out);
@@ -221,7 +221,7 @@ class TestMainWithPlugins {
 
         assertEquals(ExitCode.USAGE_OR_CONFIG, result.code);
         assertTrue(result.err.contains("config error: marketfeed.providers.ghost (" + file + ":1): unknown provider "
-                + "id 'ghost'; available providers: sahmk, tickatlas, alltick; could not load: "
+                + "id 'ghost'; available providers: sahmk, tickatlas, alltick, screener; could not load: "
                 + folder.resolve(NOT_A_JAR) + " (is not a jar (zip) file: "), result.err);
     }
 

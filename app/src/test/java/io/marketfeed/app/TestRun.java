@@ -66,12 +66,12 @@ class TestRun {
 
         assertEquals(ExitCode.OK, code.get(WAIT.toSeconds(), TimeUnit.SECONDS));
         List<String> errLines = err.toString(StandardCharsets.UTF_8).lines().toList();
-        assertTrue(errLines.get(0).matches("No API keys configured: SAHMK, TickAtlas and AllTick stream from the "
-                + "built-in simulator on ws://127\\.0\\.0\\.1:\\d+ \\(demo data, not real prices\\)\\."),
+        assertTrue(errLines.get(0).matches("No API keys configured: SAHMK, TickAtlas, AllTick and Screener stream "
+                + "from the built-in simulator on ws://127\\.0\\.0\\.1:\\d+ \\(demo data, not real prices\\)\\."),
                 errLines.get(0));
         assertEquals("Set SAHMK_API_KEY to stream real prices, or pass -c FILE.", errLines.get(1));
         List<String> lines = out.text().lines().toList();
-        for (String provider : List.of("sahmk", "tickatlas", "alltick")) {
+        for (String provider : List.of("sahmk", "tickatlas", "alltick", "screener")) {
             assertTrue(lines.stream().anyMatch(line -> line.startsWith("{\"type\":\"connection\",\"provider\":\""
                     + provider + "\",\"connection\":") && line.contains("\"state\":\"connected\"")), out.text());
         }
@@ -174,8 +174,8 @@ class TestRun {
 
         assertEquals(ExitCode.OK, code.get(WAIT.toSeconds(), TimeUnit.SECONDS));
         assertTrue(text.startsWith("Marketfeed simulator on 127.0.0.1:"), text);
-        assertTrue(text.lines().findFirst().orElseThrow().endsWith(": SAHMK, TickAtlas and AllTick (demo data, not "
-                + "real prices). Ctrl-C stops it."), text);
+        assertTrue(text.lines().findFirst().orElseThrow().endsWith(": SAHMK, TickAtlas, AllTick and Screener "
+                + "(demo data, not real prices). Ctrl-C stops it."), text);
         assertTrue(text.contains("/ws/v1/stocks/?api_key=" + SahmkSimulation.DEMO_KEY), text);
         assertTrue(text.contains("/ws/v1/quotes"), text);
         assertTrue(text.contains("api-key = \"" + TickAtlasSimulation.SMALL_QUOTA_KEY + "\""), text);

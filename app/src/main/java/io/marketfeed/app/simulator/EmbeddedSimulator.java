@@ -98,9 +98,11 @@ public final class EmbeddedSimulator implements AutoCloseable {
             SimulatedProvider provider = SimulatedProviders.find(id).orElse(null);
             if (provider != null) {
                 layer = layer.withValue(ConfigPaths.provider(id, ConfigPaths.PROVIDER_ENDPOINT),
-                        ConfigValueFactory.fromAnyRef(endpoint, ORIGIN))
-                        .withValue(ConfigPaths.provider(id, provider.credentialKey()),
-                                ConfigValueFactory.fromAnyRef(provider.demoKey(), ORIGIN));
+                        ConfigValueFactory.fromAnyRef(endpoint, ORIGIN));
+                if (provider.needsCredential()) {
+                    layer = layer.withValue(ConfigPaths.provider(id, provider.credentialKey()),
+                            ConfigValueFactory.fromAnyRef(provider.demoKey(), ORIGIN));
+                }
             }
         }
         return layer;
@@ -111,9 +113,11 @@ public final class EmbeddedSimulator implements AutoCloseable {
         Config layer = ConfigFactory.empty();
         for (SimulatedProvider provider : simulations.keySet()) {
             layer = layer.withValue(ConfigPaths.provider(provider.id(), ConfigPaths.PROVIDER_ENDPOINT),
-                    ConfigValueFactory.fromAnyRef(provider.endpoint(server), ORIGIN))
-                    .withValue(ConfigPaths.provider(provider.id(), provider.credentialKey()),
-                            ConfigValueFactory.fromAnyRef(provider.demoKey(), ORIGIN));
+                    ConfigValueFactory.fromAnyRef(provider.endpoint(server), ORIGIN));
+            if (provider.needsCredential()) {
+                layer = layer.withValue(ConfigPaths.provider(provider.id(), provider.credentialKey()),
+                        ConfigValueFactory.fromAnyRef(provider.demoKey(), ORIGIN));
+            }
         }
         return layer;
     }

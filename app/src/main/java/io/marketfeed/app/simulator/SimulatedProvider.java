@@ -30,6 +30,11 @@ public interface SimulatedProvider {
     /** The credential the simulation accepts on its default plan; public, not a secret. */
     String demoKey();
 
+    /** Whether the simulator needs a credential; an anonymous one gets none set. */
+    default boolean needsCredential() {
+        return true;
+    }
+
     /**
      * The options this simulator understands beyond {@code --provider} and {@code --port}, such as
      * {@code --quota-reset-every}; empty when it has none.

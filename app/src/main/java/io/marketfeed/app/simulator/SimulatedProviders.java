@@ -10,7 +10,7 @@ public final class SimulatedProviders {
 
     /** Every simulator, in the order they are described. */
     public static final List<SimulatedProvider> ALL = List.of(new SahmkSimulated(), new TickAtlasSimulated(),
-            new AlltickSimulated());
+            new AlltickSimulated(), new ScreenerSimulated());
 
     /** What {@code simulate --provider} accepts for every simulator. */
     public static final String EVERY = "all";
@@ -50,7 +50,7 @@ public final class SimulatedProviders {
                 .collect(Collectors.toList());
     }
 
-    /** "SAHMK, TickAtlas and AllTick". */
+    /** "SAHMK, TickAtlas, AllTick and Screener". */
     public static String names(List<SimulatedProvider> providers) {
         List<String> names = providers.stream().map(SimulatedProvider::displayName).collect(Collectors.toList());
         if (names.size() <= 1) {

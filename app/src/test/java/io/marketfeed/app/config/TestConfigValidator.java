@@ -218,9 +218,9 @@ class TestConfigValidator {
 
         assertEquals(List.of(
                 "config error: marketfeed.simulator.providers (test.conf:3): there is no simulator for provider "
-                        + "'tickatlass'; did you mean 'tickatlas'?; simulators exist for: sahmk, tickatlas, alltick",
+                        + "'tickatlass'; did you mean 'tickatlas'?; simulators exist for: sahmk, tickatlas, alltick, screener",
                 "config error: marketfeed.simulator.providers (test.conf:3): there is no simulator for provider "
-                        + "'nasdaq'; simulators exist for: sahmk, tickatlas, alltick"),
+                        + "'nasdaq'; simulators exist for: sahmk, tickatlas, alltick, screener"),
                 e.lines().stream().map(line -> line.replace(directory + "/", "")).toList());
     }
 
@@ -238,7 +238,7 @@ class TestConfigValidator {
                 + "marketfeed.simulator { enabled = true, providers = [] }", KEY));
 
         assertEquals(List.of("marketfeed.simulator.providers: is empty while the simulator is enabled; list the "
-                + "providers to stream from it (sahmk, tickatlas, alltick), or set simulator.enabled = false"),
+                + "providers to stream from it (sahmk, tickatlas, alltick, screener), or set simulator.enabled = false"),
                 e.problems().stream().map(p -> p.path() + ": " + p.message()).toList());
     }
 

@@ -123,7 +123,7 @@ class TestPluginLoader {
 
         ProviderRegistry registry = ProviderRegistry.discover(APP, PluginLoader.load(folder, APP));
 
-        assertEquals(List.of("sahmk", "tickatlas", "alltick", "future", "good", "helped"), registry.ids());
+        assertEquals(List.of("sahmk", "tickatlas", "alltick", "screener", "future", "good", "helped"), registry.ids());
         assertTrue(registry.find("good").orElseThrow().refusal().isEmpty());
         assertTrue(registry.find("helped").orElseThrow().refusal().isEmpty());
         ProviderRegistry.Found future = registry.find("future").orElseThrow();

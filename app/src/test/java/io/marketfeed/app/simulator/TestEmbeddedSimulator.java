@@ -63,7 +63,7 @@ class TestEmbeddedSimulator {
                 () -> EmbeddedSimulator.start(List.of("sahmk", "tickatlass"), 0));
 
         assertEquals("there is no simulator for provider 'tickatlass'; did you mean 'tickatlas'?; simulators exist "
-                + "for: sahmk, tickatlas, alltick", e.getMessage());
+                + "for: sahmk, tickatlas, alltick, screener", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> EmbeddedSimulator.start(List.of(), 0));
     }
 

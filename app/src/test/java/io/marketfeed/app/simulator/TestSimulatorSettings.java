@@ -47,18 +47,20 @@ class TestSimulatorSettings {
         ConfigSource demo = ConfigSource.choose(Optional.empty(), Map.of());
         LoadedConfig plain = loader.load(demo, ConfigFactory.empty(), ConfigFactory.empty());
         List<String> listed = plain.texts("marketfeed.simulator.providers");
-        assertEquals(List.of("sahmk", "tickatlas", "alltick"), listed);
+        assertEquals(List.of("sahmk", "tickatlas", "alltick", "screener"), listed);
 
         ValidatedConfig validated = validator.validate(loader.load(demo, ConfigFactory.empty(),
                 EmbeddedSimulator.settingsLayer(listed, ENDPOINT)));
 
         Map<String, ProviderSettings> settings = validated.providers().stream()
                 .collect(Collectors.toMap(EnabledProvider::id, EnabledProvider::settings));
-        assertEquals(List.of("sahmk", "tickatlas", "alltick"), List.copyOf(settings.keySet()).stream().sorted(
+        assertEquals(List.of("sahmk", "tickatlas", "alltick", "screener"), List.copyOf(settings.keySet()).stream().sorted(
                 (a, b) -> listed.indexOf(a) - listed.indexOf(b)).toList());
         assertPointed(settings.get("sahmk"), "api-key", SahmkSimulation.DEMO_KEY);
         assertPointed(settings.get("tickatlas"), "api-key", TickAtlasSimulation.DEMO_KEY);
         assertPointed(settings.get("alltick"), "token", AlltickSimulation.DEMO_TOKEN);
+        assertEquals(ENDPOINT, settings.get("screener").string("endpoint"));
+        assertTrue(settings.get("screener").secret("token").isEmpty(), "the screener demo is anonymous");
         assertEquals("pro", settings.get("tickatlas").string("plan"));
         assertEquals(List.of("EURUSD", "GBPUSD", "USDJPY", "XAUUSD", "BTCUSD"),
                 settings.get("tickatlas").stringList("symbols"));
