@@ -120,6 +120,10 @@ final class ScreenerProtocol implements FeedProtocol {
         if (!TOPICS.contains(subscription.topic())) {
             return Optional.of(topicProblem(subscription.topic()));
         }
+        if (subscription.symbol().equals("*")) {
+            return Optional.of("the Screener has no whole-market wildcard; list the "
+                    + subscription.topic() + " targets explicitly");
+        }
         return subscription.symbol().length() > 64 ? Optional.of("longer than 64 characters") : Optional.empty();
     }
 
