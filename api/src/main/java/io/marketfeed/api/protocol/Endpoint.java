@@ -18,9 +18,10 @@ import java.util.Set;
  * @param subscribeStyle additive or replace-all
  * @param topics the topics served here
  * @param headers extra handshake headers (for example an {@code Origin} the user configured)
+ * @param compression whether to offer permessage-deflate; it is used when the server accepts it
  */
 public record Endpoint(String id, URI uri, AuthStyle auth, Readiness readiness, SubscribeStyle subscribeStyle,
-        Set<String> topics, Map<String, String> headers) {
+        Set<String> topics, Map<String, String> headers, boolean compression) {
 
     public Endpoint {
         requireNonNull(id, "id is null");
@@ -32,8 +33,20 @@ public record Endpoint(String id, URI uri, AuthStyle auth, Readiness readiness, 
         headers = Map.copyOf(headers);
     }
 
+    /** An endpoint that does not offer compression (the cheaper choice on fast links and at high rates). */
+    public Endpoint(String id, URI uri, AuthStyle auth, Readiness readiness, SubscribeStyle subscribeStyle,
+            Set<String> topics, Map<String, String> headers) {
+        this(id, uri, auth, readiness, subscribeStyle, topics, headers, false);
+    }
+
+    /** This endpoint, offering permessage-deflate or not. */
+    public Endpoint withCompression(boolean offer) {
+        return new Endpoint(id, uri, auth, readiness, subscribeStyle, topics, headers, offer);
+    }
+
     @Override
     public String toString() {
-        return "Endpoint[" + id + " " + uri + ", auth " + auth + ", topics " + topics + "]";
+        return "Endpoint[" + id + " " + uri + ", auth " + auth + ", topics " + topics
+                + (compression ? ", permessage-deflate" : "") + "]";
     }
 }

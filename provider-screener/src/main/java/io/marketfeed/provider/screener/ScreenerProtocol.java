@@ -62,9 +62,10 @@ final class ScreenerProtocol implements FeedProtocol {
 
     ScreenerProtocol(ScreenerSettings settings, Clock clock) {
         this.settings = settings;
+        // permessage-deflate is offered: the docs recommend it and the server takes what its ASGI stack negotiates.
         this.endpoint = new Endpoint(ENDPOINT_ID, URI.create(settings.endpoint() + PATH), AuthStyle.none(),
                 Readiness.awaitMessage(settings.restoreTimeout(), false), SubscribeStyle.additive(ACK_TIMEOUT),
-                TOPICS, Map.of());
+                TOPICS, Map.of(), true);
         this.tokens = new TokenState(settings.token(), settings.refreshToken(), settings.refreshBeforeExpiry(),
                 clock);
     }

@@ -137,7 +137,8 @@ final class Connection {
         }
         next.extraSecrets = List.copyOf(parameters.values());
         context.transport()
-                .connect(authenticatedUri(parameters), handshakeHeaders(), context.connectTimeout(), idleTimeout,
+                .connect(authenticatedUri(parameters), handshakeHeaders(), endpoint.compression(), context.connectTimeout(),
+                        idleTimeout,
                         new Handler(next))
                 .whenComplete((session, failure) -> {
                     if (failure != null) {

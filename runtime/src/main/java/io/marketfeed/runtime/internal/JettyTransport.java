@@ -52,12 +52,15 @@ final class JettyTransport implements Transport {
     }
 
     @Override
-    public CompletableFuture<TransportSession> connect(URI uri, Map<String, String> headers, Duration timeout,
-            Duration idleTimeout, TransportHandler handler) {
+    public CompletableFuture<TransportSession> connect(URI uri, Map<String, String> headers, boolean compression,
+            Duration timeout, Duration idleTimeout, TransportHandler handler) {
         JettyConnection connection = new JettyConnection(handler);
         CoreClientUpgradeRequest request = CoreClientUpgradeRequest.from(client, uri, connection);
         request.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         request.headers(fields -> headers.forEach(fields::put));
+        if (compression) {
+            request.addExtensions("permessage-deflate");
+        }
         Configuration.ConfigurationCustomizer configuration = new Configuration.ConfigurationCustomizer();
         configuration.setIdleTimeout(idleTimeout);
         configuration.setMaxTextMessageSize(64L * 1024 * 1024);

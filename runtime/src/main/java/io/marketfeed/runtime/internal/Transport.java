@@ -12,11 +12,11 @@ import java.util.concurrent.CompletableFuture;
 interface Transport extends AutoCloseable {
 
     /**
-     * Starts a handshake. The future fails with {@link HandshakeException} when the server answered with an
+     * Starts a handshake, offering permessage-deflate when {@code compression} is set. The future fails with {@link HandshakeException} when the server answered with an
      * HTTP status other than 101, or with the I/O failure.
      */
-    CompletableFuture<TransportSession> connect(URI uri, Map<String, String> headers, Duration timeout,
-            Duration idleTimeout, TransportHandler handler);
+    CompletableFuture<TransportSession> connect(URI uri, Map<String, String> headers, boolean compression,
+            Duration timeout, Duration idleTimeout, TransportHandler handler);
 
     @Override
     void close();
