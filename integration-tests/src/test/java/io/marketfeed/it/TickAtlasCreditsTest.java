@@ -48,20 +48,50 @@ class TickAtlasCreditsTest {
         }
     }
 
-    @Test
-    void warnsBeforeTheQuotaRunsOutThenPausesWithoutReconnecting() {
+    private TickAtlasSimulation startSimulator() {
         TickAtlasSimulation simulation = new TickAtlasSimulation(TickAtlasOptions.builder()
                 .quoteInterval(Duration.ofMillis(50)).heartbeatInterval(Duration.ofMillis(100)).build());
         server = SimulatorServer.builder().port(0).add(simulation).start();
+        return simulation;
+    }
+
+    private Map<String, Object> settings(Map<String, Object> extra) {
+        Map<String, Object> values = new java.util.HashMap<>(Map.of(
+                "enabled", true,
+                "api-key", TickAtlasSimulation.SMALL_QUOTA_KEY,
+                "endpoint", TickAtlasSimulation.baseUrl(server),
+                "plan", "starter",
+                "symbols", SYMBOLS,
+                "heartbeat.interval", "100ms",
+                "heartbeat.timeout", "1s"));
+        values.putAll(extra);
+        return values;
+    }
+
+    @Test
+    void trimKeepsOnlyThePrioritySymbolsWhenTheForecastRunsOut() {
+        TickAtlasSimulation simulation = startSimulator();
         feed = MarketFeed.builder()
-                .provider(new TickAtlasProvider(), ProviderDefaults.with("tickatlas", Map.of(
-                        "enabled", true,
-                        "api-key", TickAtlasSimulation.SMALL_QUOTA_KEY,
-                        "endpoint", TickAtlasSimulation.baseUrl(server),
-                        "plan", "starter",
-                        "symbols", SYMBOLS,
-                        "heartbeat.interval", "100ms",
-                        "heartbeat.timeout", "1s")))
+                .provider(new TickAtlasProvider(), ProviderDefaults.with("tickatlas", settings(Map.of(
+                        "credits.on-forecast-exhaustion", "trim", "credits.priority", List.of("EURUSD")))))
+                .listener("recorder", events, DeliveryPolicy.dropOldest(100_000))
+                .creditSampleInterval(Duration.ofMillis(100))
+                .build();
+        feed.start();
+
+        StatusEvent trim = events.await(StatusEvent.class, status -> status.kind().equals("credits-trim"), WAIT);
+        assertTrue(trim.details().get("dropped").contains("GBPUSD"), trim.toString());
+        Waits.until(() -> simulation.observation().connections().stream()
+                .allMatch(connection -> connection.subscriptions().equals(java.util.Set.of("EURUSD"))), WAIT,
+                () -> "the server still serves more than the priority list: " + simulation.observation().connections());
+        assertEquals(2, feed.snapshot().providers().get(0).wanted(), "only EURUSD quotes and candles are wanted");
+    }
+
+    @Test
+    void warnsBeforeTheQuotaRunsOutThenPausesWithoutReconnecting() {
+        TickAtlasSimulation simulation = startSimulator();
+        feed = MarketFeed.builder()
+                .provider(new TickAtlasProvider(), ProviderDefaults.with("tickatlas", settings(Map.of())))
                 .listener("recorder", events, DeliveryPolicy.dropOldest(100_000))
                 .reconnect(ReconnectPolicy.defaults().withDelays(Duration.ofMillis(50), Duration.ofMillis(400)))
                 .creditSampleInterval(Duration.ofMillis(100))
