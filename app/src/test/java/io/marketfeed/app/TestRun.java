@@ -219,6 +219,27 @@ class TestRun {
         }
     }
 
+    @Test
+    void anInvalidTickAtlasKeyAsTheOnlyProviderExitsThree() {
+        try (EmbeddedSimulator simulator = EmbeddedSimulator.start(List.of("tickatlas"), 0)) {
+            Path file = TestingConfig.write(directory, "tickatlas.conf", "marketfeed.providers {\n"
+                    + "  sahmk.enabled = false\n"
+                    + "  tickatlas { enabled = true, endpoint = \"" + simulator.endpoint() + "\", api-key = ${KEY},"
+                    + " symbols = [\"EURUSD\"] }\n}");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            int code = Main.run(new String[] {"run", "-c", file.toString(), "--format", "jsonl", "--duration", "20s"},
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("KEY", "ta_not_a_key_CANARY"));
+
+            assertEquals(ExitCode.ALL_PROVIDERS_FAILED, code);
+            String errText = err.toString(StandardCharsets.UTF_8);
+            assertTrue(errText.contains("tickatlas") && errText.contains("invalid_key"), errText);
+            assertFalse((errText + out.toString(StandardCharsets.UTF_8)).contains("ta_not_a_key_CANARY"), errText);
+        }
+    }
+
     private static String first(List<String> lines, String prefix) {
         return lines.stream().filter(line -> line.startsWith(prefix)).findFirst().orElseThrow(
                 () -> new AssertionError("no line starts with " + prefix));
