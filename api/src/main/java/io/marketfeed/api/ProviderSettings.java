@@ -60,6 +60,14 @@ public interface ProviderSettings {
     }
 
     /**
+     * A view in which {@code paths} look unset: after reporting mistyped values yourself, pass this to
+     * {@link CommonSettings#problems} so it reports the remaining problems instead of failing on those.
+     */
+    default ProviderSettings without(Set<String> paths) {
+        return new WithoutPaths(this, paths);
+    }
+
+    /**
      * Settings from a map, for embedding without the runner. Keys are relative paths with dots; values
      * are strings, numbers, booleans, {@link Duration}s, {@link Secret}s or lists of strings. Durations may
      * also be strings such as {@code "500ms"}, {@code "30s"}, {@code "2m"}.

@@ -7,6 +7,7 @@ import io.marketfeed.api.CommonSettings;
 import io.marketfeed.api.ProviderSettings;
 import io.marketfeed.api.Secret;
 import io.marketfeed.api.SettingsException;
+import io.marketfeed.api.SettingsReader;
 import io.marketfeed.api.protocol.HeartbeatSpec;
 import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
 import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
@@ -285,7 +286,7 @@ public record AlltickSettings(boolean enabled, Secret token, URI endpoint, Allti
             readable(in, key, mistyped, () -> in.checkOptionalDuration(key));
         }
         ProviderSettings source = in.source();
-        in.addAll(CommonSettings.problems(new WithoutPaths(source, mistyped)));
+        in.addAll(CommonSettings.problems(source.without(mistyped)));
         if (!mistyped.contains(MIN_GLOBAL_CONTROL_GAP) && source.hasPath(MIN_GLOBAL_CONTROL_GAP)
                 && source.duration(MIN_GLOBAL_CONTROL_GAP).isNegative()) {
             in.problem(MIN_GLOBAL_CONTROL_GAP, "must not be negative");

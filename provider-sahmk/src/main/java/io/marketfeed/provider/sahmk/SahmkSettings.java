@@ -7,6 +7,7 @@ import io.marketfeed.api.CommonSettings;
 import io.marketfeed.api.ProviderSettings;
 import io.marketfeed.api.Secret;
 import io.marketfeed.api.SettingsException;
+import io.marketfeed.api.SettingsReader;
 import io.marketfeed.api.protocol.HeartbeatSpec;
 import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
 import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
@@ -242,7 +243,7 @@ public record SahmkSettings(boolean enabled, Secret apiKey, URI endpoint, SahmkP
             readable(in, key, mistyped, () -> in.checkOptionalDuration(key));
         }
         ProviderSettings source = in.source();
-        in.addAll(CommonSettings.problems(new WithoutPaths(source, mistyped)));
+        in.addAll(CommonSettings.problems(source.without(mistyped)));
         if (mistyped.isEmpty() && source.hasPath(HEARTBEAT_INTERVAL) && source.hasPath(HEARTBEAT_TIMEOUT)) {
             Duration interval = source.duration(HEARTBEAT_INTERVAL);
             if (!interval.isNegative() && !interval.isZero()

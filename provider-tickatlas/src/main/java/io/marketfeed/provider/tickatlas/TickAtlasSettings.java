@@ -7,6 +7,7 @@ import io.marketfeed.api.CommonSettings;
 import io.marketfeed.api.ProviderSettings;
 import io.marketfeed.api.Secret;
 import io.marketfeed.api.SettingsException;
+import io.marketfeed.api.SettingsReader;
 import io.marketfeed.api.protocol.CreditPolicy;
 import io.marketfeed.api.protocol.HeartbeatSpec;
 import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
@@ -238,7 +239,7 @@ public record TickAtlasSettings(boolean enabled, Secret apiKey, URI endpoint, Ti
                 mistyped.add(CREDITS_PRIORITY);
             }
         }
-        in.addAll(CommonSettings.problems(new WithoutPaths(source, mistyped)));
+        in.addAll(CommonSettings.problems(source.without(mistyped)));
         if (mistyped.isEmpty() && source.hasPath(HEARTBEAT_INTERVAL) && source.hasPath(HEARTBEAT_TIMEOUT)) {
             Duration interval = source.duration(HEARTBEAT_INTERVAL);
             if (!interval.isNegative() && !interval.isZero()

@@ -1,7 +1,5 @@
-package io.marketfeed.provider.screener;
+package io.marketfeed.api;
 
-import io.marketfeed.api.ProviderSettings;
-import io.marketfeed.api.Secret;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,5 @@
-package io.marketfeed.provider.screener;
+package io.marketfeed.api;
 
-import io.marketfeed.api.ProviderSettings;
-import io.marketfeed.api.Secret;
-import io.marketfeed.api.SettingsException;
-import io.marketfeed.api.SettingsProblem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,67 +14,81 @@ import java.util.function.Supplier;
  * configuration in one round. A getter that finds a problem records it and returns a placeholder that only
  * lets validation continue: {@link #throwIfAny()} always fails before a placeholder can be used.
  *
- * <p>Not thread safe; one instance per {@link ScreenerSettings#from} call.
+ * <p>For providers: build a settings record with one reader, then call {@link #throwIfAny()}.
+ * {@snippet :
+ * SettingsReader in = new SettingsReader(settings);
+ * String endpoint = in.string("endpoint");
+ * List<String> symbols = in.stringList("symbols");
+ * in.addAll(CommonSettings.problems(settings.without(in.failedPaths())));
+ * in.throwIfAny();
+ * }
+ *
+ * <p>Not thread safe; one instance per settings record being built.
  */
-final class SettingsReader {
+public final class SettingsReader {
 
     private final ProviderSettings source;
     private final List<SettingsProblem> problems = new ArrayList<>();
     private final Set<String> failed = new HashSet<>();
 
-    SettingsReader(ProviderSettings source) {
+    public SettingsReader(ProviderSettings source) {
         this.source = source;
     }
 
-    ProviderSettings source() {
+    public ProviderSettings source() {
         return source;
     }
 
-    int problemCount() {
+    public int problemCount() {
         return problems.size();
     }
 
-    void problem(String path, String message) {
+    public void problem(String path, String message) {
         problems.add(source.problem(path, message));
         failed.add(path);
     }
 
+    /** The paths a problem was found at. */
+    public Set<String> failedPaths() {
+        return Set.copyOf(failed);
+    }
+
     /** Whether a problem was found at {@code path}; its value is then a placeholder, not worth checking. */
-    boolean failed(String path) {
+    public boolean failed(String path) {
         return failed.contains(path);
     }
 
-    void addAll(List<SettingsProblem> more) {
+    public void addAll(List<SettingsProblem> more) {
         problems.addAll(more);
     }
 
-    boolean bool(String path) {
+    public boolean bool(String path) {
         return required(path, () -> source.bool(path), false);
     }
 
-    int integer(String path) {
+    public int integer(String path) {
         return required(path, () -> source.integer(path), 0);
     }
 
-    String string(String path) {
+    public String string(String path) {
         return required(path, () -> source.string(path), "");
     }
 
-    Duration duration(String path) {
+    public Duration duration(String path) {
         return required(path, () -> source.duration(path), Duration.ZERO);
     }
 
-    List<String> stringList(String path) {
+    public List<String> stringList(String path) {
         return required(path, () -> source.stringList(path), List.of());
     }
 
     /** An optional key; empty when absent, null in HOCON or unreadable (then a problem is recorded). */
-    Optional<String> optionalString(String path) {
+    public Optional<String> optionalString(String path) {
         return source.hasPath(path) ? Optional.of(read(path, () -> source.string(path), "")) : Optional.empty();
     }
 
     /** An optional whole number; empty when absent, null in HOCON or unreadable (then a problem is recorded). */
-    OptionalInt optionalInteger(String path) {
+    public OptionalInt optionalInteger(String path) {
         if (!source.hasPath(path)) {
             return OptionalInt.empty();
         }
@@ -88,14 +98,14 @@ final class SettingsReader {
     }
 
     /** Checks that an optional key has the right type, so that later typed reads cannot throw. */
-    void checkOptionalInteger(String path) {
+    public void checkOptionalInteger(String path) {
         if (source.hasPath(path)) {
             read(path, () -> source.integer(path), 0);
         }
     }
 
     /** Like {@link #checkOptionalInteger}, for durations. */
-    void checkOptionalDuration(String path) {
+    public void checkOptionalDuration(String path) {
         if (source.hasPath(path)) {
             read(path, () -> source.duration(path), Duration.ZERO);
         }
@@ -104,7 +114,7 @@ final class SettingsReader {
     /**
      * A credential. The source's own error text is never used here: it might quote the value.
      */
-    Optional<Secret> secret(String path) {
+    public Optional<Secret> secret(String path) {
         try {
             return source.secret(path);
         } catch (IllegalArgumentException e) {
@@ -114,7 +124,7 @@ final class SettingsReader {
     }
 
     /** Fails with every problem found so far, if any. */
-    void throwIfAny() {
+    public void throwIfAny() {
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
@@ -122,7 +132,7 @@ final class SettingsReader {
 
     private <T> T required(String path, Supplier<T> getter, T placeholder) {
         if (!source.hasPath(path)) {
-            problem(path, "is not set (its default is in the Screener provider's reference.conf; "
+            problem(path, "is not set (its default is in the " + source.providerId() + " provider's reference.conf; "
                     + "settings built by hand must set it)");
             return placeholder;
         }
