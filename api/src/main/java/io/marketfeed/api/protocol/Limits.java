@@ -15,9 +15,18 @@ import java.time.Duration;
  * @param minControlGap least time between two control frames on one connection
  * @param minGlobalControlGap least time between two control frames across all connections of the provider
  * @param minReconnectGap least time between two connection attempts of the provider
+ * @param perTopic whether {@code maxSymbolsPerConnection} applies to each topic's list separately (AllTick: the
+ *     trades list and the depth list each hold up to the cap) rather than to distinct symbols across topics
  */
 public record Limits(int maxSymbolsPerConnection, int maxSymbolsPerFrame, int maxConnections, Duration minControlGap,
-        Duration minGlobalControlGap, Duration minReconnectGap) {
+        Duration minGlobalControlGap, Duration minReconnectGap, boolean perTopic) {
+
+    /** Limits counting distinct symbols across topics. */
+    public Limits(int maxSymbolsPerConnection, int maxSymbolsPerFrame, int maxConnections, Duration minControlGap,
+            Duration minGlobalControlGap, Duration minReconnectGap) {
+        this(maxSymbolsPerConnection, maxSymbolsPerFrame, maxConnections, minControlGap, minGlobalControlGap,
+                minReconnectGap, false);
+    }
 
     /** Means "no limit" for the counts. */
     public static final int UNLIMITED = Integer.MAX_VALUE;
@@ -41,32 +50,43 @@ public record Limits(int maxSymbolsPerConnection, int maxSymbolsPerFrame, int ma
         return new Limits(update.maxSymbolsPerConnection().orElse(maxSymbolsPerConnection),
                 update.maxSymbolsPerFrame().orElse(maxSymbolsPerFrame),
                 update.maxConnections().orElse(maxConnections), minControlGap, minGlobalControlGap,
-                minReconnectGap);
+                minReconnectGap, perTopic);
     }
 
     public Limits withMaxSymbolsPerConnection(int value) {
         return new Limits(value, maxSymbolsPerFrame, maxConnections, minControlGap, minGlobalControlGap,
-                minReconnectGap);
+                minReconnectGap, perTopic);
     }
 
     public Limits withMaxSymbolsPerFrame(int value) {
         return new Limits(maxSymbolsPerConnection, value, maxConnections, minControlGap, minGlobalControlGap,
-                minReconnectGap);
+                minReconnectGap, perTopic);
     }
 
     public Limits withMaxConnections(int value) {
         return new Limits(maxSymbolsPerConnection, maxSymbolsPerFrame, value, minControlGap, minGlobalControlGap,
-                minReconnectGap);
+                minReconnectGap, perTopic);
     }
 
     public Limits withMinControlGap(Duration value) {
         return new Limits(maxSymbolsPerConnection, maxSymbolsPerFrame, maxConnections, value, minGlobalControlGap,
-                minReconnectGap);
+                minReconnectGap, perTopic);
     }
 
     public Limits withMinReconnectGap(Duration value) {
         return new Limits(maxSymbolsPerConnection, maxSymbolsPerFrame, maxConnections, minControlGap,
-                minGlobalControlGap, value);
+                minGlobalControlGap, value, perTopic);
+    }
+
+    public Limits withMinGlobalControlGap(Duration value) {
+        return new Limits(maxSymbolsPerConnection, maxSymbolsPerFrame, maxConnections, minControlGap, value,
+                minReconnectGap, perTopic);
+    }
+
+    /** These limits with the cap per connection counted per topic, or across topics. */
+    public Limits withPerTopic(boolean value) {
+        return new Limits(maxSymbolsPerConnection, maxSymbolsPerFrame, maxConnections, minControlGap,
+                minGlobalControlGap, minReconnectGap, value);
     }
 
     private static void positive(int value, String name) {

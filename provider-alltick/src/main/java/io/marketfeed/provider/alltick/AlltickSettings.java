@@ -123,8 +123,9 @@ public record AlltickSettings(boolean enabled, Secret token, URI endpoint, Allti
         Duration global = source.hasPath(MIN_GLOBAL_CONTROL_GAP) ? source.duration(MIN_GLOBAL_CONTROL_GAP)
                 : configured.minGlobalControlGap();
         int codes = configured.maxSymbolsPerConnection();
+        // The cap holds for each list (trades, depth) on its own, not for the codes of both together.
         return new Limits(codes, codes, configured.maxConnections(), configured.minControlGap().plus(margin),
-                global.plus(margin), configured.minReconnectGap());
+                global.plus(margin), configured.minReconnectGap(), true);
     }
 
     private static Secret token(SettingsReader in, boolean enabled) {

@@ -42,6 +42,7 @@ final class SubscriptionPlanner {
         final int number;
         final ConnectionLedger ledger;
         private final Map<String, Integer> symbolRefs = new HashMap<>();
+        private final Map<String, Integer> topicCounts = new HashMap<>();
 
         Slot(String endpoint, int number, SubscribeStyle.Mode mode) {
             this.endpoint = endpoint;
@@ -53,6 +54,17 @@ final class SubscriptionPlanner {
             return symbolRefs.size();
         }
 
+        /** What the cap per connection counts for a subscription on {@code topic}. */
+        int load(String topic, boolean perTopic) {
+            return perTopic ? topicCounts.getOrDefault(topic, 0) : symbolRefs.size();
+        }
+
+        /** The largest count the cap applies to. */
+        int maxLoad(boolean perTopic) {
+            return perTopic ? topicCounts.values().stream().mapToInt(Integer::intValue).max().orElse(0)
+                    : symbolRefs.size();
+        }
+
         boolean carriesSymbol(String symbol) {
             return symbolRefs.containsKey(symbol);
         }
@@ -61,6 +73,7 @@ final class SubscriptionPlanner {
             if (!ledger.wants(subscription)) {
                 ledger.want(subscription);
                 symbolRefs.merge(subscription.symbol(), 1, Integer::sum);
+                topicCounts.merge(subscription.topic(), 1, Integer::sum);
             }
         }
 
@@ -68,6 +81,7 @@ final class SubscriptionPlanner {
             if (ledger.wants(subscription)) {
                 ledger.unwant(subscription);
                 symbolRefs.computeIfPresent(subscription.symbol(), (symbol, count) -> count == 1 ? null : count - 1);
+                topicCounts.computeIfPresent(subscription.topic(), (topic, count) -> count == 1 ? null : count - 1);
             }
         }
 
@@ -160,10 +174,12 @@ final class SubscriptionPlanner {
         Set<Subscription> waitingBefore = new HashSet<>(unassigned);
         Limits limits = topology.limits(endpoint);
         for (Slot slot : List.copyOf(slots.getOrDefault(endpoint, List.of()))) {
-            while (slot.symbolCount() > limits.maxSymbolsPerConnection()) {
-                String symbol = new TreeSet<>(slot.symbolRefs.keySet()).last();
+            while (slot.maxLoad(limits.perTopic()) > limits.maxSymbolsPerConnection()) {
+                Subscription last = overflowing(slot, limits);
                 for (Subscription subscription : slot.ledger.desired()) {
-                    if (subscription.symbol().equals(symbol)) {
+                    boolean moves = limits.perTopic() ? subscription.equals(last)
+                            : subscription.symbol().equals(last.symbol());
+                    if (moves) {
                         slot.remove(subscription);
                         assignment.remove(subscription);
                         changes.touched.add(slot);
@@ -174,6 +190,24 @@ final class SubscriptionPlanner {
         }
         fillFromUnassigned(changes, waitingBefore);
         return changes;
+    }
+
+    /** The subscription to move off an over-full slot: the last symbol (of the fullest topic, per topic). */
+    private static Subscription overflowing(Slot slot, Limits limits) {
+        List<Subscription> desired = slot.ledger.desired();
+        if (!limits.perTopic()) {
+            String symbol = new TreeSet<>(slot.symbolRefs.keySet()).last();
+            return desired.stream().filter(subscription -> subscription.symbol().equals(symbol)).findFirst()
+                    .orElseThrow();
+        }
+        String fullest = slot.topicCounts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        Subscription last = null;
+        for (Subscription subscription : desired) {
+            if (subscription.topic().equals(fullest)) {
+                last = subscription;
+            }
+        }
+        return last;
     }
 
     /** Forgets an empty slot whose connection was closed. */
@@ -223,15 +257,17 @@ final class SubscriptionPlanner {
         Limits limits = topology.limits(endpoint);
         List<Slot> list = slots.computeIfAbsent(endpoint, key -> new ArrayList<>());
         Slot chosen = null;
+        boolean perTopic = limits.perTopic();
         for (Slot slot : list) {
-            if (slot != avoid && slot.carriesSymbol(subscription.symbol())) {
+            // Counting distinct symbols, a symbol the slot already carries on another topic costs nothing.
+            if (!perTopic && slot != avoid && slot.carriesSymbol(subscription.symbol())) {
                 chosen = slot;
                 break;
             }
         }
         if (chosen == null) {
             for (Slot slot : list) {
-                if (slot != avoid && slot.symbolCount() < limits.maxSymbolsPerConnection()) {
+                if (slot != avoid && slot.load(subscription.topic(), perTopic) < limits.maxSymbolsPerConnection()) {
                     chosen = slot;
                     break;
                 }

@@ -472,4 +472,32 @@ class SubscriptionPlannerTest {
         assertEquals(Set.of(q("C")), planner.unassigned());
         assertEquals(List.of(q("A"), q("B")), slot.ledger.desired());
     }
+
+    @Test
+    void perTopicCapsCountEachTopicsListOnItsOwn() {
+        limits.put(WS, limits(2, 50, 1).withPerTopic(true));
+        SubscriptionPlanner.Changes changes = planner.add(List.of(q("A"), q("B"), t("C"), t("D")));
+        assertEquals(1, changes.created.size(), "two quotes and two trades fit one connection with a cap of 2 each");
+        assertTrue(changes.newlyUnassigned.isEmpty(), changes.newlyUnassigned.toString());
+
+        SubscriptionPlanner.Changes over = planner.add(List.of(t("E")));
+        assertEquals(List.of(t("E")), over.newlyUnassigned, "a third trade exceeds the trades list's cap");
+
+        limits.put(WS, limits(1, 50, 1).withPerTopic(true));
+        SubscriptionPlanner.Changes shrunk = planner.rebalance(WS);
+        SubscriptionPlanner.Slot slot = planner.slots().get(0);
+        assertEquals(1, slot.load(QUOTES, true));
+        assertEquals(1, slot.load(TRADES, true));
+        assertEquals(3, planner.unassigned().size(), "what no longer fits waits: " + planner.unassigned());
+        assertTrue(shrunk.touched.contains(slot));
+    }
+
+    @Test
+    void distinctSymbolCapsCountASymbolOnTwoTopicsOnce() {
+        limits.put(WS, limits(2, 50, 1));
+        planner.add(List.of(q("A"), t("A"), q("B"), t("B")));
+        assertTrue(planner.unassigned().isEmpty(), "A and B on two topics are two distinct symbols");
+        planner.add(List.of(t("C")));
+        assertEquals(List.of(t("C")), List.copyOf(planner.unassigned()));
+    }
 }
