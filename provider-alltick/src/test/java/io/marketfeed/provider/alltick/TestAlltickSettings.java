@@ -45,7 +45,7 @@ class TestAlltickSettings {
         assertEquals(new AlltickSettings(true, Secret.of(CANARY), URI.create("wss://quote.alltick.co"),
                 AlltickPlan.FREE, List.of(), new AlltickSettings.Depth(List.of(), 5), Map.of(),
                 new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(10), Duration.ofSeconds(30), Liveness.ANY_FRAME),
-                new Limits(5, 5, 1, Duration.ofMillis(1100), Duration.ofMillis(3100), Duration.ofSeconds(10)),
+                new Limits(5, 5, 1, Duration.ofMillis(1100), Duration.ofMillis(3100), Duration.ofSeconds(10)).withPerTopic(true),
                 Duration.ofMillis(100), Duration.ofSeconds(60)), settings);
     }
 
@@ -95,24 +95,24 @@ class TestAlltickSettings {
                 AlltickPlan.PREMIUM, List.of("AAPL.US", "EURUSD"), new AlltickSettings.Depth(List.of("700.HK"), 10),
                 Map.of("HSI.IDX", "stock", "US500", "stock"),
                 new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(5), Duration.ofSeconds(20), Liveness.ANY_FRAME),
-                new Limits(150, 150, 2, Duration.ofMillis(1550), Duration.ofMillis(4050), Duration.ofSeconds(5)),
+                new Limits(150, 150, 2, Duration.ofMillis(1550), Duration.ofMillis(4050), Duration.ofSeconds(5)).withPerTopic(true),
                 Duration.ofMillis(50), Duration.ofMinutes(2)), settings);
     }
 
     @Test
     void planDefaults() {
-        assertEquals(new Limits(5, 5, 1, gap(1000), gap(3000), Duration.ofSeconds(10)), withOverrides("plan = free"));
-        assertEquals(new Limits(100, 100, 1, gap(1000), gap(3000), Duration.ofSeconds(3)),
+        assertEquals(new Limits(5, 5, 1, gap(1000), gap(3000), Duration.ofSeconds(10)).withPerTopic(true), withOverrides("plan = free"));
+        assertEquals(new Limits(100, 100, 1, gap(1000), gap(3000), Duration.ofSeconds(3)).withPerTopic(true),
                 withOverrides("plan = basic"));
-        assertEquals(new Limits(200, 200, 3, gap(1000), gap(3000), Duration.ofSeconds(3)),
+        assertEquals(new Limits(200, 200, 3, gap(1000), gap(3000), Duration.ofSeconds(3)).withPerTopic(true),
                 withOverrides("plan = premium"));
-        assertEquals(new Limits(3000, 3000, 10, gap(1000), gap(3000), Duration.ofSeconds(3)),
+        assertEquals(new Limits(3000, 3000, 10, gap(1000), gap(3000), Duration.ofSeconds(3)).withPerTopic(true),
                 withOverrides("plan = professional"));
-        assertEquals(new Limits(3000, 3000, 10, gap(1000), gap(3000), Duration.ofSeconds(3)),
+        assertEquals(new Limits(3000, 3000, 10, gap(1000), gap(3000), Duration.ofSeconds(3)).withPerTopic(true),
                 withOverrides("plan = all-us-stocks"));
-        assertEquals(new Limits(200, 200, 1, gap(1000), gap(3000), Duration.ofSeconds(3)),
+        assertEquals(new Limits(200, 200, 1, gap(1000), gap(3000), Duration.ofSeconds(3)).withPerTopic(true),
                 withOverrides("plan = premium, limits.max-connections = 1"), "one override, the rest kept");
-        assertEquals(new Limits(5, 5, 1, Duration.ofMillis(50), Duration.ofMillis(150), Duration.ofSeconds(10)),
+        assertEquals(new Limits(5, 5, 1, Duration.ofMillis(50), Duration.ofMillis(150), Duration.ofSeconds(10)).withPerTopic(true),
                 withOverrides("limits.min-control-gap = 50ms, limits.min-global-control-gap = 150ms, "
                         + "pacing-margin = 0"), "the test gaps, without margin");
     }
