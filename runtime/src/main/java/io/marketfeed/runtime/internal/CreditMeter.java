@@ -31,12 +31,17 @@ final class CreditMeter {
     private final AtomicLong pushes = new AtomicLong();
     private final Deque<Sample> samples = new ArrayDeque<>();
     private long subscriptionCost;
+    /** The cost per push now, and what was spent at earlier costs (a server may announce a new price). */
+    private volatile long costPerPush;
+    private long pushesAtCostChange;
+    private long spentAtEarlierCosts;
     private long reportedRemaining = -1;
     private long spentAtReport;
 
     CreditMeter(CreditSpec spec, Duration window) {
         this.spec = spec;
         this.window = window;
+        this.costPerPush = spec.costPerPush();
         spec.quota().ifPresent(quota -> reportedRemaining = quota);
     }
 
@@ -53,7 +58,15 @@ final class CreditMeter {
     }
 
     long spent() {
-        return pushes.get() * spec.costPerPush() + subscriptionCost;
+        return spentAtEarlierCosts + (pushes.get() - pushesAtCostChange) * costPerPush + subscriptionCost;
+    }
+
+    /** The server announced what a push costs; pushes from now on are counted at that price. */
+    void costPerPush(long cost) {
+        long now = pushes.get();
+        spentAtEarlierCosts += (now - pushesAtCostChange) * costPerPush;
+        pushesAtCostChange = now;
+        costPerPush = cost;
     }
 
     /** The server reported what is left. */

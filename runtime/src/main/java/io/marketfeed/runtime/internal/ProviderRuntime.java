@@ -260,6 +260,7 @@ final class ProviderRuntime {
 
     void onCredits(CreditUpdate update) {
         if (credits != null) {
+            update.costPerPush().ifPresent(credits::costPerPush);
             update.remaining().ifPresent(credits::reported);
         }
     }

@@ -89,4 +89,14 @@ class CreditMeterTest {
         assertEquals(Instant.parse("2026-11-23T21:00:00Z"), meter.nextReset(Instant.parse("2026-11-22T21:00:00Z")));
         assertTrue(meter.snapshot(NINE).remaining().isEmpty(), "no quota known, none reported");
     }
+
+    @Test
+    void aPriceAnnouncedByTheServerAppliesFromThenOn() {
+        CreditMeter meter = meter(5, 10_000);
+        pushes(meter, 10);                        // 50 at the declared price
+        meter.costPerPush(3);
+        pushes(meter, 10);                        // 30 at the server's price
+        assertEquals(80, meter.spent());
+        assertEquals(9_920, meter.snapshot(NINE).remaining().getAsLong());
+    }
 }
