@@ -1,5 +1,6 @@
 package io.marketfeed.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,5 +88,54 @@ class PacingHeartbeatAndBackPressureTest extends SahmkSimulatorFixture {
         assertTrue(slow.queued() <= 50 + 20, "bounded (lifecycle events may exceed it): " + slow);
         events.await(StatusEvent.class, status -> status.kind().equals("listener-behind"), WAIT);
         assertTrue(events.states(ConnectionState.DISCONNECTED).isEmpty(), "the socket never stalled");
+    }
+
+    @Test
+    void aBlockingListenerPausesReadingWithoutLosingAFrameOrLookingStale() throws Exception {
+        startSimulator(SahmkOptions.builder().updatesPerSecond(100).build());
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicLong quotes = new java.util.concurrent.atomic.AtomicLong();
+        MarketFeed feed = MarketFeed.builder()
+                .provider(new SahmkProvider(), ProviderDefaults.with("sahmk", Map.of(
+                        "api-key", SahmkSimulation.DEMO_KEY,
+                        "endpoint", "ws://127.0.0.1:" + server.port(),
+                        "symbols", List.of("2222", "1120", "2010", "7010", "1180"),
+                        "heartbeat.interval", "200ms", "heartbeat.timeout", "1s")))
+                .listener("blocking", event -> {
+                    if (event instanceof Quote) {
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        quotes.incrementAndGet();
+                    }
+                }, DeliveryPolicy.block(5))
+                .listener("recorder", events, DeliveryPolicy.dropOldest(100_000))
+                .decodeBacklog(50)
+                .build();
+        open.add(feed);
+        open.add(release::countDown);
+        feed.start();
+
+        // 500 quotes a second are offered; with the listener stuck, reading stops near the backlog.
+        Waits.until(() -> framesReceived(feed) > 0, WAIT, () -> "nothing received");
+        assertFalse(Waits.holdsWithin(() -> framesReceived(feed) > 120, Duration.ofSeconds(2)),
+                "reading went on while the listener blocked: " + framesReceived(feed) + " frames");
+        assertTrue(events.states(ConnectionState.DISCONNECTED).isEmpty(),
+                "a connection we stopped reading is not stale (heartbeat timeout 1s): " + events.tail());
+
+        long receivedWhileBlocked = framesReceived(feed);
+        release.countDown();
+        Waits.until(() -> quotes.get() >= receivedWhileBlocked + 200, WAIT,
+                () -> "delivery did not resume: " + quotes.get() + " quotes");
+        FeedSnapshot.ListenerSnapshot blocking = feed.snapshot().listeners().stream()
+                .filter(listener -> listener.name().equals("blocking")).findFirst().orElseThrow();
+        assertEquals(0, blocking.dropped(), "BLOCK never drops: " + blocking);
+    }
+
+    private static long framesReceived(MarketFeed feed) {
+        return feed.snapshot().providers().get(0).connections().stream()
+                .mapToLong(connection -> connection.framesReceived()).sum();
     }
 }

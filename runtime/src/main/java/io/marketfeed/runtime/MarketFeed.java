@@ -93,6 +93,7 @@ public final class MarketFeed implements AutoCloseable {
         private Duration stopTimeout = Duration.ofSeconds(5);
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration creditSampleInterval = Duration.ofSeconds(5);
+        private int decodeBacklog = 10_000;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -158,6 +159,19 @@ public final class MarketFeed implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How many received frames a provider may hold undecoded (default 10,000). When a listener with the
+         * BLOCK policy falls behind, decoding waits; once this many frames wait, the provider's connections stop
+         * reading until half of them are decoded, so TCP pushes back on the server. Nothing received is dropped.
+         */
+        public Builder decodeBacklog(int frames) {
+            if (frames < 2) {
+                throw new IllegalArgumentException("decodeBacklog must be at least 2, got " + frames);
+            }
+            this.decodeBacklog = frames;
+            return this;
+        }
+
         /** The clock for event timestamps (tests). */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock is null");
@@ -169,7 +183,7 @@ public final class MarketFeed implements AutoCloseable {
                 throw new IllegalStateException("add at least one provider");
             }
             return new MarketFeed(new FeedEngine(providers, listeners, reconnect, stopTimeout, connectTimeout,
-                    creditSampleInterval, clock));
+                    creditSampleInterval, decodeBacklog, clock));
         }
     }
 }

@@ -273,6 +273,11 @@ final class Connection {
         if (owner != current || owner.dead || (paused && !heartbeatsFlow)) {
             return;
         }
+        if (provider.decoder().isPaused(owner)) {
+            // We stopped reading (a BLOCK listener is behind): the silence is ours, not a dead server's.
+            owner.lastLiveNanos = System.nanoTime();
+            return;
+        }
         long silence = System.nanoTime() - owner.lastLiveNanos;
         if (silence > heartbeat.staleTimeout().toNanos()) {
             String why = "stale: no sign of life for " + Durations.format(Duration.ofNanos(silence)) + " (timeout "
@@ -589,6 +594,7 @@ final class Connection {
                 provider.decodeFailed(this, frame, e);
             }
         }
+        output.flush();
     }
 
     boolean wants(Subscription subscription) {

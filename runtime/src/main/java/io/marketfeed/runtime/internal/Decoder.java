@@ -66,6 +66,11 @@ final class Decoder {
         queue.add(new Inbound(connection, attempt, null, task));
     }
 
+    /** Whether this attempt's reading is paused because the backlog is full (its silence is ours, not the server's). */
+    boolean isPaused(Attempt attempt) {
+        return paused.contains(attempt);
+    }
+
     int backlog() {
         return queue.size();
     }

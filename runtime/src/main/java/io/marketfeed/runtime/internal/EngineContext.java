@@ -16,10 +16,12 @@ import java.util.function.DoubleSupplier;
  * @param transport the one WebSocket client
  * @param deliveries the listeners
  * @param creditSampleInterval how often metered providers' spending is sampled for the forecast
+ * @param decodeBacklog frames a provider may hold undecoded before its connections stop reading
  * @param random draws in [0, 1) for jitter
  */
 record EngineContext(ScheduledExecutorService control, Transport transport, List<Delivery> deliveries, Clock clock,
-        ReconnectPolicy reconnect, Duration connectTimeout, Duration creditSampleInterval, DoubleSupplier random) {
+        ReconnectPolicy reconnect, Duration connectTimeout, Duration creditSampleInterval, int decodeBacklog,
+        DoubleSupplier random) {
 
     /**
      * Hands an event to every listener. Lifecycle events never wait; market data waits only for a listener

@@ -47,6 +47,7 @@ public final class FeedEngine {
     private final Duration stopTimeout;
     private final Duration connectTimeout;
     private final Duration creditSampleInterval;
+    private final int decodeBacklog;
     private final Clock clock;
     private final Map<String, ProviderRuntime> providers = new LinkedHashMap<>();
     private final CompletableFuture<List<String>> allFailed = new CompletableFuture<>();
@@ -54,10 +55,12 @@ public final class FeedEngine {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Map<String, long[]> reportedLosses = new LinkedHashMap<>();
     private ScheduledExecutorService control;
+    private volatile Thread controlThread;
     private JettyTransport transport;
 
     public FeedEngine(List<ProviderEntry> providers, List<ListenerEntry> listeners, ReconnectPolicy reconnect,
-            Duration stopTimeout, Duration connectTimeout, Duration creditSampleInterval, Clock clock) {
+            Duration stopTimeout, Duration connectTimeout, Duration creditSampleInterval, int decodeBacklog,
+            Clock clock) {
         this.providerEntries = List.copyOf(providers);
         for (ListenerEntry entry : listeners) {
             deliveries.add(new Delivery(entry.name(), entry.listener(), entry.policy()));
@@ -66,6 +69,7 @@ public final class FeedEngine {
         this.stopTimeout = stopTimeout;
         this.connectTimeout = connectTimeout;
         this.creditSampleInterval = creditSampleInterval;
+        this.decodeBacklog = decodeBacklog;
         this.clock = clock;
     }
 
@@ -76,11 +80,12 @@ public final class FeedEngine {
         control = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "marketfeed-control");
             thread.setDaemon(true);
+            controlThread = thread;
             return thread;
         });
         transport = new JettyTransport();
         EngineContext context = new EngineContext(control, transport, List.copyOf(deliveries), clock, reconnect,
-                connectTimeout, creditSampleInterval, () -> ThreadLocalRandom.current().nextDouble());
+                connectTimeout, creditSampleInterval, decodeBacklog, () -> ThreadLocalRandom.current().nextDouble());
         for (ProviderEntry entry : providerEntries) {
             providers.put(entry.id(), new ProviderRuntime(entry.id(), entry.protocol(), context, this::providerFailed));
         }
@@ -141,6 +146,13 @@ public final class FeedEngine {
             Thread.currentThread().interrupt();
             return new FeedSnapshot(clock.instant(), List.of(), listeners);
         } catch (ExecutionException | TimeoutException e) {
+            Thread busy = controlThread;
+            Throwable where = new Throwable("the control thread is here");
+            if (busy != null) {
+                where.setStackTrace(busy.getStackTrace());
+            }
+            LOG.warn("could not take a snapshot of the providers: {}", e.toString(), e.getCause() != null ? e.getCause()
+                    : where);
             return new FeedSnapshot(clock.instant(), List.of(), listeners);
         }
     }

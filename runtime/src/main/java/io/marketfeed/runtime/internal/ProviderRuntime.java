@@ -74,7 +74,7 @@ final class ProviderRuntime {
         this.protocol = protocol;
         this.context = context;
         this.onFailure = onFailure;
-        this.decoder = new Decoder(id, 10_000);
+        this.decoder = new Decoder(id, context.decodeBacklog());
         this.credits = protocol.credits().isMetered() ? new CreditMeter(protocol.credits(), Duration.ofMinutes(5))
                 : null;
         this.creditPolicy = protocol.creditPolicy();

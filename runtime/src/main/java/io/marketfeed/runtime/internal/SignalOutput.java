@@ -8,6 +8,7 @@ import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.LimitsUpdate;
 import io.marketfeed.api.protocol.Subscription;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,6 +25,11 @@ final class SignalOutput implements DecodeOutput {
     private final EngineContext context;
     /** A frame is one billed push, however many events it carries (TickAtlas: a quote and a candle). */
     private boolean pushCounted;
+    /**
+     * Events of this frame, published by {@link #flush()} once the session lock is released: a BLOCK listener
+     * may make publishing wait, and the control thread must never wait for the session behind it.
+     */
+    private final List<MarketEvent> events = new ArrayList<>(2);
 
     SignalOutput(ProviderRuntime provider, Connection connection, Attempt attempt, Instant receivedAt,
             EngineContext context) {
@@ -56,7 +62,15 @@ final class SignalOutput implements DecodeOutput {
                 control(() -> connection.onData(attempt));
             }
         }
-        context.publish(event);
+        events.add(event);
+    }
+
+    /** Hands this frame's events to the listeners; called without the session lock held. */
+    void flush() {
+        for (MarketEvent event : events) {
+            context.publish(event);
+        }
+        events.clear();
     }
 
     @Override
