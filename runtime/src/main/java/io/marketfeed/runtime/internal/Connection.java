@@ -607,6 +607,11 @@ final class Connection {
         if (owner != current || owner.dead) {
             return;
         }
+        if (closing && disposition.kind() != Disposition.Kind.FATAL) {
+            // Stopping anyway: a complaint about the last requests changes nothing, and no reconnect follows.
+            LOG.debug("{}: while closing: {}", id, disposition.message());
+            return;
+        }
         switch (disposition.kind()) {
             case FATAL:
                 provider.fail(disposition.message());
