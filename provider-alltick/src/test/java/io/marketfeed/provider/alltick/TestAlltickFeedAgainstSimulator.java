@@ -25,6 +25,8 @@ import io.marketfeed.simulator.alltick.AlltickOptions;
 import io.marketfeed.simulator.alltick.AlltickSimulation;
 import io.marketfeed.simulator.alltick.AlltickSimulation.ConnectionLists;
 import io.marketfeed.simulator.alltick.Refusal;
+import io.marketfeed.testkit.Await;
+import io.marketfeed.testkit.EventRecorder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -159,8 +161,8 @@ class TestAlltickFeedAgainstSimulator {
         events.await(ConnectionEvent.class, event -> event.state() == ConnectionState.CONNECTED, WAIT);
 
         // No data at all for four server timeouts: only 22000 and its answers keep both sides content.
-        assertFalse(EventRecorder.holdsWithin(() -> !events.states(ConnectionState.DISCONNECTED).isEmpty(),
-                serverTimeout.multipliedBy(4)), "the connection was replaced: " + events.tail());
+        assertFalse(Await.holdsWithin(() -> !events.states(ConnectionState.DISCONNECTED).isEmpty(),
+                serverTimeout.multipliedBy(4)), "the connection was replaced: " + events.tail(15));
         assertEquals(List.of(), simulation.observation().closes(), "the server closed nothing");
         long heartbeats = simulation.observation().received().stream()
                 .filter(message -> message.text().contains("\"cmd_id\":22000")).count();
@@ -181,8 +183,8 @@ class TestAlltickFeedAgainstSimulator {
         assertTrue(gap.from().isBefore(gap.to()), gap.toString());
         assertEquals("alltick/other#1", gap.connection());
         int before = events.all(Trade.class, trade -> true).size();
-        EventRecorder.until(() -> events.all(Trade.class, trade -> true).size() > before, WAIT,
-                () -> "no trades after the reconnect: " + events.tail());
+        Await.until(() -> events.all(Trade.class, trade -> true).size() > before, WAIT,
+                () -> "no trades after the reconnect: " + events.tail(15));
 
         List<HandshakeRecord> handshakes = simulation.observation().handshakes();
         assertEquals(2, handshakes.size(), handshakes.toString());
@@ -204,8 +206,9 @@ class TestAlltickFeedAgainstSimulator {
                 && status.message().contains("delivered no"), WAIT);
         assertTrue(report.message().contains("USDCHF, USDJPY") && report.message().contains("5 codes per connection"),
                 report.message());
-        assertFalse(EventRecorder.holdsWithin(() -> events.all(StatusEvent.class,
-                status -> status.message().contains("delivered no")).size() > 1, Duration.ofSeconds(1)), events.tail());
+        assertFalse(Await.holdsWithin(() -> events.all(StatusEvent.class,
+                status -> status.message().contains("delivered no")).size() > 1, Duration.ofSeconds(1)),
+                events.tail(15));
         assertEquals(Set.of("AUDUSD", "EURUSD", "GBPUSD", "NZDUSD", "USDCAD"), new TreeSet<>(events.all(Trade.class,
                 trade -> true).stream().map(Trade::symbol).toList()), "the five the plan serves");
     }
@@ -220,7 +223,7 @@ class TestAlltickFeedAgainstSimulator {
         assertEquals("5", limits.details().get("maxSymbolsPerConnection"));
         StatusEvent capacity = events.await(StatusEvent.class, status -> status.kind().equals("capacity"), WAIT);
         assertEquals("2", capacity.details().get("count"), capacity.toString());
-        EventRecorder.until(() -> on(AlltickEndpoint.OTHER).map(ConnectionLists::trades)
+        Await.until(() -> on(AlltickEndpoint.OTHER).map(ConnectionLists::trades)
                 .filter(trades -> trades.size() == 5).isPresent(), WAIT, () -> "lists " + simulation.lists());
         assertEquals(List.of("AUDUSD", "EURUSD", "GBPUSD", "NZDUSD", "USDCAD"),
                 on(AlltickEndpoint.OTHER).orElseThrow().trades());
@@ -240,8 +243,8 @@ class TestAlltickFeedAgainstSimulator {
         assertEquals("EURUSD", rejected.details().get("symbols"));
         assertTrue(rejected.message().contains("ret 600"), rejected.message());
         int before = events.all(Trade.class, trade -> trade.symbol().equals("AAPL.US")).size();
-        EventRecorder.until(() -> events.all(Trade.class, trade -> trade.symbol().equals("AAPL.US")).size() > before,
-                WAIT, () -> "AAPL.US stopped: " + events.tail());
+        Await.until(() -> events.all(Trade.class, trade -> trade.symbol().equals("AAPL.US")).size() > before,
+                WAIT, () -> "AAPL.US stopped: " + events.tail(15));
         assertEquals(List.of("AAPL.US"), on(AlltickEndpoint.STOCK).orElseThrow().trades());
     }
 
@@ -295,7 +298,7 @@ class TestAlltickFeedAgainstSimulator {
 
     /** Waits until each endpoint's connection holds exactly the desired lists (sorted, as the runtime sends them). */
     private void awaitLists(Map<String, TreeSet<String>> desired) {
-        EventRecorder.until(() -> listsMatch(desired), WAIT, () -> "the simulator's lists " + simulation.lists()
+        Await.until(() -> listsMatch(desired), WAIT, () -> "the simulator's lists " + simulation.lists()
                 + " never matched " + desired + "; refusals " + simulation.refusals());
     }
 

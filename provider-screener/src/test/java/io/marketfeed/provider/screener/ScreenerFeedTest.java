@@ -11,6 +11,7 @@ import io.marketfeed.api.model.GapEvent;
 import io.marketfeed.api.model.MarketStatus;
 import io.marketfeed.api.model.Quote;
 import io.marketfeed.simulator.ReceivedMessage;
+import io.marketfeed.testkit.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,7 +37,10 @@ class ScreenerFeedTest extends ScreenerSimulatorFixture {
         assertTrue(book.bids().get(0).orders() != null, "orders per level are kept");
         events.await(MarketStatus.class, s -> s.market().equals("KOSPI") && s.status().equals("open"), WAIT);
         // One stock subscription per code, although two topics want it; the sector too; never twice.
-        Waits.until(() -> stockTargets().size() == 2, WAIT, () -> "subscriptions " + simulation.subscriptions());
+        Await.until(() -> stockTargets().size() == 2, WAIT, () -> "subscriptions " + simulation.subscriptions());
+        // The sector request is paced behind the others (100 ms control gap): wait for it, do not race it.
+        Await.until(() -> !received("\"subscription_type\":\"sector\"").isEmpty(), WAIT,
+                () -> "no sector subscription: " + observed().received());
         assertEquals(0, observed().duplicateSubscribeCount());
         assertEquals(1, received("\"subscription_type\":\"stock\"").size(), () -> "" + observed().received());
         assertEquals(1, received("\"subscription_type\":\"sector\"").size());
@@ -52,7 +56,7 @@ class ScreenerFeedTest extends ScreenerSimulatorFixture {
             symbols.add(String.format("%06d", 100_000 + i));
         }
         startFeed(Map.of("symbols", symbols));
-        Waits.until(() -> stockTargets().size() == 260, Duration.ofSeconds(20),
+        Await.until(() -> stockTargets().size() == 260, Duration.ofSeconds(20),
                 () -> stockTargets().size() + " of 260 subscribed: " + simulation.subscriptions().keySet());
         assertTrue(observed().connections().size() <= 3, () -> "connections " + observed().connections().size());
         assertTrue(observed().handshakes().size() <= 3, () -> "handshakes " + observed().handshakes().size());
@@ -82,7 +86,7 @@ class ScreenerFeedTest extends ScreenerSimulatorFixture {
             symbols.add(String.format("%06d", 200_000 + i));
         }
         startFeed(Map.of("symbols", symbols, "book", false));
-        Waits.until(() -> stockTargets().size() == 90, Duration.ofSeconds(20),
+        Await.until(() -> stockTargets().size() == 90, Duration.ofSeconds(20),
                 () -> stockTargets().size() + " of 90 subscribed: " + simulation.subscriptions());
         for (Map<String, List<String>> connection : simulation.subscriptions().values()) {
             assertTrue(connection.getOrDefault("stock", List.of()).size() <= 40);
@@ -95,22 +99,22 @@ class ScreenerFeedTest extends ScreenerSimulatorFixture {
     void aRestoredSessionIsReconciledWithoutSubscribingAgain() {
         startSimulator(fast().announceSessionId(true));
         startFeed(Map.of("symbols", List.of("005930", "000660"), "markets", List.of("KOSPI")));
-        Waits.until(() -> stockTargets().size() == 2 && marketTargets().size() == 1, WAIT,
+        Await.until(() -> stockTargets().size() == 2 && marketTargets().size() == 1, WAIT,
                 () -> "subscriptions " + simulation.subscriptions());
         int subscribesBefore = received("\"type\":\"subscribe\"").size();
         long firstConnection = observed().connections().get(0).id();
         observed().clear();
         simulation.faults().drop(false, 1006);
-        Waits.until(() -> simulation.restorations() == 1, WAIT, () -> "no restoration; handshakes "
+        Await.until(() -> simulation.restorations() == 1, WAIT, () -> "no restoration; handshakes "
                 + observed().handshakes());
-        Waits.until(() -> !observed().connections().isEmpty()
+        Await.until(() -> !observed().connections().isEmpty()
                 && observed().connections().get(0).id() != firstConnection
                 && stockTargets().size() == 2 && marketTargets().size() == 1, WAIT,
                 () -> "subscriptions " + simulation.subscriptions());
         assertTrue(observed().handshakes().get(0).parameters().containsKey("session_id"));
         // Data flows again on the restored subscriptions, and nothing was subscribed a second time.
         int quotes = events.all(Quote.class).size();
-        Waits.until(() -> events.all(Quote.class).size() > quotes + 2, WAIT, () -> "no quotes after restoring");
+        Await.until(() -> events.all(Quote.class).size() > quotes + 2, WAIT, () -> "no quotes after restoring");
         assertEquals(0, received("\"type\":\"subscribe\"").size(), () -> "resubscribed: " + observed().received());
         assertTrue(subscribesBefore >= 2);
         assertEquals(0, observed().duplicateSubscribeCount());
@@ -120,15 +124,15 @@ class ScreenerFeedTest extends ScreenerSimulatorFixture {
     void aDroppedConnectionResubscribesEverything() {
         startSimulator(fast());
         startFeed(Map.of("symbols", List.of("005930", "000660"), "markets", List.of("KOSDAQ")));
-        Waits.until(() -> stockTargets().size() == 2, WAIT, () -> "subscriptions " + simulation.subscriptions());
+        Await.until(() -> stockTargets().size() == 2, WAIT, () -> "subscriptions " + simulation.subscriptions());
         long firstConnection = observed().connections().get(0).id();
         simulation.faults().drop(false, 1006);
-        Waits.until(() -> !observed().connections().isEmpty()
+        Await.until(() -> !observed().connections().isEmpty()
                 && observed().connections().get(0).id() != firstConnection
                 && stockTargets().size() == 2 && marketTargets().size() == 1, WAIT,
                 () -> "subscriptions " + simulation.subscriptions());
         int quotes = events.all(Quote.class).size();
-        Waits.until(() -> events.all(Quote.class).size() > quotes + 2, WAIT, () -> "no quotes after reconnecting");
+        Await.until(() -> events.all(Quote.class).size() > quotes + 2, WAIT, () -> "no quotes after reconnecting");
         assertEquals(0, observed().duplicateSubscribeCount());
         events.await(GapEvent.class, gap -> true, WAIT);
     }
@@ -146,10 +150,10 @@ class ScreenerFeedTest extends ScreenerSimulatorFixture {
     void serverHeartbeatsAloneKeepAQuietConnectionAlive() {
         startSimulator(fast().updateInterval(Duration.ZERO).heartbeatInterval(Duration.ofMillis(100)));
         startFeed(Map.of("symbols", List.of("005930"), "heartbeat.interval", "300ms", "heartbeat.timeout", "600ms"));
-        Waits.until(() -> stockTargets().size() == 1, WAIT, () -> "not subscribed");
+        Await.until(() -> stockTargets().size() == 1, WAIT, () -> "not subscribed");
         long sent = observed().counters().framesSent();
         // 20 heartbeats: over three stale timeouts of silence but for the heartbeat.
-        Waits.until(() -> observed().counters().framesSent() >= sent + 20, WAIT, () -> "heartbeats not sent");
+        Await.until(() -> observed().counters().framesSent() >= sent + 20, WAIT, () -> "heartbeats not sent");
         assertEquals(1, observed().handshakes().size(), () -> "reconnected: " + observed().handshakes());
         assertTrue(events.all(GapEvent.class).isEmpty());
     }
@@ -162,11 +166,11 @@ class ScreenerFeedTest extends ScreenerSimulatorFixture {
             symbols.add(String.format("%06d", 300_000 + i));
         }
         startFeed(Map.of("symbols", symbols, "connection-cap-backoff", "30s"));
-        Waits.until(() -> simulation.refusedOverCap() >= 1, WAIT, () -> "no 403");
-        Waits.until(() -> stockTargets().size() == 100, WAIT, () -> "first connection not subscribed");
+        Await.until(() -> simulation.refusedOverCap() >= 1, WAIT, () -> "no 403");
+        Await.until(() -> stockTargets().size() == 100, WAIT, () -> "first connection not subscribed");
         // The refused connection waits for the backoff instead of hammering the server, and the feed is not failed.
         long refused = simulation.refusedOverCap();
-        Waits.until(() -> observed().counters().framesSent() > 5, WAIT, () -> "no traffic");
+        Await.until(() -> observed().counters().framesSent() > 5, WAIT, () -> "no traffic");
         assertEquals(refused, simulation.refusedOverCap());
     }
 

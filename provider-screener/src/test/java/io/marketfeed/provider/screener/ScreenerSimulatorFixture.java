@@ -9,6 +9,7 @@ import io.marketfeed.simulator.ReceivedMessage;
 import io.marketfeed.simulator.SimulatorServer;
 import io.marketfeed.simulator.screener.ScreenerOptions;
 import io.marketfeed.simulator.screener.ScreenerSimulation;
+import io.marketfeed.testkit.EventRecorder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -13,6 +13,7 @@ import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.InboundFrame;
 import io.marketfeed.api.protocol.SessionContext;
 import io.marketfeed.api.protocol.Topics;
+import io.marketfeed.testkit.RecordingDecodeOutput;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;

@@ -16,6 +16,7 @@ import io.marketfeed.simulator.ReceivedMessage;
 import io.marketfeed.simulator.tickatlas.ForexTick;
 import io.marketfeed.simulator.tickatlas.TickAtlasPlan;
 import io.marketfeed.simulator.tickatlas.TickAtlasSimulation;
+import io.marketfeed.testkit.Await;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -74,15 +75,15 @@ class TickAtlasFeedTest extends TickAtlasSimulatorFixture {
         simulation.answerAuth(false);
         startFeed(TickAtlasSimulation.DEMO_KEY, List.of("EURUSD"), Map.of("auth-timeout", "300ms"));
 
-        Waits.until(() -> observed().counters().handshakes() >= 3, WAIT,
-                () -> "no reconnects after missed auth deadlines: " + events.tail());
+        Await.until(() -> observed().counters().handshakes() >= 3, WAIT,
+                () -> "no reconnects after missed auth deadlines: " + events.tail(15));
         List<ReceivedMessage> all = observed().received();
         assertTrue(all.stream().allMatch(m -> m.text().contains("\"action\":\"auth\"")),
                 "only auth messages may be sent before authenticated: " + all);
         assertEquals(0, simulation.counters().requestsBeforeAuth());
         assertTrue(events.states(ConnectionState.CONNECTED).isEmpty());
         assertTrue(events.states(ConnectionState.DISCONNECTED).stream()
-                .anyMatch(e -> e.reason() != null && e.reason().contains("did not confirm")), events.tail());
+                .anyMatch(e -> e.reason() != null && e.reason().contains("did not confirm")), events.tail(15));
 
         simulation.answerAuth(true);
         events.await(Quote.class, q -> q.symbol().equals("EURUSD"), WAIT);
@@ -99,10 +100,10 @@ class TickAtlasFeedTest extends TickAtlasSimulatorFixture {
         simulation.answerAuth(false);
         startFeed(TickAtlasSimulation.DEMO_KEY, List.of("EURUSD"), Map.of("auth-timeout", "5s"));
 
-        Waits.until(() -> simulation.counters().authTimeouts() >= 3, WAIT,
-                () -> "auth_timeout was not retried promptly: " + events.tail());
+        Await.until(() -> simulation.counters().authTimeouts() >= 3, WAIT,
+                () -> "auth_timeout was not retried promptly: " + events.tail(15));
         assertTrue(events.states(ConnectionState.DISCONNECTED).stream()
-                .anyMatch(e -> e.reason() != null && e.reason().contains("auth_timeout")), events.tail());
+                .anyMatch(e -> e.reason() != null && e.reason().contains("auth_timeout")), events.tail(15));
         assertTrue(events.states(ConnectionState.RECONNECTING).stream()
                 .allMatch(e -> e.nextAttemptIn().compareTo(Duration.ofSeconds(1)) < 0), "no long back-off");
         simulation.answerAuth(true);
@@ -116,8 +117,8 @@ class TickAtlasFeedTest extends TickAtlasSimulatorFixture {
         // Configured as Pro (20 per connection); the Starter key's "authenticated" says 5 before anything is sent.
         startFeed(TickAtlasSimulation.STARTER_KEY, seven, Map.of("plan", "pro"));
 
-        Waits.until(() -> subscribedEverywhere().equals(new HashSet<>(seven)), WAIT,
-                () -> "not all subscribed: " + observed().connections() + " " + events.tail());
+        Await.until(() -> subscribedEverywhere().equals(new HashSet<>(seven)), WAIT,
+                () -> "not all subscribed: " + observed().connections() + " " + events.tail(15));
         for (String symbol : seven) {
             events.await(Quote.class, q -> q.symbol().equals(symbol), WAIT);
         }
@@ -142,7 +143,7 @@ class TickAtlasFeedTest extends TickAtlasSimulatorFixture {
                 "EURJPY", "GBPJPY", "XAUUSD", "XAGUSD");
         startFeed(TickAtlasSimulation.STARTER_KEY, twelve, Map.of());
 
-        Waits.until(() -> subscribedEverywhere().size() == 10, WAIT,
+        Await.until(() -> subscribedEverywhere().size() == 10, WAIT,
                 () -> "10 of 12 should be subscribed: " + observed().connections());
         events.await(StatusEvent.class, s -> s.kind().equals("capacity"), WAIT);
         assertEquals(2, simulation.connectionsOf(TickAtlasSimulation.STARTER_KEY));
@@ -181,11 +182,11 @@ class TickAtlasFeedTest extends TickAtlasSimulatorFixture {
 
         // Paused: the server goes on with heartbeats for a while; nothing may reconnect meanwhile.
         long heartbeats = simulation.counters().heartbeatsSent();
-        Waits.until(() -> simulation.counters().heartbeatsSent() >= heartbeats + 5, WAIT,
+        Await.until(() -> simulation.counters().heartbeatsSent() >= heartbeats + 5, WAIT,
                 () -> "no heartbeats while paused");
         assertEquals(1, observed().counters().handshakes(), "no reconnect attempts while paused");
-        assertTrue(events.states(ConnectionState.DISCONNECTED).isEmpty(), events.tail());
-        assertTrue(events.states(ConnectionState.RECONNECTING).isEmpty(), events.tail());
+        assertTrue(events.states(ConnectionState.DISCONNECTED).isEmpty(), events.tail(15));
+        assertTrue(events.states(ConnectionState.RECONNECTING).isEmpty(), events.tail(15));
         assertEquals(1, simulation.connectionsOf(key));
         assertEquals(1, simulation.counters().quotaExceededSent());
         assertEquals(10, events.all(Quote.class).size());
@@ -210,7 +211,7 @@ class TickAtlasFeedTest extends TickAtlasSimulatorFixture {
                 && e.receivedAt().isAfter(first.receivedAt()), WAIT);
         assertTrue(again.reason().contains("daily_quota_remaining is 0"), again.reason());
         long heartbeats = simulation.counters().heartbeatsSent();
-        Waits.until(() -> simulation.counters().heartbeatsSent() >= heartbeats + 5, WAIT,
+        Await.until(() -> simulation.counters().heartbeatsSent() >= heartbeats + 5, WAIT,
                 () -> "no heartbeats while paused");
         assertEquals(2, observed().counters().handshakes(), "one reconnect for the drop, then none");
         assertEquals(2, events.all(Quote.class).size(), "10 credits at 5 a push");
@@ -253,7 +254,7 @@ class TickAtlasFeedTest extends TickAtlasSimulatorFixture {
         assertTrue(rejected.message().contains("NOSUCH"), rejected.message());
         events.await(Quote.class, q -> q.symbol().equals("EURUSD"), WAIT);
         events.await(Candle.class, c -> c.symbol().equals("EURUSD"), WAIT);
-        Waits.until(() -> subscribedEverywhere().equals(Set.of("EURUSD")), WAIT,
+        Await.until(() -> subscribedEverywhere().equals(Set.of("EURUSD")), WAIT,
                 () -> "subscriptions: " + subscribedEverywhere());
         assertEquals(2, statuses("rejected").size(), "once per topic: " + statuses("rejected"));
         assertTrue(statuses("warning").isEmpty(), "the second refusal is expected: " + statuses("warning"));
@@ -281,10 +282,10 @@ class TickAtlasFeedTest extends TickAtlasSimulatorFixture {
         events.await(Quote.class, q -> true, WAIT);
         simulation.faults().stall();
 
-        Waits.until(() -> observed().counters().handshakes() >= 2, WAIT,
-                () -> "the stalled connection was not replaced: " + events.tail());
+        Await.until(() -> observed().counters().handshakes() >= 2, WAIT,
+                () -> "the stalled connection was not replaced: " + events.tail(15));
         assertTrue(events.states(ConnectionState.DISCONNECTED).stream()
-                .anyMatch(e -> e.reason() != null && e.reason().startsWith("stale")), events.tail());
+                .anyMatch(e -> e.reason() != null && e.reason().startsWith("stale")), events.tail(15));
         int before = events.all(Quote.class).size();
         events.awaitCount(Quote.class, q -> true, before + 2, WAIT);
     }

@@ -11,6 +11,8 @@ import io.marketfeed.simulator.ReceivedMessage;
 import io.marketfeed.simulator.SimulatorServer;
 import io.marketfeed.simulator.tickatlas.TickAtlasOptions;
 import io.marketfeed.simulator.tickatlas.TickAtlasSimulation;
+import io.marketfeed.testkit.Await;
+import io.marketfeed.testkit.EventRecorder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -100,7 +102,7 @@ abstract class TickAtlasSimulatorFixture {
         RawClient client = new RawClient(TickAtlasSimulation.uri(server));
         open.add(client);
         client.send("{\"action\":\"auth\",\"key\":\"" + key + "\"}");
-        Waits.until(() -> client.received().stream().anyMatch(text -> text.contains("\"authenticated\"")), WAIT,
+        Await.until(() -> client.received().stream().anyMatch(text -> text.contains("\"authenticated\"")), WAIT,
                 () -> "the raw client was not authenticated: " + client.received());
         return client;
     }
