@@ -1,9 +1,12 @@
 package io.marketfeed.api;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -121,6 +124,55 @@ public final class SettingsReader {
             problem(path, "must be a string");
             return Optional.empty();
         }
+    }
+
+    /**
+     * A provider's base WebSocket URL: {@code ws} or {@code wss}, a host, optionally a port, and no credentials,
+     * query, fragment or path (the provider appends its paths). Its text is never quoted in a message: a user
+     * may have pasted a URL that carries a key.
+     *
+     * @param example a valid value for messages, such as {@code wss://api.sahmk.sa}
+     * @param credentialSource where the credential comes from instead, such as {@code api-key (SAHMK_API_KEY)}
+     * @param appendedPaths what the provider appends, for messages, such as {@code /ws/v1/stocks/}
+     * @return {@code scheme://authority}, or a placeholder when a problem was recorded
+     */
+    public URI baseUrl(String path, String example, String credentialSource, String appendedPaths) {
+        URI placeholder = URI.create("wss://invalid.invalid");
+        String text = string(path).trim();
+        if (failed(path)) {
+            return placeholder;
+        }
+        if (text.isEmpty()) {
+            problem(path, "must be a ws:// or wss:// URL such as " + example);
+            return placeholder;
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            problem(path, "is not a valid URL; expected something like " + example);
+            return placeholder;
+        }
+        int before = problemCount();
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("ws") && !scheme.equals("wss")) {
+            problem(path, "must use the ws or wss scheme, such as " + example);
+        }
+        if (uri.getRawUserInfo() != null) {
+            problem(path, "must not contain credentials; they come from " + credentialSource);
+        }
+        if (uri.getHost() == null) {
+            problem(path, "must name a host, such as " + example);
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            problem(path, "must not have a query or fragment; the credential comes from " + credentialSource);
+        }
+        String rawPath = uri.getRawPath() == null ? "" : uri.getRawPath();
+        if (!rawPath.isEmpty() && !rawPath.equals("/")) {
+            problem(path, "must be a base URL without a path (" + appendedPaths + " is appended), such as "
+                    + example);
+        }
+        return problemCount() != before ? placeholder : URI.create(scheme + "://" + uri.getRawAuthority());
     }
 
     /** Fails with every problem found so far, if any. */

@@ -13,12 +13,12 @@ import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
 import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
 import io.marketfeed.api.protocol.Limits;
 import java.net.URI;
-import java.net.URISyntaxException;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,7 +92,7 @@ public record AlltickSettings(boolean enabled, Secret token, URI endpoint, Allti
         SettingsReader in = new SettingsReader(source);
         boolean enabled = in.bool(ENABLED);
         Secret token = token(in, enabled);
-        URI endpoint = endpoint(in);
+        URI endpoint = in.baseUrl(ENDPOINT, "wss://quote.alltick.co", "token (" + TOKEN_ENV + ")", "/quote-stock-b-ws-api or /quote-b-ws-api");
         AlltickPlan plan = plan(in);
         List<String> trades = codes(in, TRADES_SYMBOLS);
         Depth depth = new Depth(codes(in, DEPTH_SYMBOLS), depthLevels(in));
@@ -139,50 +139,6 @@ public record AlltickSettings(boolean enabled, Secret token, URI endpoint, Allti
             in.problem(TOKEN, "contains white space or control characters; check " + TOKEN_ENV);
         }
         return token;
-    }
-
-    /** The base URL. Its text is never quoted in a message: a user may have pasted a URL carrying the token. */
-    private static URI endpoint(SettingsReader in) {
-        String text = in.string(ENDPOINT).trim();
-        URI placeholder = URI.create("wss://invalid.invalid");
-        if (in.failed(ENDPOINT)) {
-            return placeholder;
-        }
-        if (text.isEmpty()) {
-            in.problem(ENDPOINT, "must be a ws:// or wss:// URL such as wss://quote.alltick.co");
-            return placeholder;
-        }
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            in.problem(ENDPOINT, "is not a valid URL; expected something like wss://quote.alltick.co");
-            return placeholder;
-        }
-        int before = in.problemCount();
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("ws") && !scheme.equals("wss")) {
-            in.problem(ENDPOINT, "must use the ws or wss scheme, such as wss://quote.alltick.co");
-        }
-        if (uri.getRawUserInfo() != null) {
-            in.problem(ENDPOINT, "must not contain credentials; the token comes from token (" + TOKEN_ENV + ")");
-        }
-        if (uri.getHost() == null) {
-            in.problem(ENDPOINT, "must name a host, such as wss://quote.alltick.co");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            in.problem(ENDPOINT, "must not have a query or fragment; the token is added from token (" + TOKEN_ENV
-                    + ")");
-        }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        if (!path.isEmpty() && !path.equals("/")) {
-            in.problem(ENDPOINT, "must be a base URL without a path (the endpoint paths /quote-stock-b-ws-api "
-                    + "and /quote-b-ws-api are added), such as wss://quote.alltick.co");
-        }
-        if (in.problemCount() != before) {
-            return placeholder;
-        }
-        return URI.create(scheme + "://" + uri.getRawAuthority());
     }
 
     private static AlltickPlan plan(SettingsReader in) {

@@ -13,12 +13,12 @@ import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
 import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
 import io.marketfeed.api.protocol.Limits;
 import java.net.URI;
-import java.net.URISyntaxException;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+
 import java.util.Set;
 
 /**
@@ -94,7 +94,7 @@ public record SahmkSettings(boolean enabled, Secret apiKey, URI endpoint, SahmkP
         SettingsReader in = new SettingsReader(source);
         boolean enabled = in.bool(ENABLED);
         Secret apiKey = apiKey(in, enabled);
-        URI endpoint = endpoint(in);
+        URI endpoint = in.baseUrl(ENDPOINT, "wss://api.sahmk.sa", "api-key (" + API_KEY_ENV + ")", "the channel paths such as /ws/v1/stocks/");
         SahmkPlan plan = plan(in);
         List<String> symbols = symbols(in, SYMBOLS, true);
         List<String> fallbackSymbols = symbols(in, FALLBACK_SYMBOLS, false);
@@ -126,52 +126,6 @@ public record SahmkSettings(boolean enabled, Secret apiKey, URI endpoint, SahmkP
             in.problem(API_KEY, "contains white space or control characters; check " + API_KEY_ENV);
         }
         return key;
-    }
-
-    /**
-     * The base URL. Its text is never quoted in a message: a user may have pasted a URL that carries the key.
-     */
-    private static URI endpoint(SettingsReader in) {
-        String text = in.string(ENDPOINT).trim();
-        URI placeholder = URI.create("wss://invalid.invalid");
-        if (in.failed(ENDPOINT)) {
-            return placeholder;
-        }
-        if (text.isEmpty()) {
-            in.problem(ENDPOINT, "must be a ws:// or wss:// URL such as wss://api.sahmk.sa");
-            return placeholder;
-        }
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            in.problem(ENDPOINT, "is not a valid URL; expected something like wss://api.sahmk.sa");
-            return placeholder;
-        }
-        int before = in.problemCount();
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("ws") && !scheme.equals("wss")) {
-            in.problem(ENDPOINT, "must use the ws or wss scheme, such as wss://api.sahmk.sa");
-        }
-        if (uri.getRawUserInfo() != null) {
-            in.problem(ENDPOINT, "must not contain credentials; the key comes from api-key (" + API_KEY_ENV + ")");
-        }
-        if (uri.getHost() == null) {
-            in.problem(ENDPOINT, "must name a host, such as wss://api.sahmk.sa or wss://app.sahmk.sa");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            in.problem(ENDPOINT, "must not have a query or fragment; the key is added from api-key ("
-                    + API_KEY_ENV + ")");
-        }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        if (!path.isEmpty() && !path.equals("/")) {
-            in.problem(ENDPOINT, "must be a base URL without a path (the channel paths such as /ws/v1/stocks/ "
-                    + "are added), such as wss://api.sahmk.sa");
-        }
-        if (in.problemCount() != before) {
-            return placeholder;
-        }
-        return URI.create(scheme + "://" + uri.getRawAuthority());
     }
 
     private static SahmkPlan plan(SettingsReader in) {

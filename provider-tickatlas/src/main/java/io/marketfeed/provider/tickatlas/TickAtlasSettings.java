@@ -14,12 +14,12 @@ import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
 import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
 import io.marketfeed.api.protocol.Limits;
 import java.net.URI;
-import java.net.URISyntaxException;
+
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -86,7 +86,7 @@ public record TickAtlasSettings(boolean enabled, Secret apiKey, URI endpoint, Ti
         SettingsReader in = new SettingsReader(source);
         boolean enabled = in.bool(ENABLED);
         Secret apiKey = apiKey(in, enabled);
-        URI endpoint = endpoint(in);
+        URI endpoint = in.baseUrl(ENDPOINT, "wss://tickatlas.com", "api-key (" + API_KEY_ENV + "), sent after connecting", TickAtlasProtocol.PATH);
         TickAtlasPlan plan = plan(in);
         List<String> symbols = symbols(in, SYMBOLS);
         boolean candles = in.bool(CANDLES);
@@ -122,52 +122,6 @@ public record TickAtlasSettings(boolean enabled, Secret apiKey, URI endpoint, Ti
             in.problem(API_KEY, "contains white space or control characters; check " + API_KEY_ENV);
         }
         return key;
-    }
-
-    /**
-     * The base URL. Its text is never quoted in a message: a user may have pasted a URL that carries the key.
-     */
-    private static URI endpoint(SettingsReader in) {
-        String text = in.string(ENDPOINT).trim();
-        URI placeholder = URI.create("wss://invalid.invalid");
-        if (in.failed(ENDPOINT)) {
-            return placeholder;
-        }
-        if (text.isEmpty()) {
-            in.problem(ENDPOINT, "must be a ws:// or wss:// URL such as wss://tickatlas.com");
-            return placeholder;
-        }
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            in.problem(ENDPOINT, "is not a valid URL; expected something like wss://tickatlas.com");
-            return placeholder;
-        }
-        int before = in.problemCount();
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("ws") && !scheme.equals("wss")) {
-            in.problem(ENDPOINT, "must use the ws or wss scheme, such as wss://tickatlas.com");
-        }
-        if (uri.getRawUserInfo() != null) {
-            in.problem(ENDPOINT, "must not contain credentials; the key comes from api-key (" + API_KEY_ENV + ")");
-        }
-        if (uri.getHost() == null) {
-            in.problem(ENDPOINT, "must name a host, such as wss://tickatlas.com");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            in.problem(ENDPOINT, "must not have a query or fragment; the key is sent from api-key ("
-                    + API_KEY_ENV + ") after connecting");
-        }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        if (!path.isEmpty() && !path.equals("/")) {
-            in.problem(ENDPOINT, "must be a base URL without a path (" + TickAtlasProtocol.PATH
-                    + " is added), such as wss://tickatlas.com");
-        }
-        if (in.problemCount() != before) {
-            return placeholder;
-        }
-        return URI.create(scheme + "://" + uri.getRawAuthority());
     }
 
     private static TickAtlasPlan plan(SettingsReader in) {

@@ -206,7 +206,7 @@ class TestTickAtlasSettings {
     void aPathInTheEndpointIsExplained() {
         SettingsException e = assertThrows(SettingsException.class,
                 () -> withOverrides("endpoint = \"wss://tickatlas.com/ws/v1/quotes\""));
-        assertTrue(e.getMessage().contains("/ws/v1/quotes is added"), e.getMessage());
+        assertTrue(e.getMessage().contains("/ws/v1/quotes is appended"), e.getMessage());
     }
 
     @Test
