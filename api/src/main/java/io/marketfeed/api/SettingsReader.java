@@ -127,6 +127,29 @@ public final class SettingsReader {
     }
 
     /**
+     * A credential that normally comes from an environment variable ({@code api-key = ${?SAHMK_API_KEY}} in
+     * {@code reference.conf}). Missing while the provider is enabled, or holding white space or control
+     * characters (usually a trailing newline from a file or a shell substitution), is a problem that names the
+     * variable, never the value.
+     *
+     * @param required whether the provider needs it (normally: whether it is enabled)
+     * @param environmentVariable the variable that sets it, such as {@code SAHMK_API_KEY}
+     * @param description what to put there, such as {@code SAHMK key (shmk_live_... or shmk_test_...)}
+     * @return the credential, empty when absent
+     */
+    public Secret credential(String path, boolean required, String environmentVariable, String description) {
+        Secret value = secret(path).orElse(Secret.of(""));
+        if (value.isEmpty() && required) {
+            problem(path, "is not set: set the environment variable " + environmentVariable + " to your "
+                    + description + ", or disable the provider");
+        } else if (!value.isEmpty() && value.reveal().chars()
+                .anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            problem(path, "contains white space or control characters; check " + environmentVariable);
+        }
+        return value;
+    }
+
+    /**
      * A provider's base WebSocket URL: {@code ws} or {@code wss}, a host, optionally a port, and no credentials,
      * query, fragment or path (the provider appends its paths). Its text is never quoted in a message: a user
      * may have pasted a URL that carries a key.

@@ -122,4 +122,22 @@ class ApiContractTest {
         });
         assertThrows(IllegalArgumentException.class, () -> new SettingsException(List.of()));
     }
+
+    @Test
+    void settingsReaderChecksCredentialsAndBaseUrlsWithoutQuotingThem() {
+        ProviderSettings settings = ProviderSettings.of("demo", Map.of("key", KEY + "\n",
+                "endpoint", "wss://host.example/ws?api_key=" + KEY, "good", "ws://127.0.0.1:8765"));
+        SettingsReader in = new SettingsReader(settings);
+        in.credential("key", true, "DEMO_KEY", "demo key");
+        in.credential("missing", true, "DEMO_MISSING", "demo key");
+        assertEquals("ws://127.0.0.1:8765", in.baseUrl("good", "wss://x", "key (DEMO_KEY)", "/p").toString());
+        in.baseUrl("endpoint", "wss://host.example", "key (DEMO_KEY)", "/ws");
+        SettingsException e = assertThrows(SettingsException.class, in::throwIfAny);
+        String all = e.getMessage();
+        assertTrue(all.contains("white space") && all.contains("DEMO_KEY"), all);
+        assertTrue(all.contains("DEMO_MISSING") && all.contains("disable the provider"), all);
+        assertTrue(all.contains("query") && all.contains("without a path"), all);
+        assertFalse(all.contains(KEY), "a credential is never quoted: " + all);
+        assertEquals(4, e.problems().size(), all);
+    }
 }

@@ -91,8 +91,10 @@ public record AlltickSettings(boolean enabled, Secret token, URI endpoint, Allti
     public static AlltickSettings from(ProviderSettings source) {
         SettingsReader in = new SettingsReader(source);
         boolean enabled = in.bool(ENABLED);
-        Secret token = token(in, enabled);
-        URI endpoint = in.baseUrl(ENDPOINT, "wss://quote.alltick.co", "token (" + TOKEN_ENV + ")", "/quote-stock-b-ws-api or /quote-b-ws-api");
+        Secret token = in.credential(TOKEN, enabled, TOKEN_ENV,
+                "AllTick token (shown under \"API keys\" at alltick.co)");
+        URI endpoint = in.baseUrl(ENDPOINT, "wss://quote.alltick.co",
+                "token (" + TOKEN_ENV + ")", "/quote-stock-b-ws-api or /quote-b-ws-api");
         AlltickPlan plan = plan(in);
         List<String> trades = codes(in, TRADES_SYMBOLS);
         Depth depth = new Depth(codes(in, DEPTH_SYMBOLS), depthLevels(in));
@@ -126,19 +128,6 @@ public record AlltickSettings(boolean enabled, Secret token, URI endpoint, Allti
         // The cap holds for each list (trades, depth) on its own, not for the codes of both together.
         return new Limits(codes, codes, configured.maxConnections(), configured.minControlGap().plus(margin),
                 global.plus(margin), configured.minReconnectGap(), true);
-    }
-
-    private static Secret token(SettingsReader in, boolean enabled) {
-        Secret token = in.secret(TOKEN).orElse(Secret.of(""));
-        if (token.isEmpty() && enabled) {
-            in.problem(TOKEN, "is not set: set the environment variable " + TOKEN_ENV
-                    + " to your AllTick token (shown under \"API keys\" at alltick.co), or disable the provider");
-        } else if (!token.isEmpty() && token.reveal().chars().anyMatch(c -> Character.isWhitespace(c)
-                || Character.isISOControl(c))) {
-            // Usually a trailing newline from a file or a shell substitution; it would corrupt the URL.
-            in.problem(TOKEN, "contains white space or control characters; check " + TOKEN_ENV);
-        }
-        return token;
     }
 
     private static AlltickPlan plan(SettingsReader in) {

@@ -93,8 +93,10 @@ public record SahmkSettings(boolean enabled, Secret apiKey, URI endpoint, SahmkP
     public static SahmkSettings from(ProviderSettings source) {
         SettingsReader in = new SettingsReader(source);
         boolean enabled = in.bool(ENABLED);
-        Secret apiKey = apiKey(in, enabled);
-        URI endpoint = in.baseUrl(ENDPOINT, "wss://api.sahmk.sa", "api-key (" + API_KEY_ENV + ")", "the channel paths such as /ws/v1/stocks/");
+        Secret apiKey = in.credential(API_KEY, enabled, API_KEY_ENV,
+                "SAHMK key (shmk_live_... or shmk_test_...)");
+        URI endpoint = in.baseUrl(ENDPOINT, "wss://api.sahmk.sa",
+                "api-key (" + API_KEY_ENV + ")", "the channel paths such as /ws/v1/stocks/");
         SahmkPlan plan = plan(in);
         List<String> symbols = symbols(in, SYMBOLS, true);
         List<String> fallbackSymbols = symbols(in, FALLBACK_SYMBOLS, false);
@@ -113,19 +115,6 @@ public record SahmkSettings(boolean enabled, Secret apiKey, URI endpoint, SahmkP
     /** Whether an {@code Origin} header is configured. */
     public boolean hasOrigin() {
         return !origin.isEmpty();
-    }
-
-    private static Secret apiKey(SettingsReader in, boolean enabled) {
-        Secret key = in.secret(API_KEY).orElse(Secret.of(""));
-        if (key.isEmpty() && enabled) {
-            in.problem(API_KEY, "is not set: set the environment variable " + API_KEY_ENV
-                    + " to your SAHMK key (shmk_live_... or shmk_test_...), or disable the provider");
-        } else if (!key.isEmpty() && key.reveal().chars().anyMatch(c -> Character.isWhitespace(c)
-                || Character.isISOControl(c))) {
-            // Usually a trailing newline from a file or a shell substitution; it would corrupt the URL.
-            in.problem(API_KEY, "contains white space or control characters; check " + API_KEY_ENV);
-        }
-        return key;
     }
 
     private static SahmkPlan plan(SettingsReader in) {

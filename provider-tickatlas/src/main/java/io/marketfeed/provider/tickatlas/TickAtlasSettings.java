@@ -85,8 +85,10 @@ public record TickAtlasSettings(boolean enabled, Secret apiKey, URI endpoint, Ti
     public static TickAtlasSettings from(ProviderSettings source) {
         SettingsReader in = new SettingsReader(source);
         boolean enabled = in.bool(ENABLED);
-        Secret apiKey = apiKey(in, enabled);
-        URI endpoint = in.baseUrl(ENDPOINT, "wss://tickatlas.com", "api-key (" + API_KEY_ENV + "), sent after connecting", TickAtlasProtocol.PATH);
+        Secret apiKey = in.credential(API_KEY, enabled, API_KEY_ENV,
+                "TickAtlas API key (Starter plan or higher)");
+        URI endpoint = in.baseUrl(ENDPOINT, "wss://tickatlas.com",
+                "api-key (" + API_KEY_ENV + "), sent after connecting", TickAtlasProtocol.PATH);
         TickAtlasPlan plan = plan(in);
         List<String> symbols = symbols(in, SYMBOLS);
         boolean candles = in.bool(CANDLES);
@@ -109,19 +111,6 @@ public record TickAtlasSettings(boolean enabled, Secret apiKey, URI endpoint, Ti
                 new CreditPolicy(policy.mode(), priority));
         return new TickAtlasSettings(enabled, apiKey, endpoint, plan, symbols, candles, authTimeout, heartbeat,
                 limits, credits);
-    }
-
-    private static Secret apiKey(SettingsReader in, boolean enabled) {
-        Secret key = in.secret(API_KEY).orElse(Secret.of(""));
-        if (key.isEmpty() && enabled) {
-            in.problem(API_KEY, "is not set: set the environment variable " + API_KEY_ENV
-                    + " to your TickAtlas API key (Starter plan or higher), or disable the provider");
-        } else if (!key.isEmpty() && key.reveal().chars().anyMatch(c -> Character.isWhitespace(c)
-                || Character.isISOControl(c))) {
-            // Usually a trailing newline from a file or a shell substitution; the server would refuse the key.
-            in.problem(API_KEY, "contains white space or control characters; check " + API_KEY_ENV);
-        }
-        return key;
     }
 
     private static TickAtlasPlan plan(SettingsReader in) {
