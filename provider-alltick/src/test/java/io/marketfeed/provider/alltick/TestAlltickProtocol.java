@@ -13,6 +13,7 @@ import io.marketfeed.api.protocol.SessionContext;
 import io.marketfeed.api.protocol.SubscribeStyle;
 import io.marketfeed.api.protocol.Subscription;
 import io.marketfeed.api.protocol.Topics;
+import io.marketfeed.testkit.ReferenceConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
@@ -28,6 +29,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The declared facts: endpoints, routing, limits, heartbeat, and how failures are classified. */
 class TestAlltickProtocol {
+
+    private static final ReferenceConfig REFERENCE = ReferenceConfig.of(AlltickProvider.class, "alltick");
 
     private final AlltickProtocol protocol = protocol(Map.of(
             AlltickConfigKeys.TRADES_SYMBOLS, List.of("AAPL.US", "EURUSD"),
@@ -127,7 +130,7 @@ class TestAlltickProtocol {
     }
 
     private static AlltickProtocol protocol(Map<String, Object> overrides) {
-        Map<String, Object> values = ReferenceConf.values("ALLTICK_TOKEN = \"" + TestAlltickSettings.CANARY + "\"");
+        Map<String, Object> values = REFERENCE.values("ALLTICK_TOKEN = \"" + TestAlltickSettings.CANARY + "\"");
         values.put(AlltickConfigKeys.ENABLED, true);
         values.putAll(overrides);
         return new AlltickProtocol(AlltickSettings.from(TestAlltickSettings.settings(values)));

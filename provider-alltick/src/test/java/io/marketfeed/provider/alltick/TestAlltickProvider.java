@@ -10,6 +10,7 @@ import io.marketfeed.api.MarketFeedProvider;
 import io.marketfeed.api.SettingsException;
 import io.marketfeed.api.SpiVersion;
 import io.marketfeed.api.protocol.Endpoint;
+import io.marketfeed.testkit.ReferenceConfig;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** The ServiceLoader entry point. */
 class TestAlltickProvider {
+
+    private static final ReferenceConfig REFERENCE = ReferenceConfig.of(AlltickProvider.class, "alltick");
 
     @Test
     void foundByServiceLoader() {
@@ -42,7 +45,7 @@ class TestAlltickProvider {
     void createValidatesTheSettings() {
         AlltickProvider provider = new AlltickProvider();
         assertThrows(SettingsException.class, () -> provider.create(TestAlltickSettings.settings(Map.of())));
-        Map<String, Object> values = ReferenceConf.values("ALLTICK_TOKEN = \"" + TestAlltickSettings.CANARY + "\"");
+        Map<String, Object> values = REFERENCE.values("ALLTICK_TOKEN = \"" + TestAlltickSettings.CANARY + "\"");
         assertEquals(List.of("stock", "other"), provider.create(TestAlltickSettings.settings(values)).endpoints()
                 .stream().map(Endpoint::id).toList());
     }

@@ -13,6 +13,7 @@ import io.marketfeed.api.protocol.HeartbeatSpec;
 import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
 import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
 import io.marketfeed.api.protocol.Limits;
+import io.marketfeed.testkit.ReferenceConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,20 +29,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The settings block: defaults from reference.conf, full mapping, and problem reporting. */
 class TestAlltickSettings {
 
+    private static final ReferenceConfig REFERENCE = ReferenceConfig.of(AlltickProvider.class, "alltick");
+
     static final String CANARY = "alltick-CANARY-token-123";
-    private static final String WITH_TOKEN = "ALLTICK_TOKEN = \"" + CANARY + "\", " + ReferenceConf.BLOCK
+    private static final String WITH_TOKEN = "ALLTICK_TOKEN = \"" + CANARY + "\", " + REFERENCE.path()
             + ".enabled = true";
 
     @Test
     void referenceConfDeclaresExactlyTheKnownKeys() {
-        assertEquals(new TreeSet<>(AlltickConfigKeys.ALL), ReferenceConf.declaredPaths(WITH_TOKEN));
-        assertTrue(ReferenceConf.block("").getObject(AlltickConfigKeys.ROUTES).isEmpty(),
+        assertEquals(new TreeSet<>(AlltickConfigKeys.ALL), REFERENCE.declaredPaths(WITH_TOKEN));
+        assertTrue(REFERENCE.block("").getObject(AlltickConfigKeys.ROUTES).isEmpty(),
                 "routes is an empty object: an open map the runner accepts any code in");
     }
 
     @Test
     void defaults() {
-        AlltickSettings settings = AlltickSettings.from(settings(ReferenceConf.values(WITH_TOKEN)));
+        AlltickSettings settings = AlltickSettings.from(settings(REFERENCE.values(WITH_TOKEN)));
         assertEquals(new AlltickSettings(true, Secret.of(CANARY), URI.create("wss://quote.alltick.co"),
                 AlltickPlan.FREE, List.of(), new AlltickSettings.Depth(List.of(), 5), Map.of(),
                 new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(10), Duration.ofSeconds(30), Liveness.ANY_FRAME),
@@ -51,16 +54,16 @@ class TestAlltickSettings {
 
     @Test
     void offUnlessConfiguredAndThenNeedsNoToken() {
-        AlltickSettings settings = AlltickSettings.from(settings(ReferenceConf.values("")));
+        AlltickSettings settings = AlltickSettings.from(settings(REFERENCE.values("")));
         assertFalse(settings.enabled());
         assertTrue(settings.token().isEmpty());
     }
 
     @Test
     void theTokenComesFromTheEnvironmentVariable() {
-        assertEquals(CANARY, ReferenceConf.values(WITH_TOKEN).get(AlltickConfigKeys.TOKEN));
+        assertEquals(CANARY, REFERENCE.values(WITH_TOKEN).get(AlltickConfigKeys.TOKEN));
         SettingsException e = assertThrows(SettingsException.class, () -> AlltickSettings.from(settings(
-                ReferenceConf.values(ReferenceConf.BLOCK + ".enabled = true"))));
+                REFERENCE.values(REFERENCE.path() + ".enabled = true"))));
         assertEquals(1, e.problems().size(), e.getMessage());
         assertEquals("marketfeed.providers.alltick.token", e.problems().get(0).path());
         assertTrue(e.problems().get(0).message().contains("ALLTICK_TOKEN"), e.getMessage());
@@ -119,15 +122,15 @@ class TestAlltickSettings {
 
     @Test
     void routesInHoconQuotedDottedOrNested() {
-        AlltickSettings settings = AlltickSettings.from(settings(ReferenceConf.values(WITH_TOKEN + ", "
-                + ReferenceConf.BLOCK + ".routes { \"HSI.IDX\" = other, GOLD = stock, BRK.B = other }")));
+        AlltickSettings settings = AlltickSettings.from(settings(REFERENCE.values(WITH_TOKEN + ", "
+                + REFERENCE.path() + ".routes { \"HSI.IDX\" = other, GOLD = stock, BRK.B = other }")));
         assertEquals(Map.of("HSI.IDX", "other", "GOLD", "stock", "BRK.B", "other"), settings.routes());
         assertEquals(AlltickChannel.OTHER, settings.routedChannels().get("HSI.IDX"));
     }
 
     @Test
     void everyProblemAtOnce() {
-        Map<String, Object> values = ReferenceConf.values(WITH_TOKEN);
+        Map<String, Object> values = REFERENCE.values(WITH_TOKEN);
         values.put(AlltickConfigKeys.ENDPOINT, "https://user:pw@quote.alltick.co/quote-b-ws-api?token=x");
         values.put(AlltickConfigKeys.PLAN, "gold");
         values.put(AlltickConfigKeys.TRADES_SYMBOLS, List.of("aapl.us", "AAPL US"));
@@ -141,7 +144,7 @@ class TestAlltickSettings {
         values.put(AlltickConfigKeys.MIN_GLOBAL_CONTROL_GAP, "-3s");
         SettingsException e = assertThrows(SettingsException.class, () -> AlltickSettings.from(settings(values)));
         Set<String> paths = e.problems().stream().map(SettingsProblem::path)
-                .map(path -> path.substring(ReferenceConf.BLOCK.length() + 1)).collect(Collectors.toSet());
+                .map(path -> path.substring(REFERENCE.path().length() + 1)).collect(Collectors.toSet());
         assertEquals(Set.of(AlltickConfigKeys.ENDPOINT, AlltickConfigKeys.PLAN, AlltickConfigKeys.TRADES_SYMBOLS,
                 AlltickConfigKeys.DEPTH_LEVELS, "routes.EURUSD", AlltickConfigKeys.HEARTBEAT_INTERVAL,
                 AlltickConfigKeys.HEARTBEAT_TIMEOUT, AlltickConfigKeys.PACING_MARGIN, AlltickConfigKeys.NOT_SERVED_AFTER,
@@ -154,7 +157,7 @@ class TestAlltickSettings {
 
     @Test
     void aMistypedValueIsReportedWithTheOthers() {
-        Map<String, Object> values = ReferenceConf.values(WITH_TOKEN);
+        Map<String, Object> values = REFERENCE.values(WITH_TOKEN);
         values.put(AlltickConfigKeys.MIN_CONTROL_GAP, "soon");
         values.put(AlltickConfigKeys.MAX_SYMBOLS_PER_CONNECTION, -1);
         SettingsException e = assertThrows(SettingsException.class, () -> AlltickSettings.from(settings(values)));
@@ -164,7 +167,7 @@ class TestAlltickSettings {
     @ParameterizedTest
     @ValueSource(strings = {"token\n", "to ken"})
     void aTokenWithBlanksIsRefusedWithoutQuotingIt(String token) {
-        Map<String, Object> values = ReferenceConf.values(WITH_TOKEN);
+        Map<String, Object> values = REFERENCE.values(WITH_TOKEN);
         values.put(AlltickConfigKeys.TOKEN, token);
         SettingsException e = assertThrows(SettingsException.class, () -> AlltickSettings.from(settings(values)));
         assertFalse(e.getMessage().contains(token), e.getMessage());
@@ -172,20 +175,20 @@ class TestAlltickSettings {
 
     @Test
     void theTokenNeverShowsInToString() {
-        AlltickSettings settings = AlltickSettings.from(settings(ReferenceConf.values(WITH_TOKEN)));
+        AlltickSettings settings = AlltickSettings.from(settings(REFERENCE.values(WITH_TOKEN)));
         assertFalse(settings.toString().contains(CANARY), settings.toString());
     }
 
     @Test
     void repeatedCodesAreListedOnce() {
-        Map<String, Object> values = ReferenceConf.values(WITH_TOKEN);
+        Map<String, Object> values = REFERENCE.values(WITH_TOKEN);
         values.put(AlltickConfigKeys.TRADES_SYMBOLS, List.of("EURUSD", "AAPL.US", "EURUSD"));
         assertEquals(List.of("EURUSD", "AAPL.US"), AlltickSettings.from(settings(values)).trades());
     }
 
     private static Limits withOverrides(String hocon) {
-        String overrides = WITH_TOKEN + ", " + ReferenceConf.BLOCK + " { " + hocon + " }";
-        Map<String, Object> values = ReferenceConf.values(overrides);
+        String overrides = WITH_TOKEN + ", " + REFERENCE.path() + " { " + hocon + " }";
+        Map<String, Object> values = REFERENCE.values(overrides);
         return AlltickSettings.from(settings(values)).limits();
     }
 

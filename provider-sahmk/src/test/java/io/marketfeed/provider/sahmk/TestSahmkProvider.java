@@ -8,6 +8,7 @@ import io.marketfeed.api.FeedCapability;
 import io.marketfeed.api.MarketFeedProvider;
 import io.marketfeed.api.SettingsException;
 import io.marketfeed.api.SpiVersion;
+import io.marketfeed.testkit.ReferenceConfig;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** The ServiceLoader entry point. */
 class TestSahmkProvider {
+
+    private static final ReferenceConfig REFERENCE = ReferenceConfig.of(SahmkProvider.class, "sahmk");
 
     @Test
     void foundByServiceLoader() {
@@ -41,7 +44,7 @@ class TestSahmkProvider {
     void createValidatesTheSettings() {
         SahmkProvider provider = new SahmkProvider();
         assertThrows(SettingsException.class, () -> provider.create(TestSahmkSettings.settings(Map.of())));
-        Map<String, Object> values = ReferenceConf.values("SAHMK_API_KEY = \"" + TestSahmkSettings.CANARY + "\"");
+        Map<String, Object> values = REFERENCE.values("SAHMK_API_KEY = \"" + TestSahmkSettings.CANARY + "\"");
         assertEquals(List.of("quotes"), provider.create(TestSahmkSettings.settings(values)).endpoints().stream()
                 .map(e -> e.id()).toList());
     }

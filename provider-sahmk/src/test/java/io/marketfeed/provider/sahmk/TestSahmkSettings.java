@@ -14,6 +14,7 @@ import io.marketfeed.api.protocol.HeartbeatSpec;
 import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
 import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
 import io.marketfeed.api.protocol.Limits;
+import io.marketfeed.testkit.ReferenceConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -29,18 +30,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The settings block: defaults from reference.conf, full mapping, and problem reporting. */
 class TestSahmkSettings {
 
+    private static final ReferenceConfig REFERENCE = ReferenceConfig.of(SahmkProvider.class, "sahmk");
+
     static final String CANARY = "shmk_test_CANARY123";
     private static final String WITH_KEY = "SAHMK_API_KEY = \"" + CANARY + "\"";
 
     @Test
     void referenceConfDeclaresExactlyTheKnownKeys() {
-        Set<String> declared = ReferenceConf.declaredPaths(WITH_KEY);
+        Set<String> declared = REFERENCE.declaredPaths(WITH_KEY);
         assertEquals(new TreeSet<>(SahmkConfigKeys.ALL), declared);
     }
 
     @Test
     void defaults() {
-        SahmkSettings settings = SahmkSettings.from(settings(ReferenceConf.values(WITH_KEY)));
+        SahmkSettings settings = SahmkSettings.from(settings(REFERENCE.values(WITH_KEY)));
         assertEquals(new SahmkSettings(true, Secret.of(CANARY), URI.create("wss://api.sahmk.sa"), SahmkPlan.PRO,
                 List.of(), List.of(), new SahmkSettings.Depth(false, List.of(), 5),
                 new SahmkSettings.Trades(false, List.of()), "", Duration.ofSeconds(10),
@@ -50,14 +53,14 @@ class TestSahmkSettings {
 
     @Test
     void theKeyComesFromTheEnvironmentVariable() {
-        assertEquals(CANARY, ReferenceConf.values(WITH_KEY).get(SahmkConfigKeys.API_KEY));
-        assertFalse(ReferenceConf.values("").containsKey(SahmkConfigKeys.API_KEY), "absent when the variable is unset");
+        assertEquals(CANARY, REFERENCE.values(WITH_KEY).get(SahmkConfigKeys.API_KEY));
+        assertFalse(REFERENCE.values("").containsKey(SahmkConfigKeys.API_KEY), "absent when the variable is unset");
     }
 
     @Test
     void withoutAKeyTheDefaultsAskForSahmkApiKey() {
         SettingsException e = assertThrows(SettingsException.class,
-                () -> SahmkSettings.from(settings(ReferenceConf.values(""))));
+                () -> SahmkSettings.from(settings(REFERENCE.values(""))));
         assertEquals(1, e.problems().size(), e.getMessage());
         assertEquals("marketfeed.providers.sahmk.api-key", e.problems().get(0).path());
         assertTrue(e.problems().get(0).message().contains("SAHMK_API_KEY"), e.getMessage());
@@ -65,7 +68,7 @@ class TestSahmkSettings {
 
     @Test
     void aDisabledProviderNeedsNoKey() {
-        SahmkSettings settings = SahmkSettings.from(settings(ReferenceConf.values(ReferenceConf.BLOCK
+        SahmkSettings settings = SahmkSettings.from(settings(REFERENCE.values(REFERENCE.path()
                 + ".enabled = false")));
         assertFalse(settings.enabled());
         assertTrue(settings.apiKey().isEmpty());
@@ -121,7 +124,7 @@ class TestSahmkSettings {
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        Map<String, Object> values = ReferenceConf.values(WITH_KEY);
+        Map<String, Object> values = REFERENCE.values(WITH_KEY);
         values.put(SahmkConfigKeys.ENDPOINT, "https://api.sahmk.sa");
         values.put(SahmkConfigKeys.PLAN, "gold");
         values.put(SahmkConfigKeys.SYMBOLS, List.of("2222", "22 22", "*", "ABCDEFGHIJKLM"));
@@ -144,7 +147,7 @@ class TestSahmkSettings {
 
     @Test
     void wronglyTypedValuesAreProblemsTooNotExceptions() {
-        Map<String, Object> values = ReferenceConf.values(WITH_KEY);
+        Map<String, Object> values = REFERENCE.values(WITH_KEY);
         values.put(SahmkConfigKeys.ENABLED, "maybe");
         values.put(SahmkConfigKeys.DEPTH_LEVELS, "many");
         values.put(SahmkConfigKeys.SYMBOLS, "2222");
@@ -198,7 +201,7 @@ class TestSahmkSettings {
         assertFalse(settings.toString().contains(CANARY), settings.toString());
         assertFalse(new SahmkProtocol(settings).endpoints().toString().contains(CANARY));
 
-        Map<String, Object> values = ReferenceConf.values("");
+        Map<String, Object> values = REFERENCE.values("");
         values.put(SahmkConfigKeys.API_KEY, CANARY + " \n");
         values.put(SahmkConfigKeys.PLAN, "none");
         SettingsException e = assertThrows(SettingsException.class, () -> SahmkSettings.from(settings(values)));
@@ -216,7 +219,7 @@ class TestSahmkSettings {
     }
 
     static SahmkSettings withOverrides(String hocon) {
-        return SahmkSettings.from(settings(ReferenceConf.values(WITH_KEY + "\n" + ReferenceConf.BLOCK + " { "
+        return SahmkSettings.from(settings(REFERENCE.values(WITH_KEY + "\n" + REFERENCE.path() + " { "
                 + hocon + " }")));
     }
 

@@ -14,6 +14,7 @@ import io.marketfeed.api.protocol.InboundFrame;
 import io.marketfeed.api.protocol.SessionContext;
 import io.marketfeed.api.protocol.Topics;
 import io.marketfeed.testkit.RecordingDecodeOutput;
+import io.marketfeed.testkit.ReferenceConfig;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -25,13 +26,15 @@ import org.junit.jupiter.api.Test;
 /** Codec and session behaviour on frames shaped as the server code sends them (protocols.md §2) and as its docs show. */
 class TestScreenerSession {
 
+    private static final ReferenceConfig REFERENCE = ReferenceConfig.of(ScreenerProvider.class, "screener");
+
     private static final Instant AT = Instant.parse("2025-11-10T12:00:01Z");
 
     private final ScreenerProtocol protocol = protocol(Map.of("symbols", List.of("005930", "000660")));
     private final RecordingDecodeOutput out = new RecordingDecodeOutput();
 
     static ScreenerProtocol protocol(Map<String, Object> overrides) {
-        Map<String, Object> values = ReferenceConf.values("");
+        Map<String, Object> values = REFERENCE.values("");
         values.putAll(overrides);
         return new ScreenerProtocol(ScreenerSettings.from(ProviderSettings.of("screener", values)));
     }

@@ -10,6 +10,7 @@ import io.marketfeed.api.SettingsException;
 import io.marketfeed.api.protocol.HeartbeatSpec;
 import io.marketfeed.api.protocol.Subscription;
 import io.marketfeed.api.protocol.Topics;
+import io.marketfeed.testkit.ReferenceConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,8 +21,10 @@ import org.junit.jupiter.api.Test;
 
 class TestScreenerSettings {
 
+    private static final ReferenceConfig REFERENCE = ReferenceConfig.of(ScreenerProvider.class, "screener");
+
     private static ScreenerSettings settings(String overrides) {
-        return ScreenerSettings.from(ProviderSettings.of("screener", ReferenceConf.values(overrides)));
+        return ScreenerSettings.from(ProviderSettings.of("screener", REFERENCE.values(overrides)));
     }
 
     @Test
@@ -29,7 +32,7 @@ class TestScreenerSettings {
         // token and refresh-token come only from the environment (${?...}), so they are absent without it.
         Set<String> expected = new TreeSet<>(ScreenerConfigKeys.ALL);
         expected.removeAll(Set.of(ScreenerConfigKeys.TOKEN, ScreenerConfigKeys.REFRESH_TOKEN));
-        assertEquals(expected, ReferenceConf.declaredPaths(""));
+        assertEquals(expected, REFERENCE.declaredPaths(""));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.marketfeed.api.FeedCapability;
 import io.marketfeed.api.MarketFeedProvider;
 import io.marketfeed.api.SettingsException;
 import io.marketfeed.api.SpiVersion;
+import io.marketfeed.testkit.ReferenceConfig;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** The ServiceLoader entry point. */
 class TestTickAtlasProvider {
+
+    private static final ReferenceConfig REFERENCE = ReferenceConfig.of(TickAtlasProvider.class, "tickatlas");
 
     @Test
     void foundByServiceLoader() {
@@ -42,7 +45,7 @@ class TestTickAtlasProvider {
     void createValidatesTheSettings() {
         TickAtlasProvider provider = new TickAtlasProvider();
         assertThrows(SettingsException.class, () -> provider.create(TestTickAtlasSettings.settings(Map.of())));
-        Map<String, Object> values = ReferenceConf.values("TICKATLAS_API_KEY = \"" + TestTickAtlasSettings.CANARY
+        Map<String, Object> values = REFERENCE.values("TICKATLAS_API_KEY = \"" + TestTickAtlasSettings.CANARY
                 + "\"");
         assertEquals(List.of("quotes"), provider.create(TestTickAtlasSettings.settings(values)).endpoints().stream()
                 .map(e -> e.id()).toList());

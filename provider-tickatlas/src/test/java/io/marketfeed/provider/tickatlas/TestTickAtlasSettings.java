@@ -14,6 +14,7 @@ import io.marketfeed.api.protocol.HeartbeatSpec;
 import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
 import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
 import io.marketfeed.api.protocol.Limits;
+import io.marketfeed.testkit.ReferenceConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -30,18 +31,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The settings block: defaults from reference.conf, full mapping, and problem reporting. */
 class TestTickAtlasSettings {
 
+    private static final ReferenceConfig REFERENCE = ReferenceConfig.of(TickAtlasProvider.class, "tickatlas");
+
     static final String CANARY = "tk_live_CANARY123456";
     private static final String WITH_KEY = "TICKATLAS_API_KEY = \"" + CANARY + "\"";
 
     @Test
     void referenceConfDeclaresExactlyTheKnownKeys() {
-        Set<String> declared = ReferenceConf.declaredPaths(WITH_KEY);
+        Set<String> declared = REFERENCE.declaredPaths(WITH_KEY);
         assertEquals(new TreeSet<>(TickAtlasConfigKeys.ALL), declared);
     }
 
     @Test
     void defaults() {
-        TickAtlasSettings settings = TickAtlasSettings.from(settings(ReferenceConf.values(WITH_KEY)));
+        TickAtlasSettings settings = TickAtlasSettings.from(settings(REFERENCE.values(WITH_KEY)));
         assertEquals(new TickAtlasSettings(false, Secret.of(CANARY), URI.create("wss://tickatlas.com"),
                 TickAtlasPlan.STARTER, List.of(), true, Duration.ofSeconds(10),
                 new HeartbeatSpec(Pinger.SERVER, Duration.ofSeconds(30), Duration.ofSeconds(75), Liveness.ANY_FRAME),
@@ -51,14 +54,14 @@ class TestTickAtlasSettings {
 
     @Test
     void theKeyComesFromTheEnvironmentVariable() {
-        assertEquals(CANARY, ReferenceConf.values(WITH_KEY).get(TickAtlasConfigKeys.API_KEY));
-        assertFalse(ReferenceConf.values("").containsKey(TickAtlasConfigKeys.API_KEY),
+        assertEquals(CANARY, REFERENCE.values(WITH_KEY).get(TickAtlasConfigKeys.API_KEY));
+        assertFalse(REFERENCE.values("").containsKey(TickAtlasConfigKeys.API_KEY),
                 "absent when the variable is unset");
     }
 
     @Test
     void disabledByDefaultSoNoKeyIsNeeded() {
-        TickAtlasSettings settings = TickAtlasSettings.from(settings(ReferenceConf.values("")));
+        TickAtlasSettings settings = TickAtlasSettings.from(settings(REFERENCE.values("")));
         assertFalse(settings.enabled());
         assertTrue(settings.apiKey().isEmpty());
     }
@@ -66,7 +69,7 @@ class TestTickAtlasSettings {
     @Test
     void enabledWithoutAKeyAsksForTickAtlasApiKey() {
         SettingsException e = assertThrows(SettingsException.class, () -> TickAtlasSettings.from(settings(
-                ReferenceConf.values(ReferenceConf.BLOCK + ".enabled = true"))));
+                REFERENCE.values(REFERENCE.path() + ".enabled = true"))));
         assertEquals(List.of("api-key"), relativePaths(e), e.getMessage());
         assertTrue(e.problems().get(0).message().contains("TICKATLAS_API_KEY"), e.getMessage());
         assertTrue(e.problems().get(0).message().contains("Starter"), e.getMessage());
@@ -121,7 +124,7 @@ class TestTickAtlasSettings {
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        Map<String, Object> values = ReferenceConf.values(WITH_KEY);
+        Map<String, Object> values = REFERENCE.values(WITH_KEY);
         values.put(TickAtlasConfigKeys.ENDPOINT, "https://tickatlas.com");
         values.put(TickAtlasConfigKeys.PLAN, "free");
         values.put(TickAtlasConfigKeys.SYMBOLS, List.of("EURUSD", "EUR USD", "EURUSD", "ABCDEFGHIJKLMNOPQRSTU"));
@@ -153,7 +156,7 @@ class TestTickAtlasSettings {
 
     @Test
     void wronglyTypedValuesAreProblemsTooNotExceptions() {
-        Map<String, Object> values = ReferenceConf.values(WITH_KEY);
+        Map<String, Object> values = REFERENCE.values(WITH_KEY);
         values.put(TickAtlasConfigKeys.ENABLED, "maybe");
         values.put(TickAtlasConfigKeys.CANDLES, "sometimes");
         values.put(TickAtlasConfigKeys.SYMBOLS, "EURUSD");
@@ -215,7 +218,7 @@ class TestTickAtlasSettings {
         assertFalse(settings.toString().contains(CANARY), settings.toString());
         assertFalse(new TickAtlasProtocol(settings).endpoints().toString().contains(CANARY));
 
-        Map<String, Object> values = ReferenceConf.values("");
+        Map<String, Object> values = REFERENCE.values("");
         values.put(TickAtlasConfigKeys.API_KEY, CANARY + " \n");
         values.put(TickAtlasConfigKeys.PLAN, "none");
         SettingsException e = assertThrows(SettingsException.class, () -> TickAtlasSettings.from(settings(values)));
@@ -227,7 +230,7 @@ class TestTickAtlasSettings {
     }
 
     static TickAtlasSettings withOverrides(String hocon) {
-        return TickAtlasSettings.from(settings(ReferenceConf.values(WITH_KEY + "\n" + ReferenceConf.BLOCK + " { "
+        return TickAtlasSettings.from(settings(REFERENCE.values(WITH_KEY + "\n" + REFERENCE.path() + " { "
                 + hocon + " }")));
     }
 
