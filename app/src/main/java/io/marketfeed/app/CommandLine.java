@@ -24,7 +24,7 @@ import java.util.Optional;
 public final class CommandLine {
 
     public static final String RUN_USAGE =
-            "marketfeed run [-c FILE] [--duration D] [--format table|jsonl] [-Dmarketfeed.path=value ...]";
+            "marketfeed run [-c FILE] [--duration D] [--format table|jsonl|none] [-Dmarketfeed.path=value ...]";
     public static final String CONFIG_USAGE = "marketfeed config [-c FILE] [-Dmarketfeed.path=value ...]";
     public static final String PROVIDERS_USAGE = "marketfeed providers [-c FILE] [-Dmarketfeed.path=value ...]";
     public static final String SIMULATE_USAGE = "marketfeed simulate [--provider all|"
@@ -272,8 +272,10 @@ public final class CommandLine {
                 return OutputFormat.JSONL;
             case "auto":
                 return OutputFormat.AUTO;
+            case "none":
+                return OutputFormat.NONE;
             default:
-                throw new UsageException("--format: unknown format '" + text + "'; use table or jsonl", usage);
+                throw new UsageException("--format: unknown format '" + text + "'; use table, jsonl or none", usage);
         }
     }
 

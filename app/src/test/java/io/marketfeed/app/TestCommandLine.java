@@ -93,7 +93,7 @@ class TestCommandLine {
                 "--duration=6s");
         assertUsage("--duration: invalid duration '15': use a number and a unit (ms, s, m, h or d), such as 500ms, "
                 + "15s, 2m or 1h", CommandLine.RUN_USAGE, "run", "--duration", "15");
-        assertUsage("--format: unknown format 'csv'; use table or jsonl", CommandLine.RUN_USAGE, "run", "--format",
+        assertUsage("--format: unknown format 'csv'; use table, jsonl or none", CommandLine.RUN_USAGE, "run", "--format",
                 "csv");
         assertUsage("unexpected argument 'extra'", CommandLine.RUN_USAGE, "run", "extra");
         assertUsage("-D needs path=value, such as -Dmarketfeed.stop-timeout=10s, got '-Dmarketfeed.x'",

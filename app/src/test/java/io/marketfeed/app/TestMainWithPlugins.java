@@ -188,8 +188,11 @@ class TestMainWithPlugins {
         Result result = run("run", "-c", file.toString(), "--duration", "300ms", "--format", "jsonl");
 
         assertEquals(ExitCode.OK, result.code, result.err);
-        assertEquals("warning: could not load " + folder.resolve(BOOM) + ": com.example.boom.BoomProvider could not "
-                + "be created: IllegalStateException: no licence file\n", result.err);
+        String warning = "warning: could not load " + folder.resolve(BOOM) + ": com.example.boom.BoomProvider could "
+                + "not be created: IllegalStateException: no licence file\n";
+        assertTrue(result.err.startsWith(warning + "Summary after "), result.err);
+        assertEquals(2, result.err.lines().filter(line -> line.startsWith("  ")).count(),
+                "the summary: one line for the provider, one for the output: " + result.err);
     }
 
     @Test

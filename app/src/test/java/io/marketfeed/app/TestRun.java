@@ -212,7 +212,8 @@ class TestRun {
 
             assertEquals(ExitCode.ALL_PROVIDERS_FAILED, code);
             String errText = err.toString(StandardCharsets.UTF_8);
-            assertTrue(errText.startsWith("error: every enabled provider stopped on a fatal error"), errText);
+            assertTrue(errText.startsWith("Summary after "), errText);
+            assertTrue(errText.contains("\nerror: every enabled provider stopped on a fatal error"), errText);
             assertTrue(errText.contains("4403"), errText);
             assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"state\":\"failed\""));
             assertFalse(errText.contains(SahmkSimulation.INACTIVE_KEY) || errText.contains(CANARY), errText);

@@ -1,5 +1,6 @@
 package io.marketfeed.runtime;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,10 +8,22 @@ import java.util.List;
  * Everything a status view needs, taken at one moment.
  *
  * @param takenAt when
+ * @param startedAt when the feed started; null when it has not
  * @param providers one entry per provider
  * @param listeners one entry per listener
  */
-public record FeedSnapshot(Instant takenAt, List<ProviderSnapshot> providers, List<ListenerSnapshot> listeners) {
+public record FeedSnapshot(Instant takenAt, Instant startedAt, List<ProviderSnapshot> providers,
+        List<ListenerSnapshot> listeners) {
+
+    public FeedSnapshot {
+        providers = List.copyOf(providers);
+        listeners = List.copyOf(listeners);
+    }
+
+    /** How long the feed has run, zero before it started. */
+    public Duration uptime() {
+        return startedAt == null || takenAt.isBefore(startedAt) ? Duration.ZERO : Duration.between(startedAt, takenAt);
+    }
 
     /**
      * One listener's queue.

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
  *         .provider(new SahmkProvider(), ProviderDefaults.with("sahmk", Map.of(
  *                 "api-key", System.getenv("SAHMK_API_KEY"),
  *                 "symbols", List.of("2222", "1120"))))
- *         .listener("print", event -> System.out.println(event), DeliveryPolicy.conflateLatest())
+ *         .listener("print", event -> System.out.println(event), DeliveryPolicy.lossless())
  *         .build()) {
  *     feed.start();
  *     feed.subscribe("sahmk", Topics.QUOTES, List.of("7010"));
@@ -93,7 +93,6 @@ public final class MarketFeed implements AutoCloseable {
         private Duration stopTimeout = Duration.ofSeconds(5);
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration creditSampleInterval = Duration.ofSeconds(5);
-        private int decodeBacklog = 10_000;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -123,7 +122,11 @@ public final class MarketFeed implements AutoCloseable {
             return this;
         }
 
-        /** Adds a listener with its own queue and delivery thread. */
+        /**
+         * Adds a listener with its own queue and delivery thread. {@link DeliveryPolicy#lossless()} delivers
+         * every event (the sockets wait for the listener); the other policies lose or merge events when the
+         * listener falls behind, and count and announce each one.
+         */
         public Builder listener(String name, FeedListener listener, DeliveryPolicy policy) {
             listeners.add(new FeedEngine.ListenerEntry(requireNonNull(name, "name is null"),
                     requireNonNull(listener, "listener is null"), requireNonNull(policy, "policy is null")));
@@ -159,19 +162,6 @@ public final class MarketFeed implements AutoCloseable {
             return this;
         }
 
-        /**
-         * How many received frames a provider may hold undecoded (default 10,000). When a listener with the
-         * BLOCK policy falls behind, decoding waits; once this many frames wait, the provider's connections stop
-         * reading until half of them are decoded, so TCP pushes back on the server. Nothing received is dropped.
-         */
-        public Builder decodeBacklog(int frames) {
-            if (frames < 2) {
-                throw new IllegalArgumentException("decodeBacklog must be at least 2, got " + frames);
-            }
-            this.decodeBacklog = frames;
-            return this;
-        }
-
         /** The clock for event timestamps (tests). */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock is null");
@@ -183,7 +173,7 @@ public final class MarketFeed implements AutoCloseable {
                 throw new IllegalStateException("add at least one provider");
             }
             return new MarketFeed(new FeedEngine(providers, listeners, reconnect, stopTimeout, connectTimeout,
-                    creditSampleInterval, decodeBacklog, clock));
+                    creditSampleInterval, clock));
         }
     }
 }

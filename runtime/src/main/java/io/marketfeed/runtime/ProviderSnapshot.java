@@ -1,5 +1,8 @@
 package io.marketfeed.runtime;
 
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +20,39 @@ import java.util.Optional;
  * @param decodeErrors frames whose decoding threw (a provider bug); the frame is skipped, the connection kept
  * @param credits credit accounting, when the provider is metered
  * @param connections the provider's connections
+ * @param activity what happened since the start
  */
 public record ProviderSnapshot(String provider, boolean failed, String failure, int wanted,
         Map<String, String> rejected, int unassigned, long ghostFramesDropped, long decodeErrors,
-        Optional<CreditSnapshot> credits, List<ConnectionSnapshot> connections) {
+        Optional<CreditSnapshot> credits, List<ConnectionSnapshot> connections, Activity activity) {
+
+    /**
+     * A provider's activity since the start.
+     *
+     * @param events market-data events handed to the listeners, by type ({@code quote}, {@code trade}, …)
+     * @param problems problems the decoder reported about what the server sent (malformed or unknown frames,
+     *     values that could not be read)
+     * @param reconnects reconnect attempts scheduled
+     * @param gaps gap events published (blind windows)
+     * @param connected time the connections were up, summed over connections
+     */
+    public record Activity(Map<String, Long> events, long problems, long reconnects, long gaps, Duration connected) {
+
+        /** Nothing yet. */
+        public static final Activity NONE = new Activity(Map.of(), 0, 0, 0, Duration.ZERO);
+
+        public Activity {
+            events = Map.copyOf(requireNonNull(events, "events is null"));
+            requireNonNull(connected, "connected is null");
+        }
+
+        /** Market-data events of every type. */
+        public long totalEvents() {
+            long total = 0;
+            for (long count : events.values()) {
+                total += count;
+            }
+            return total;
+        }
+    }
 }

@@ -72,8 +72,7 @@ public record AppSettings(ReconnectPolicy reconnect, DeliveryPolicy delivery, Du
                     + initialDelay.toMillis() + "ms)");
             maxDelay = initialDelay;
         }
-        DeliveryPolicy.Mode mode = in.choice(ConfigPaths.DELIVERY_POLICY, DeliveryPolicy.Mode.class,
-                DeliveryPolicy.Mode.CONFLATE_LATEST);
+        DeliveryPolicy.Mode mode = deliveryMode(in);
         int capacity = in.integer(ConfigPaths.DELIVERY_CAPACITY, 1, 10_000_000);
         Duration stopTimeout = in.duration(ConfigPaths.STOP_TIMEOUT, false);
         Duration connectTimeout = in.duration(ConfigPaths.CONNECT_TIMEOUT, false);
@@ -85,6 +84,16 @@ public record AppSettings(ReconnectPolicy reconnect, DeliveryPolicy delivery, Du
                 in.integer(ConfigPaths.SIMULATOR_PORT, 0, 65_535));
         return new AppSettings(new ReconnectPolicy(initialDelay, maxDelay, multiplier, jitter, resetAfter),
                 new DeliveryPolicy(mode, capacity), stopTimeout, connectTimeout, output, simulator);
+    }
+
+    /** The delivery policy; {@code block}, its former name, is reported with the new one. */
+    private static DeliveryPolicy.Mode deliveryMode(ConfigReader in) {
+        if ("block".equals(in.string(ConfigPaths.DELIVERY_POLICY).trim())) {
+            in.problem(ConfigPaths.DELIVERY_POLICY, "'block' is now called 'lossless' (every event is kept; the "
+                    + "sockets pause while the output is behind): write policy = lossless");
+            return DeliveryPolicy.Mode.LOSSLESS;
+        }
+        return in.choice(ConfigPaths.DELIVERY_POLICY, DeliveryPolicy.Mode.class, DeliveryPolicy.Mode.LOSSLESS);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.marketfeed.app.output;
 
+import io.marketfeed.runtime.DeliveryPolicy;
 import io.marketfeed.runtime.FeedListener;
 import io.marketfeed.runtime.FeedSnapshot;
 import java.util.function.Supplier;
@@ -9,6 +10,14 @@ import java.util.function.Supplier;
  * lifecycle around the feed.
  */
 public interface EventOutput extends FeedListener, AutoCloseable {
+
+    /**
+     * The queue policy this output needs, given the configured one: the configured one by default; a view of
+     * latest values (the table) conflates.
+     */
+    default DeliveryPolicy policy(DeliveryPolicy configured) {
+        return configured;
+    }
 
     /** Called once the feed is built, before it starts; {@code snapshots} reads the feed's state. */
     void start(Supplier<FeedSnapshot> snapshots);

@@ -1,34 +1,28 @@
 package io.marketfeed.app.output;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.marketfeed.api.model.MarketEvent;
 import io.marketfeed.runtime.FeedSnapshot;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Writes one JSON object per event and line to stdout. Each line is flushed as soon as it is complete, so a
- * consumer such as {@code jq} sees it at once; the generator buffers the fields of a line, so that is one
- * write per event. When stdout goes away (for example {@code | head}), the run is asked to stop.
+ * Writes one JSON object per event and line to stdout, in large chunks: events are encoded into a buffer,
+ * which is written whenever it holds {@value #CHUNK} bytes and whenever the output has caught up with the
+ * feed ({@link #onCaughtUp()}), so that a consumer such as {@code jq} sees every line at once when the feed
+ * is quiet, and a busy feed costs one write per chunk, not per event. When stdout goes away (for example
+ * {@code | head}), the run is asked to stop.
  *
  * <p>Called by the runtime on the listener's single delivery thread; {@link #close()} after delivery ended.
  */
 public final class JsonlOutput implements EventOutput {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build();
+    private static final int CHUNK = 64 * 1024;
 
     private final PrintStream out;
     private final CompletableFuture<String> stopRequest;
-    private final JsonGenerator generator;
+    private final JsonlEncoder encoder = new JsonlEncoder();
 
     /**
      * @param out stdout
@@ -37,13 +31,6 @@ public final class JsonlOutput implements EventOutput {
     public JsonlOutput(PrintStream out, CompletableFuture<String> stopRequest) {
         this.out = out;
         this.stopRequest = stopRequest;
-        try {
-            this.generator = FACTORY.createGenerator(out, JsonEncoding.UTF8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // One object per line: the separator goes after each object, not before the next.
-        generator.setRootValueSeparator(null);
     }
 
     @Override
@@ -53,12 +40,25 @@ public final class JsonlOutput implements EventOutput {
 
     @Override
     public void onEvent(MarketEvent event) {
+        encoder.write(event);
+        if (encoder.size() >= CHUNK) {
+            write(false);
+        }
+    }
+
+    @Override
+    public void onCaughtUp() {
+        write(true);
+    }
+
+    private void write(boolean flush) {
         try {
-            JsonlEncoder.write(event, generator);
-            generator.writeRaw('\n');
-            generator.flush();
+            encoder.writeTo(out);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // PrintStream does not throw; checkError below tells.
+        }
+        if (flush) {
+            out.flush();
         }
         if (out.checkError()) {
             stopRequest.complete("stdout was closed");
@@ -67,11 +67,6 @@ public final class JsonlOutput implements EventOutput {
 
     @Override
     public void close() {
-        try {
-            generator.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.flush();
+        write(true);
     }
 }

@@ -7,7 +7,9 @@ public enum OutputFormat {
     /** A live table of the latest quotes and each connection's state, redrawn in place. */
     TABLE,
     /** One JSON object per event and line. */
-    JSONL;
+    JSONL,
+    /** Nothing: events are received, decoded, counted (the exit summary) and discarded. For measuring. */
+    NONE;
 
     /** The concrete format: {@link #AUTO} becomes {@link #TABLE} on a terminal and {@link #JSONL} elsewhere. */
     public OutputFormat resolve(boolean terminal) {

@@ -5,6 +5,7 @@ import io.marketfeed.api.model.GapEvent;
 import io.marketfeed.api.model.MarketEvent;
 import io.marketfeed.api.model.Quote;
 import io.marketfeed.api.model.StatusEvent;
+import io.marketfeed.runtime.DeliveryPolicy;
 import io.marketfeed.runtime.FeedSnapshot;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -74,6 +75,12 @@ public final class TableOutput implements EventOutput {
         this.clock = clock;
         this.timeFormat = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(clock.getZone());
         this.startedAt = clock.instant();
+    }
+
+    /** The table shows the latest quote per symbol: it merges quotes it is behind on, whatever is configured. */
+    @Override
+    public DeliveryPolicy policy(DeliveryPolicy configured) {
+        return DeliveryPolicy.conflateLatest(configured.capacity());
     }
 
     @Override

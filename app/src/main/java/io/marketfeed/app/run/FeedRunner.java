@@ -58,6 +58,8 @@ public final class FeedRunner {
                 output.close();
             }
         }
+        RunSummary.lines(feed.snapshot()).forEach(options.err()::println);
+        options.err().flush();
         if (ending.failures().isEmpty()) {
             return ExitCode.OK;
         }
@@ -71,7 +73,7 @@ public final class FeedRunner {
                 .reconnect(settings.reconnect())
                 .stopTimeout(settings.stopTimeout())
                 .connectTimeout(settings.connectTimeout())
-                .listener(OUTPUT_LISTENER, output, settings.delivery());
+                .listener(OUTPUT_LISTENER, output, output.policy(settings.delivery()));
         for (EnabledProvider provider : providers.list()) {
             builder.provider(provider.id(), provider.protocol());
         }

@@ -8,6 +8,7 @@ import com.google.inject.Singleton;
 import io.marketfeed.app.config.AppSettings;
 import io.marketfeed.app.output.EventOutput;
 import io.marketfeed.app.output.JsonlOutput;
+import io.marketfeed.app.output.NoOutput;
 import io.marketfeed.app.output.OutputFormat;
 import io.marketfeed.app.output.TableOutput;
 import io.marketfeed.app.output.TableView;
@@ -51,6 +52,9 @@ final class OutputModule extends AbstractModule {
     EventOutput output(AppSettings settings, RunOptions options) {
         if (format == OutputFormat.JSONL) {
             return new JsonlOutput(out, options.stopRequest());
+        }
+        if (format == OutputFormat.NONE) {
+            return new NoOutput();
         }
         AppSettings.Output output = settings.output();
         TableView view = new TableView(ZoneId.systemDefault(), output.tableRows(), width, options.notes());

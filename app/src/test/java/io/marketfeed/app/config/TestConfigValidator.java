@@ -34,7 +34,7 @@ class TestConfigValidator {
 
         AppSettings app = validated.app();
         assertEquals(ReconnectPolicy.defaults(), app.reconnect());
-        assertEquals(DeliveryPolicy.conflateLatest(), app.delivery());
+        assertEquals(DeliveryPolicy.lossless(), app.delivery(), "lossless by default: a recorder keeps every event");
         assertEquals(Duration.ofSeconds(5), app.stopTimeout());
         assertEquals(Duration.ofSeconds(10), app.connectTimeout());
         assertEquals(new AppSettings.Output(OutputFormat.AUTO, Duration.ofMillis(500), 40), app.output());
@@ -103,6 +103,16 @@ class TestConfigValidator {
                 + "available providers: acme", e.problems().get(1).toString().replace(directory + "/", ""));
         assertTrue(e.lines().get(2).endsWith("marketfeed.delivery.capacity (" + directory
                 + "/test.conf:3): must be a whole number, got 'lots'"), e.lines().get(2));
+    }
+
+    @Test
+    void theFormerBlockPolicyIsReportedWithItsNewName() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> validate(String.join("\n",
+                "marketfeed.delivery.policy = block",
+                "marketfeed.providers.acme.enabled = true"), KEY));
+
+        assertEquals(List.of("marketfeed.delivery.policy"), e.problems().stream().map(p -> p.path()).toList());
+        assertTrue(e.lines().get(0).contains("'block' is now called 'lossless'"), e.lines().toString());
     }
 
     @Test
@@ -202,7 +212,7 @@ class TestConfigValidator {
                 "marketfeed.reconnect.max-delay: must not be shorter than reconnect.initial-delay (10000ms)",
                 "marketfeed.delivery.capacity: must be between 1 and 10000000, got 0",
                 "marketfeed.stop-timeout: must be more than zero, got '0s'",
-                "marketfeed.output.format: must be one of auto, table, jsonl, got 'html'",
+                "marketfeed.output.format: must be one of auto, table, jsonl, none, got 'html'",
                 "marketfeed.output.table-rows: must be a whole number, got '2.5'",
                 "marketfeed.simulator.port: must be between 0 and 65535, got 70000"),
                 e.problems().stream().map(p -> p.path() + ": " + p.message()).toList());

@@ -214,6 +214,7 @@ class TestJsonlEncoder {
         JsonlOutput output = new JsonlOutput(new PrintStream(broken, false, StandardCharsets.UTF_8), stop);
 
         output.onEvent(Quote.builder("p", "S", RECEIVED).build());
+        output.onCaughtUp();
 
         assertEquals("stdout was closed", stop.getNow("still running"));
         output.close();

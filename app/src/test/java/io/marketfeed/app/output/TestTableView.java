@@ -35,8 +35,8 @@ class TestTableView {
                 "ws://127.0.0.1:1/ws/v1/stocks/", ConnectionState.CONNECTED, 2, 2, 42,
                 Instant.parse("2026-02-10T12:00:14.700Z"), 0, null);
         ProviderSnapshot provider = new ProviderSnapshot("sahmk", false, null, 2, Map.of(), 0, 0, 0,
-                Optional.empty(), List.of(connection));
-        FeedSnapshot snapshot = new FeedSnapshot(NOW, List.of(provider),
+                Optional.empty(), List.of(connection), ProviderSnapshot.Activity.NONE);
+        FeedSnapshot snapshot = new FeedSnapshot(NOW, NOW, List.of(provider),
                 List.of(new FeedSnapshot.ListenerSnapshot("output", DeliveryPolicy.conflateLatest(), 0, 40, 0, 2, 0)));
 
         List<String> lines = view.render(NOW, START, List.of(aramco, rajhi), snapshot,
@@ -62,8 +62,8 @@ class TestTableView {
         TableView view = new TableView(ZoneOffset.UTC, 1, 40, List.of());
         Quote first = Quote.builder("sahmk", "1120", NOW).price(BigDecimal.ONE).build();
         Quote second = Quote.builder("sahmk", "2222", NOW).price(BigDecimal.TEN).build();
-        FeedSnapshot snapshot = new FeedSnapshot(NOW, List.of(new ProviderSnapshot("sahmk", true,
-                "the server refused the key (4401)", 0, Map.of(), 0, 0, 0, Optional.empty(), List.of())),
+        FeedSnapshot snapshot = new FeedSnapshot(NOW, NOW, List.of(new ProviderSnapshot("sahmk", true,
+                "the server refused the key (4401)", 0, Map.of(), 0, 0, 0, Optional.empty(), List.of(), ProviderSnapshot.Activity.NONE)),
                 List.of());
 
         List<String> lines = view.render(NOW, START, List.of(second, first), snapshot, List.of());
@@ -86,7 +86,7 @@ class TestTableView {
         // Nothing left: no forecast, no data until the reset.
         CreditSnapshot spent = new CreditSnapshot(1_500, OptionalLong.of(0), 90_000.0,
                 Optional.of(Instant.parse("2026-02-10T11:59:00Z")), Instant.parse("2026-02-11T00:00:00Z"));
-        FeedSnapshot snapshot = new FeedSnapshot(NOW, List.of(
+        FeedSnapshot snapshot = new FeedSnapshot(NOW, NOW, List.of(
                 provider("sahmk", Optional.empty()),
                 provider("tickatlas", Optional.of(running)),
                 provider("other", Optional.of(ample)),
@@ -108,7 +108,7 @@ class TestTableView {
 
     @Test
     void withoutMeteredProvidersThereIsNoCreditsSection() {
-        FeedSnapshot snapshot = new FeedSnapshot(NOW, List.of(provider("sahmk", Optional.empty())), List.of());
+        FeedSnapshot snapshot = new FeedSnapshot(NOW, NOW, List.of(provider("sahmk", Optional.empty())), List.of());
 
         List<String> lines = new TableView(ZoneOffset.UTC, 10, 200, List.of()).render(NOW, START, List.of(),
                 snapshot, List.of());
@@ -129,7 +129,7 @@ class TestTableView {
     }
 
     private static ProviderSnapshot provider(String id, Optional<CreditSnapshot> credits) {
-        return new ProviderSnapshot(id, false, null, 1, Map.of(), 0, 0, 0, credits, List.of());
+        return new ProviderSnapshot(id, false, null, 1, Map.of(), 0, 0, 0, credits, List.of(), ProviderSnapshot.Activity.NONE);
     }
 
     @Test

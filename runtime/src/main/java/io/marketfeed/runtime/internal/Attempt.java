@@ -15,11 +15,13 @@ final class Attempt {
 
     final int generation;
     final ProtocolSession session;
+    /** The read side; set before connecting. */
+    volatile Intake intake;
     /** Set on the control thread when the socket opens. */
     volatile Transport.TransportSession transport;
     /** Set on the control thread once this attempt is over; later signals from it are ignored. */
     volatile boolean dead;
-    /** Written by the read thread (any frame) or the decode thread (heartbeat-only liveness). */
+    /** Written by the read thread (a frame, a heartbeat) and by a delivery thread (reading resumed). */
     volatile long lastLiveNanos;
     /** When the last frame arrived. */
     volatile Instant lastFrameAt;

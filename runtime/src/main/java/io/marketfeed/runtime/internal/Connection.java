@@ -58,8 +58,8 @@ final class Connection {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final Map<Subscription, Long> ghostHandledAt = new HashMap<>();
 
-    /** Read by the decode thread to drop data nobody wants. */
-    private volatile Set<Subscription> wantedView = Set.of();
+    /** Read by the read thread to drop data nobody wants: symbols by topic. */
+    private volatile Map<String, Set<String>> wantedByTopic = Map.of();
     private volatile Set<String> wildcardTopics = Set.of();
     private volatile Instant lastFrameAt;
 
@@ -75,6 +75,11 @@ final class Connection {
     private String closeReason;
     private boolean failed;
     private long readySinceNanos;
+    /** Since when the socket has been up (connected or paused by the server), or -1; with the time before. */
+    private long upSinceNanos = -1;
+    private long upNanos;
+    private long reconnects;
+    private long gaps;
     private long nextSendNanos;
     private ScheduledFuture<?> readyTimer;
     private ScheduledFuture<?> heartbeatTimer;
@@ -136,10 +141,10 @@ final class Connection {
             parameters = next.session.queryParameters();
         }
         next.extraSecrets = List.copyOf(parameters.values());
+        next.intake = new Intake(this, next, provider, context, heartbeat);
         context.transport()
                 .connect(authenticatedUri(parameters), handshakeHeaders(), endpoint.compression(), context.connectTimeout(),
-                        idleTimeout,
-                        new Handler(next))
+                        idleTimeout, next.intake)
                 .whenComplete((session, failure) -> {
                     if (failure != null) {
                         context.control().execute(() -> onConnectFailed(next, failure));
@@ -173,43 +178,13 @@ final class Connection {
         return headers;
     }
 
-    /** Transport callbacks: record and hand on, never block. */
-    private final class Handler implements Transport.TransportHandler {
-        private final Attempt owner;
-
-        Handler(Attempt owner) {
-            this.owner = owner;
-        }
-
-        @Override
-        public void onOpen(Transport.TransportSession session) {
-            context.control().execute(() -> onOpened(owner, session));
-        }
-
-        @Override
-        public boolean onMessage(byte[] payload, boolean text) {
-            long nanos = System.nanoTime();
-            Instant at = context.clock().instant();
-            owner.lastFrameAt = at;
-            lastFrameAt = at;
-            owner.frames.incrementAndGet();
-            framesTotal.incrementAndGet();
-            if (provider.heartbeat(endpoint).liveness() == HeartbeatSpec.Liveness.ANY_FRAME) {
-                owner.lastLiveNanos = nanos;
-            }
-            return provider.decoder().submit(new Decoder.Inbound(Connection.this, owner,
-                    new InboundFrame(payload, 0, payload.length, text, at)));
-        }
-
-        @Override
-        public void onClosed(int code, String closeReason) {
-            // Through the decode queue, so an error frame sent just before the close is classified first.
-            provider.decoder().after(Connection.this, owner,
-                    () -> context.control().execute(() -> onTransportClosed(owner, code, closeReason)));
-        }
+    /** A frame arrived on the current or a dying attempt. Read thread. */
+    void frameReceived(Instant at) {
+        lastFrameAt = at;
+        framesTotal.incrementAndGet();
     }
 
-    private void onOpened(Attempt opened, Transport.TransportSession session) {
+    void onOpened(Attempt opened, Transport.TransportSession session) {
         opened.transport = session;
         if (opened != current || opened.dead || closing || failed) {
             session.close(1000, "not needed");
@@ -225,9 +200,6 @@ final class Connection {
             auth.ifPresent(frame -> send(opened, frame));
         }
         startTimers(opened);
-        synchronized (opened) {
-            opened.session.onOpen(new SignalOutput(provider, this, opened, context.clock().instant(), context));
-        }
         if (endpoint.readiness().awaitMessage()) {
             Duration deadline = endpoint.auth().kind() == AuthStyle.Kind.FIRST_MESSAGE
                     ? min(endpoint.auth().deadline(), endpoint.readiness().deadline())
@@ -273,8 +245,8 @@ final class Connection {
         if (owner != current || owner.dead || (paused && !heartbeatsFlow)) {
             return;
         }
-        if (provider.decoder().isPaused(owner)) {
-            // We stopped reading (a BLOCK listener is behind): the silence is ours, not a dead server's.
+        if (owner.intake.pausedByUs()) {
+            // We stopped reading (a lossless listener is behind): the silence is ours, not a dead server's.
             owner.lastLiveNanos = System.nanoTime();
             return;
         }
@@ -346,7 +318,7 @@ final class Connection {
         }
     }
 
-    private void onTransportClosed(Attempt owner, int code, String closeReason) {
+    void onTransportClosed(Attempt owner, int code, String closeReason) {
         if (owner != current || owner.dead) {
             return;
         }
@@ -394,6 +366,7 @@ final class Connection {
         }
         readySinceNanos = 0;
         attempt++;
+        reconnects++;
         Duration delay = context.reconnect().delay(attempt, context.random().getAsDouble());
         if (delay.compareTo(minDelay) < 0) {
             delay = minDelay;
@@ -406,16 +379,19 @@ final class Connection {
 
     // ---------------------------------------------------------------- subscriptions on the wire
 
-    /** Publishes the wanted set for the decode thread. */
+    /** Publishes the wanted set for the read thread. */
     void refreshWanted() {
-        Set<Subscription> wanted = new HashSet<>(slot.ledger.desired());
+        Map<String, Set<String>> wanted = new HashMap<>();
         Set<String> wildcards = new HashSet<>();
-        for (Subscription subscription : wanted) {
+        for (Subscription subscription : slot.ledger.desired()) {
             if (subscription.symbol().equals("*")) {
                 wildcards.add(subscription.topic());
             }
+            wanted.computeIfAbsent(subscription.topic(), topic -> new HashSet<>()).add(subscription.symbol());
         }
-        wantedView = Set.copyOf(wanted);
+        Map<String, Set<String>> frozen = new HashMap<>();
+        wanted.forEach((topic, symbols) -> frozen.put(topic, Set.copyOf(symbols)));
+        wantedByTopic = Map.copyOf(frozen);
         wildcardTopics = Set.copyOf(wildcards);
     }
 
@@ -577,28 +553,19 @@ final class Connection {
                 symbols.add(subscription.symbol());
             }
         }
+        gaps++;
         LOG.info("{}: gap of {} for {} symbol{} ({})", id, Durations.format(Duration.between(from, to)),
                 symbols.size(), symbols.size() == 1 ? "" : "s", why);
         context.publish(new GapEvent(provider.id(), id, symbols, from, to, why, context.clock().instant()));
     }
 
-    // ---------------------------------------------------------------- decoding (decode thread)
-
-    void decode(Attempt owner, InboundFrame frame) {
-        SignalOutput output = new SignalOutput(provider, this, owner, frame.receivedAt(), context);
-        synchronized (owner) {
-            try {
-                owner.session.decode(frame, output);
-            } catch (RuntimeException | StackOverflowError | LinkageError e) {
-                // A provider bug (a recursive parser on deep input, a missing class) costs one frame, not the feed.
-                provider.decodeFailed(this, frame, e);
-            }
+    /** Whether data for this subscription is wanted here. Read thread; allocates nothing. */
+    boolean wants(String topic, String symbol) {
+        if (wildcardTopics.contains(topic)) {
+            return true;
         }
-        output.flush();
-    }
-
-    boolean wants(Subscription subscription) {
-        return wildcardTopics.contains(subscription.topic()) || wantedView.contains(subscription);
+        Set<String> symbols = wantedByTopic.get(topic);
+        return symbols != null && symbols.contains(symbol);
     }
 
     // ---------------------------------------------------------------- signals from the decoder (control thread)
@@ -759,6 +726,13 @@ final class Connection {
     // ---------------------------------------------------------------- helpers
 
     private void changeState(ConnectionState next, String why, Duration nextAttemptIn) {
+        boolean up = next == ConnectionState.CONNECTED || next == ConnectionState.PAUSED;
+        if (up && upSinceNanos < 0) {
+            upSinceNanos = System.nanoTime();
+        } else if (!up && upSinceNanos >= 0) {
+            upNanos += System.nanoTime() - upSinceNanos;
+            upSinceNanos = -1;
+        }
         state = next;
         reason = why;
         context.publish(new ConnectionEvent(provider.id(), id, next, why, attempt, nextAttemptIn,
@@ -781,6 +755,21 @@ final class Connection {
         if (future != null) {
             future.cancel(false);
         }
+    }
+
+    /** Reconnect attempts scheduled so far. */
+    long reconnects() {
+        return reconnects;
+    }
+
+    /** Gap events published so far. */
+    long gaps() {
+        return gaps;
+    }
+
+    /** How long this connection's sockets have been up, in all. */
+    Duration upTime() {
+        return Duration.ofNanos(upNanos + (upSinceNanos < 0 ? 0 : System.nanoTime() - upSinceNanos));
     }
 
     ConnectionSnapshot snapshot() {

@@ -10,19 +10,29 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One listener: its queue and the thread that delivers from it. */
+/**
+ * One listener: its queue and the thread that delivers from it, in batches: the thread takes everything
+ * queued (up to {@value #BATCH} events) under one lock acquisition, hands the events to the listener one by
+ * one, and calls {@link FeedListener#onCaughtUp()} when nothing is left before it parks. It parks (never
+ * spins) when the queue is empty and is woken by the next event.
+ *
+ * <p>Threading: {@link #queue()} is shared with producers; everything else runs on the delivery thread,
+ * except {@link #stop} and {@link #snapshot}.
+ */
 final class Delivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
+    private static final int BATCH = 1024;
+    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final String name;
     private final FeedListener listener;
     private final DeliveryPolicy policy;
     private final DeliveryQueue queue;
     private final Thread thread;
-    private final AtomicLong delivered = new AtomicLong();
+    /** Written by the delivery thread once per batch. */
+    private volatile long delivered;
     private final AtomicLong failures = new AtomicLong();
-    private volatile boolean stopping;
 
     Delivery(String name, FeedListener listener, DeliveryPolicy policy) {
         this.name = name;
@@ -37,39 +47,70 @@ final class Delivery {
         thread.start();
     }
 
-    void offer(MarketEvent event) throws InterruptedException {
-        queue.offer(event);
+    String name() {
+        return name;
+    }
+
+    DeliveryQueue queue() {
+        return queue;
     }
 
     private void run() {
-        try {
-            while (true) {
-                MarketEvent event = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (event == null) {
-                    if (stopping && queue.size() == 0) {
-                        return;
-                    }
-                    continue;
+        MarketEvent[] batch = new MarketEvent[BATCH];
+        boolean owesCatchUp = false;
+        long count = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            int taken = queue.poll(batch);
+            if (taken > 0) {
+                for (int i = 0; i < taken; i++) {
+                    deliver(batch[i]);
+                    batch[i] = null;
                 }
-                try {
-                    listener.onEvent(event);
-                    delivered.incrementAndGet();
-                } catch (RuntimeException e) {
-                    long count = failures.incrementAndGet();
-                    if (count <= 10 || Long.bitCount(count) == 1) {
-                        LOG.warn("listener '{}' threw on a {} event ({} failures so far); delivery goes on", name,
-                                event.type(), count, e);
-                    }
-                }
+                count += taken;
+                delivered = count;
+                owesCatchUp = true;
+                continue;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (owesCatchUp) {
+                owesCatchUp = false;
+                caughtUp();
+            }
+            if (queue.isClosedAndEmpty()) {
+                return;
+            }
+            queue.await(IDLE_PARK_NANOS);
+        }
+    }
+
+    private void deliver(MarketEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            failed(e, "a " + event.type() + " event");
+        }
+    }
+
+    private void caughtUp() {
+        try {
+            listener.onCaughtUp();
+        } catch (RuntimeException e) {
+            failed(e, "onCaughtUp");
+        }
+    }
+
+    private void failed(RuntimeException e, String what) {
+        long count = failures.incrementAndGet();
+        if (count == 1) {
+            LOG.warn("listener '{}' ({}) threw on {}; delivery goes on, further failures are counted", name,
+                    listener.getClass().getName(), what, e);
+        } else if (Long.bitCount(count) == 1) {
+            LOG.warn("listener '{}' ({}) has thrown {} times; the latest, on {}: {}", name,
+                    listener.getClass().getName(), count, what, e.toString());
         }
     }
 
     /** Delivers what is queued, waiting at most {@code timeout}, then stops the thread. */
     void stop(Duration timeout) {
-        stopping = true;
         queue.close();
         try {
             thread.join(Math.max(1, timeout.toMillis()));
@@ -78,13 +119,13 @@ final class Delivery {
         }
         if (thread.isAlive()) {
             LOG.warn("listener '{}' did not take its last {} events within {}; leaving them", name, queue.size(),
-                    timeout);
+                    Durations.format(timeout));
             thread.interrupt();
         }
     }
 
     FeedSnapshot.ListenerSnapshot snapshot() {
-        return new FeedSnapshot.ListenerSnapshot(name, policy, queue.size(), delivered.get(), queue.dropped(),
+        return new FeedSnapshot.ListenerSnapshot(name, policy, queue.size(), delivered, queue.dropped(),
                 queue.conflated(), failures.get());
     }
 }

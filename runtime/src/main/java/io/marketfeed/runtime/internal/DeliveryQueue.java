@@ -5,188 +5,296 @@ import io.marketfeed.api.model.MarketDataEvent;
 import io.marketfeed.api.model.MarketEvent;
 import io.marketfeed.api.model.Quote;
 import io.marketfeed.runtime.DeliveryPolicy;
-import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * One listener's bounded queue, applying its {@link DeliveryPolicy}. Lifecycle events (connection, gap,
- * status) are never dropped or conflated and may exceed the capacity, so a slow listener still learns
- * about disconnects and gaps.
+ * One listener's queue, applying its {@link DeliveryPolicy}: a ring of events that grows only when it must
+ * (steady state allocates nothing), filled by any number of producers and emptied in batches by one
+ * consumer, the listener's delivery thread.
  *
- * <p>Thread safe: any number of producers, one consumer.
+ * <p>Producers never wait. With {@link DeliveryPolicy.Mode#LOSSLESS}, {@link #offer} says when the queue has
+ * reached its capacity; the producer (a connection's read path) then stops reading and registers with
+ * {@link #pause}, and the consumer resumes it once the queue has drained to half. A producer that registers
+ * just after the consumer drained finds the queue below half and resumes itself, so no wake-up is lost: both
+ * the drain and the check happen under this queue's lock, and the {@link Pausable} decides with a
+ * compare-and-set who resumes. Lifecycle events (connection, gap, status) are never dropped or conflated
+ * and may exceed the capacity.
+ *
+ * <p>Thread safe: {@link #offer} and {@link #pause} from any thread; {@link #poll} and {@link #await} only
+ * from the consumer.
  */
 final class DeliveryQueue {
 
-    /** A queued event; conflation replaces {@code event} in place so the symbol keeps its queue position. */
-    private static final class Slot {
-        MarketEvent event;
-        final ConflationKey key;
-
-        Slot(MarketEvent event, ConflationKey key) {
-            this.event = event;
-            this.key = key;
-        }
+    /** A producer that stopped reading because this queue was full. */
+    interface Pausable {
+        /** Called by the consumer once the queue has room: resumes reading, unless already resumed. */
+        void resume();
     }
 
     private record ConflationKey(String provider, String type, String symbol) {
     }
 
+    private static final int INITIAL_RING = 1024;
+
     private final DeliveryPolicy policy;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition notEmpty = lock.newCondition();
-    private final Condition notFull = lock.newCondition();
-    private final ArrayDeque<Slot> slots = new ArrayDeque<>();
-    private final Map<ConflationKey, Slot> latest = new HashMap<>();
-    private int marketDataQueued;
+    private final int capacity;
+    /** The LOSSLESS resume point and the CONFLATE_LATEST merge watermark. */
+    private final int half;
+    private final ConcurrentLinkedQueue<Pausable> paused = new ConcurrentLinkedQueue<>();
+    private final Map<ConflationKey, Long> latest;
+    private MarketEvent[] ring;
+    private int mask;
+    /** Sequence numbers: {@code head} is the next slot to take, {@code tail} the next to fill. */
+    private long head;
+    private long tail;
+    /** Events queued (slots that are not holes left by a drop). */
+    private int queued;
+    private int marketData;
     private long dropped;
     private long conflated;
     private boolean closed;
+    private Thread consumer;
+    private boolean consumerParked;
 
     DeliveryQueue(DeliveryPolicy policy) {
         this.policy = policy;
+        this.capacity = policy.capacity();
+        this.half = policy.capacity() / 2;
+        this.latest = policy.mode() == DeliveryPolicy.Mode.CONFLATE_LATEST ? new HashMap<>() : null;
+        this.ring = new MarketEvent[INITIAL_RING];
+        this.mask = INITIAL_RING - 1;
+    }
+
+    DeliveryPolicy policy() {
+        return policy;
     }
 
     /**
-     * Queues an event. Only with {@link DeliveryPolicy.Mode#BLOCK} and a full queue does this wait, and only
-     * for market data; callers on a socket's read thread never get here (decoding runs on its own thread).
+     * Queues an event; never waits.
      *
-     * @return false when the queue is closed
+     * @return false when this lossless queue has reached its capacity: the producer should stop reading and
+     *     call {@link #pause}; true otherwise (also when the queue is closed: nothing is delivered any more,
+     *     so nobody needs to wait for it)
      */
-    boolean offer(MarketEvent event) throws InterruptedException {
-        boolean marketData = event instanceof MarketDataEvent;
-        lock.lock();
-        try {
+    boolean offer(MarketEvent event) {
+        Thread wake = null;
+        boolean room;
+        synchronized (this) {
             if (closed) {
-                return false;
-            }
-            if (!marketData) {
-                slots.addLast(new Slot(event, null));
-                notEmpty.signal();
                 return true;
             }
-            ConflationKey key = conflationKey(event);
-            if (key != null) {
-                Slot existing = latest.get(key);
-                if (existing != null) {
-                    existing.event = event;
-                    conflated++;
+            boolean data = event instanceof MarketDataEvent;
+            if (data) {
+                if (!admitMarketData(event)) {
                     return true;
                 }
+                marketData++;
             }
-            while (marketDataQueued >= policy.capacity()) {
-                if (policy.mode() == DeliveryPolicy.Mode.BLOCK) {
-                    notFull.await();
-                    if (closed) {
-                        return false;
-                    }
-                } else {
+            push(event);
+            room = !data || policy.mode() != DeliveryPolicy.Mode.LOSSLESS || marketData < capacity;
+            if (consumerParked) {
+                consumerParked = false;
+                wake = consumer;
+            }
+        }
+        if (wake != null) {
+            LockSupport.unpark(wake);
+        }
+        return room;
+    }
+
+    /** Applies the policy to a market-data event; false when it was merged into a queued one. Under the lock. */
+    private boolean admitMarketData(MarketEvent event) {
+        switch (policy.mode()) {
+            case DROP_OLDEST:
+                while (marketData >= capacity) {
                     dropOldestMarketData();
                 }
-            }
-            Slot slot = new Slot(event, key);
-            if (key != null) {
-                latest.put(key, slot);
-            }
-            slots.addLast(slot);
-            marketDataQueued++;
-            notEmpty.signal();
-            return true;
-        } finally {
-            lock.unlock();
+                return true;
+            case CONFLATE_LATEST:
+                return admitConflating(event);
+            default:
+                return true;
         }
     }
 
-    private ConflationKey conflationKey(MarketEvent event) {
-        if (policy.mode() != DeliveryPolicy.Mode.CONFLATE_LATEST) {
-            return null;
-        }
-        if (event instanceof Quote || event instanceof BookSnapshot) {
-            return new ConflationKey(event.provider(), event.type(), ((MarketDataEvent) event).symbol());
-        }
-        return null;
-    }
-
-    private void dropOldestMarketData() {
-        for (Iterator<Slot> it = slots.iterator(); it.hasNext();) {
-            Slot slot = it.next();
-            if (slot.event instanceof MarketDataEvent) {
-                it.remove();
-                if (slot.key != null) {
-                    latest.remove(slot.key);
+    private boolean admitConflating(MarketEvent event) {
+        boolean mergeable = marketData >= half && (event instanceof Quote || event instanceof BookSnapshot);
+        ConflationKey key = null;
+        if (mergeable) {
+            key = new ConflationKey(event.provider(), event.type(), ((MarketDataEvent) event).symbol());
+            Long sequence = latest.get(key);
+            if (sequence != null && sequence >= head) {
+                int slot = (int) (sequence & mask);
+                if (ring[slot] != null) {
+                    // Only a merge writes into a queued slot, and only with the same key: this is its event.
+                    ring[slot] = event;
+                    conflated++;
+                    return false;
                 }
-                marketDataQueued--;
+            }
+        }
+        while (marketData >= capacity) {
+            dropOldestMarketData();
+        }
+        if (key != null) {
+            latest.put(key, tail);
+        }
+        return true;
+    }
+
+    /** Removes the oldest queued market-data event; lifecycle events stay. Under the lock. */
+    private void dropOldestMarketData() {
+        while (head < tail && ring[(int) (head & mask)] == null) {
+            head++;
+        }
+        for (long sequence = head; sequence < tail; sequence++) {
+            int slot = (int) (sequence & mask);
+            MarketEvent event = ring[slot];
+            if (event instanceof MarketDataEvent) {
+                ring[slot] = null;
+                if (sequence == head) {
+                    head++;
+                }
+                queued--;
+                marketData--;
                 dropped++;
                 return;
             }
         }
     }
 
-    /** The next event, waiting up to the timeout; null when none came or the queue is closed and empty. */
-    MarketEvent poll(long timeout, TimeUnit unit) throws InterruptedException {
-        lock.lock();
-        try {
-            long nanos = unit.toNanos(timeout);
-            while (slots.isEmpty()) {
-                if (closed || nanos <= 0) {
-                    return null;
-                }
-                nanos = notEmpty.awaitNanos(nanos);
-            }
-            Slot slot = slots.pollFirst();
-            if (slot.event instanceof MarketDataEvent) {
-                marketDataQueued--;
-                if (slot.key != null) {
-                    latest.remove(slot.key);
-                }
-                notFull.signal();
-            }
-            return slot.event;
-        } finally {
-            lock.unlock();
+    private void push(MarketEvent event) {
+        if (tail - head == ring.length) {
+            grow();
+        }
+        ring[(int) (tail & mask)] = event;
+        tail++;
+        queued++;
+    }
+
+    /** Doubles the ring, keeping every event at its sequence number. */
+    private void grow() {
+        MarketEvent[] larger = new MarketEvent[ring.length * 2];
+        int largerMask = larger.length - 1;
+        for (long sequence = head; sequence < tail; sequence++) {
+            larger[(int) (sequence & largerMask)] = ring[(int) (sequence & mask)];
+        }
+        ring = larger;
+        mask = largerMask;
+    }
+
+    /**
+     * Registers a producer that stopped reading after {@link #offer} returned false.
+     *
+     * @return true when it stays paused until {@link Pausable#resume()} is called; false when the queue drained
+     *     below half in the meantime (or closed) and the producer should resume by itself
+     */
+    boolean pause(Pausable producer) {
+        paused.add(producer);
+        synchronized (this) {
+            return !closed && marketData > half;
         }
     }
 
-    /** Stops accepting events; what is queued can still be polled. Wakes blocked producers. */
+    /**
+     * Moves up to {@code batch.length} events, oldest first, into {@code batch}. Consumer only.
+     *
+     * @return how many; 0 when the queue is empty
+     */
+    int poll(MarketEvent[] batch) {
+        int count = 0;
+        boolean room;
+        synchronized (this) {
+            while (head < tail && count < batch.length) {
+                int slot = (int) (head & mask);
+                MarketEvent event = ring[slot];
+                head++;
+                if (event != null) {
+                    ring[slot] = null;
+                    batch[count++] = event;
+                    queued--;
+                    if (event instanceof MarketDataEvent) {
+                        marketData--;
+                    }
+                }
+            }
+            room = marketData <= half;
+            if (latest != null && marketData < half && !latest.isEmpty()) {
+                latest.clear();
+            }
+        }
+        if (room && !paused.isEmpty()) {
+            resumePaused(false);
+        }
+        return count;
+    }
+
+    /**
+     * Resumes the paused producers while there is room (a resumed producer may fill the queue again at once
+     * and pause anew; it then waits for the next drain), or all of them when the queue closes.
+     */
+    private void resumePaused(boolean all) {
+        Pausable producer;
+        while ((all || hasRoom()) && (producer = paused.poll()) != null) {
+            producer.resume();
+        }
+    }
+
+    private synchronized boolean hasRoom() {
+        return marketData <= half;
+    }
+
+    /**
+     * Parks the consumer until an event is offered, {@code nanos} pass, or the queue is closed. Returns at
+     * once when events are waiting. Consumer only.
+     */
+    void await(long nanos) {
+        synchronized (this) {
+            if (queued > 0 || closed) {
+                return;
+            }
+            consumer = Thread.currentThread();
+            consumerParked = true;
+        }
+        LockSupport.parkNanos(this, nanos);
+        synchronized (this) {
+            consumerParked = false;
+        }
+    }
+
+    /**
+     * Stops accepting events; what is queued can still be polled. Resumes every paused producer, and wakes the
+     * consumer.
+     */
     void close() {
-        lock.lock();
-        try {
+        Thread wake;
+        synchronized (this) {
             closed = true;
-            notFull.signalAll();
-            notEmpty.signalAll();
-        } finally {
-            lock.unlock();
+            wake = consumer;
+        }
+        resumePaused(true);
+        if (wake != null) {
+            LockSupport.unpark(wake);
         }
     }
 
-    int size() {
-        lock.lock();
-        try {
-            return slots.size();
-        } finally {
-            lock.unlock();
-        }
+    synchronized boolean isClosedAndEmpty() {
+        return closed && queued == 0;
     }
 
-    long dropped() {
-        lock.lock();
-        try {
-            return dropped;
-        } finally {
-            lock.unlock();
-        }
+    synchronized int size() {
+        return queued;
     }
 
-    long conflated() {
-        lock.lock();
-        try {
-            return conflated;
-        } finally {
-            lock.unlock();
-        }
+    synchronized long dropped() {
+        return dropped;
+    }
+
+    synchronized long conflated() {
+        return conflated;
     }
 }

@@ -16,25 +16,18 @@ import java.util.function.DoubleSupplier;
  * @param transport the one WebSocket client
  * @param deliveries the listeners
  * @param creditSampleInterval how often metered providers' spending is sampled for the forecast
- * @param decodeBacklog frames a provider may hold undecoded before its connections stop reading
  * @param random draws in [0, 1) for jitter
  */
 record EngineContext(ScheduledExecutorService control, Transport transport, List<Delivery> deliveries, Clock clock,
-        ReconnectPolicy reconnect, Duration connectTimeout, Duration creditSampleInterval, int decodeBacklog,
-        DoubleSupplier random) {
+        ReconnectPolicy reconnect, Duration connectTimeout, Duration creditSampleInterval, DoubleSupplier random) {
 
     /**
-     * Hands an event to every listener. Lifecycle events never wait; market data waits only for a listener
-     * with the BLOCK policy, and only on the decode thread.
+     * Hands a lifecycle event to every listener; never waits. (Market data goes through the read path,
+     * {@link SignalOutput}, which also applies back-pressure.)
      */
     void publish(MarketEvent event) {
         for (Delivery delivery : deliveries) {
-            try {
-                delivery.offer(event);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+            delivery.queue().offer(event);
         }
     }
 }

@@ -10,6 +10,7 @@ import io.marketfeed.runtime.ProviderSnapshot;
 import io.marketfeed.runtime.ReconnectPolicy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class FeedEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedEngine.class);
+    /** How often listeners' drops and merges are checked: the first is announced within this. */
+    private static final long LOSS_REPORT_MILLIS = 500;
 
     /** A provider to run. */
     public record ProviderEntry(String id, FeedProtocol protocol) {
@@ -47,7 +50,6 @@ public final class FeedEngine {
     private final Duration stopTimeout;
     private final Duration connectTimeout;
     private final Duration creditSampleInterval;
-    private final int decodeBacklog;
     private final Clock clock;
     private final Map<String, ProviderRuntime> providers = new LinkedHashMap<>();
     private final CompletableFuture<List<String>> allFailed = new CompletableFuture<>();
@@ -57,10 +59,13 @@ public final class FeedEngine {
     private ScheduledExecutorService control;
     private volatile Thread controlThread;
     private JettyTransport transport;
+    private EngineContext context;
+    private volatile Instant startedAt;
+    /** The providers' state at the end of {@link #close()}, kept for the exit summary. */
+    private volatile List<ProviderSnapshot> finalProviders;
 
     public FeedEngine(List<ProviderEntry> providers, List<ListenerEntry> listeners, ReconnectPolicy reconnect,
-            Duration stopTimeout, Duration connectTimeout, Duration creditSampleInterval, int decodeBacklog,
-            Clock clock) {
+            Duration stopTimeout, Duration connectTimeout, Duration creditSampleInterval, Clock clock) {
         this.providerEntries = List.copyOf(providers);
         for (ListenerEntry entry : listeners) {
             deliveries.add(new Delivery(entry.name(), entry.listener(), entry.policy()));
@@ -69,7 +74,6 @@ public final class FeedEngine {
         this.stopTimeout = stopTimeout;
         this.connectTimeout = connectTimeout;
         this.creditSampleInterval = creditSampleInterval;
-        this.decodeBacklog = decodeBacklog;
         this.clock = clock;
     }
 
@@ -84,14 +88,16 @@ public final class FeedEngine {
             return thread;
         });
         transport = new JettyTransport();
-        EngineContext context = new EngineContext(control, transport, List.copyOf(deliveries), clock, reconnect,
-                connectTimeout, creditSampleInterval, decodeBacklog, () -> ThreadLocalRandom.current().nextDouble());
+        context = new EngineContext(control, transport, List.copyOf(deliveries), clock, reconnect,
+                connectTimeout, creditSampleInterval, () -> ThreadLocalRandom.current().nextDouble());
+        startedAt = clock.instant();
         for (ProviderEntry entry : providerEntries) {
             providers.put(entry.id(), new ProviderRuntime(entry.id(), entry.protocol(), context, this::providerFailed));
         }
         deliveries.forEach(Delivery::start);
         control.execute(() -> providers.values().forEach(ProviderRuntime::start));
-        control.scheduleAtFixedRate(() -> reportListenerLosses(context), 5, 5, TimeUnit.SECONDS);
+        control.scheduleAtFixedRate(() -> reportListenerLosses(), LOSS_REPORT_MILLIS, LOSS_REPORT_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     public void subscribe(String provider, String topic, List<String> symbols) {
@@ -132,8 +138,12 @@ public final class FeedEngine {
     public FeedSnapshot snapshot() {
         List<FeedSnapshot.ListenerSnapshot> listeners = new ArrayList<>();
         deliveries.forEach(delivery -> listeners.add(delivery.snapshot()));
-        if (!started.get() || control.isShutdown()) {
-            return new FeedSnapshot(clock.instant(), List.of(), listeners);
+        if (!started.get()) {
+            return new FeedSnapshot(clock.instant(), null, List.of(), listeners);
+        }
+        if (control.isShutdown()) {
+            List<ProviderSnapshot> last = finalProviders;
+            return new FeedSnapshot(clock.instant(), startedAt, last == null ? List.of() : last, listeners);
         }
         CompletableFuture<List<ProviderSnapshot>> providerSnapshots = CompletableFuture.supplyAsync(() -> {
             List<ProviderSnapshot> list = new ArrayList<>();
@@ -141,10 +151,10 @@ public final class FeedEngine {
             return list;
         }, control);
         try {
-            return new FeedSnapshot(clock.instant(), providerSnapshots.get(2, TimeUnit.SECONDS), listeners);
+            return new FeedSnapshot(clock.instant(), startedAt, providerSnapshots.get(2, TimeUnit.SECONDS), listeners);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new FeedSnapshot(clock.instant(), List.of(), listeners);
+            return new FeedSnapshot(clock.instant(), startedAt, List.of(), listeners);
         } catch (ExecutionException | TimeoutException e) {
             Thread busy = controlThread;
             Throwable where = new Throwable("the control thread is here");
@@ -153,7 +163,7 @@ public final class FeedEngine {
             }
             LOG.warn("could not take a snapshot of the providers: {}", e.toString(), e.getCause() != null ? e.getCause()
                     : where);
-            return new FeedSnapshot(clock.instant(), List.of(), listeners);
+            return new FeedSnapshot(clock.instant(), startedAt, List.of(), listeners);
         }
     }
 
@@ -172,22 +182,33 @@ public final class FeedEngine {
         allFailed.complete(failures);
     }
 
-    /** Drops and conflations are counted; say so, at most every 5 s, when they grow. */
-    private void reportListenerLosses(EngineContext context) {
+    /**
+     * Drops and merges are counted; say so when they grow, at most twice a second, so the first one is
+     * announced within half a second.
+     */
+    private void reportListenerLosses() {
         for (Delivery delivery : deliveries) {
             FeedSnapshot.ListenerSnapshot snapshot = delivery.snapshot();
-            long[] before = reportedLosses.computeIfAbsent(snapshot.name(), name -> new long[1]);
-            if (snapshot.dropped() > before[0]) {
-                long fresh = snapshot.dropped() - before[0];
-                before[0] = snapshot.dropped();
-                String message = "listener '" + snapshot.name() + "' is behind: " + fresh + " events dropped by its "
-                        + snapshot.policy().mode() + " policy in the last 5s (" + snapshot.dropped() + " in all)";
-                LOG.warn("{}", message);
-                context.publish(new StatusEvent("marketfeed", "listener-behind", message,
-                        Map.of("listener", snapshot.name(), "dropped", Long.toString(snapshot.dropped()),
-                                "conflated", Long.toString(snapshot.conflated())),
-                        clock.instant()));
+            long[] before = reportedLosses.computeIfAbsent(snapshot.name(), name -> new long[2]);
+            long dropped = snapshot.dropped() - before[0];
+            long conflated = snapshot.conflated() - before[1];
+            if (dropped <= 0 && conflated <= 0) {
+                continue;
             }
+            before[0] = snapshot.dropped();
+            before[1] = snapshot.conflated();
+            String message = "listener '" + snapshot.name() + "' is behind; its " + snapshot.policy().label()
+                    + " policy " + (dropped > 0 ? "dropped " + dropped + " event" + (dropped == 1 ? "" : "s") : "")
+                    + (dropped > 0 && conflated > 0 ? " and " : "")
+                    + (conflated > 0 ? "merged " + conflated + " quote/book event" + (conflated == 1 ? "" : "s")
+                            + " into newer ones" : "")
+                    + " (in all: " + snapshot.dropped() + " dropped, " + snapshot.conflated() + " merged)";
+            LOG.warn("{}", message);
+            context.publish(new StatusEvent("marketfeed", "listener-behind", message,
+                    Map.of("listener", snapshot.name(), "policy", snapshot.policy().label(),
+                            "dropped", Long.toString(snapshot.dropped()),
+                            "conflated", Long.toString(snapshot.conflated())),
+                    clock.instant()));
         }
     }
 
@@ -214,8 +235,12 @@ public final class FeedEngine {
         } catch (ExecutionException e) {
             LOG.warn("error during graceful stop", e.getCause());
         }
-        long decodeBudget = Math.max(100, remainingMillis(deadline) / 2);
-        providers.values().forEach(runtime -> runtime.decoder().stop(decodeBudget));
+        runOnControl(() -> {
+            reportListenerLosses();
+            List<ProviderSnapshot> last = new ArrayList<>();
+            providers.values().forEach(runtime -> last.add(runtime.snapshot()));
+            finalProviders = last;
+        }, 1000);
         control.shutdownNow();
         for (Delivery delivery : deliveries) {
             delivery.stop(Duration.ofMillis(Math.max(100, remainingMillis(deadline))));

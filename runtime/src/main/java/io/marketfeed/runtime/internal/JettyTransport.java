@@ -1,6 +1,5 @@
 package io.marketfeed.runtime.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -32,10 +31,19 @@ import org.eclipse.jetty.websocket.core.exception.UpgradeException;
  */
 final class JettyTransport implements Transport {
 
+    /** The largest message accepted unless told otherwise; past it the connection is closed with 1009. */
+    static final long DEFAULT_MAX_MESSAGE_SIZE = 64L * 1024 * 1024;
+
     private final HttpClient httpClient;
     private final WebSocketCoreClient client;
+    private final long maxMessageSize;
 
     JettyTransport() {
+        this(DEFAULT_MAX_MESSAGE_SIZE);
+    }
+
+    JettyTransport(long maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
         QueuedThreadPool threads = new QueuedThreadPool(8, 2);
         threads.setName("marketfeed-io");
         threads.setDaemon(true);
@@ -54,7 +62,7 @@ final class JettyTransport implements Transport {
     @Override
     public CompletableFuture<TransportSession> connect(URI uri, Map<String, String> headers, boolean compression,
             Duration timeout, Duration idleTimeout, TransportHandler handler) {
-        JettyConnection connection = new JettyConnection(handler);
+        JettyConnection connection = new JettyConnection(handler, maxMessageSize);
         CoreClientUpgradeRequest request = CoreClientUpgradeRequest.from(client, uri, connection);
         request.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         request.headers(fields -> headers.forEach(fields::put));
@@ -63,8 +71,8 @@ final class JettyTransport implements Transport {
         }
         Configuration.ConfigurationCustomizer configuration = new Configuration.ConfigurationCustomizer();
         configuration.setIdleTimeout(idleTimeout);
-        configuration.setMaxTextMessageSize(64L * 1024 * 1024);
-        configuration.setMaxBinaryMessageSize(64L * 1024 * 1024);
+        configuration.setMaxTextMessageSize(maxMessageSize);
+        configuration.setMaxBinaryMessageSize(maxMessageSize);
         request.setConfiguration(configuration);
         CompletableFuture<TransportSession> result = new CompletableFuture<>();
         try {
@@ -105,16 +113,32 @@ final class JettyTransport implements Transport {
         }
     }
 
-    /** One connection: frame assembly, demand and the outgoing side. */
+    /**
+     * One connection: frame assembly, demand and the outgoing side. A whole frame's payload is handed on in
+     * place (Jetty reads into heap buffers, so the bytes are read where they landed); only fragmented messages,
+     * and payloads without a backing array, are copied, into one buffer per connection that is reused, and
+     * given back once a message was larger than {@link #KEPT_ASSEMBLY}.
+     *
+     * <p>Threading: {@link #onFrame} runs on one read thread at a time (Jetty demands one frame at a time);
+     * the sending side is thread safe.
+     */
     private static final class JettyConnection implements FrameHandler, TransportSession {
+        private static final byte[] EMPTY = new byte[0];
+        /** Assembly buffers up to this size are kept for the next message. */
+        private static final int KEPT_ASSEMBLY = 256 * 1024;
+
         private final TransportHandler handler;
+        private final long maxMessageSize;
         private final AtomicBoolean closedReported = new AtomicBoolean();
         private volatile CoreSession session;
-        private ByteArrayOutputStream partial;
-        private boolean partialText;
+        private byte[] assembly = EMPTY;
+        private int assembled;
+        private boolean assembling;
+        private boolean assemblingText;
 
-        JettyConnection(TransportHandler handler) {
+        JettyConnection(TransportHandler handler, long maxMessageSize) {
             this.handler = handler;
+            this.maxMessageSize = maxMessageSize;
         }
 
         @Override
@@ -128,59 +152,85 @@ final class JettyTransport implements Transport {
         @Override
         public void onFrame(Frame frame, Callback callback) {
             byte opCode = frame.getOpCode();
+            if (opCode == OpCode.CLOSE) {
+                callback.succeeded();
+                return; // Jetty answers the close; no more demand.
+            }
             boolean keepReading = true;
             try {
                 switch (opCode) {
                     case OpCode.TEXT:
                     case OpCode.BINARY:
                         if (frame.isFin()) {
-                            keepReading = handler.onMessage(copy(frame.getPayload()), opCode == OpCode.TEXT);
+                            keepReading = deliver(frame.getPayload(), opCode == OpCode.TEXT);
                         } else {
-                            partial = new ByteArrayOutputStream(Math.max(256, frame.getPayloadLength() * 2));
-                            partialText = opCode == OpCode.TEXT;
-                            append(frame.getPayload());
+                            assembling = true;
+                            assemblingText = opCode == OpCode.TEXT;
+                            assembled = 0;
+                            keepReading = append(frame.getPayload());
                         }
                         break;
                     case OpCode.CONTINUATION:
-                        if (partial != null) {
-                            append(frame.getPayload());
-                            if (frame.isFin()) {
-                                byte[] message = partial.toByteArray();
-                                partial = null;
-                                keepReading = handler.onMessage(message, partialText);
+                        if (assembling) {
+                            keepReading = append(frame.getPayload());
+                            if (keepReading && frame.isFin()) {
+                                assembling = false;
+                                keepReading = handler.onMessage(assembly, 0, assembled, assemblingText);
+                                if (assembly.length > KEPT_ASSEMBLY) {
+                                    assembly = EMPTY;
+                                }
                             }
                         }
                         break;
-                    case OpCode.CLOSE:
-                        callback.succeeded();
-                        return; // Jetty answers the close; no more demand.
                     default:
                         break; // PING is answered by Jetty after the callback; PONG needs nothing.
                 }
             } finally {
-                if (opCode != OpCode.CLOSE) {
-                    callback.succeeded();
-                }
+                // The payload may be a view of Jetty's network buffer: released only after it was decoded.
+                callback.succeeded();
             }
             if (keepReading) {
                 session.demand();
             }
         }
 
-        private static byte[] copy(ByteBuffer payload) {
-            if (payload == null) {
-                return new byte[0];
+        private boolean deliver(ByteBuffer payload, boolean text) {
+            if (payload == null || !payload.hasRemaining()) {
+                return handler.onMessage(EMPTY, 0, 0, text);
             }
-            byte[] bytes = new byte[payload.remaining()];
-            payload.slice().get(bytes);
-            return bytes;
+            if (payload.hasArray()) {
+                return handler.onMessage(payload.array(), payload.arrayOffset() + payload.position(),
+                        payload.remaining(), text);
+            }
+            assembled = 0;
+            if (!append(payload)) {
+                return false;
+            }
+            return handler.onMessage(assembly, 0, assembled, text);
         }
 
-        private void append(ByteBuffer payload) {
-            if (payload != null) {
-                byte[] bytes = copy(payload);
-                partial.write(bytes, 0, bytes.length);
+        /** Adds a fragment; false (and the connection closed with 1009) when the message grows too big. */
+        private boolean append(ByteBuffer payload) {
+            int length = payload == null ? 0 : payload.remaining();
+            if (length == 0) {
+                return true;
             }
+            long size = (long) assembled + length;
+            if (size > maxMessageSize) {
+                assembling = false;
+                assembly = EMPTY;
+                session.close(CloseStatus.MESSAGE_TOO_LARGE, "message of more than " + maxMessageSize
+                        + " bytes", Callback.NOOP);
+                return false;
+            }
+            if (size > assembly.length) {
+                long grown = Math.max(size, Math.max(1024, (long) assembly.length * 2));
+                assembly = java.util.Arrays.copyOf(assembly, (int) Math.min(grown, Math.min(maxMessageSize,
+                        Integer.MAX_VALUE - 8)));
+            }
+            payload.slice().get(assembly, assembled, length);
+            assembled += length;
+            return true;
         }
 
         @Override

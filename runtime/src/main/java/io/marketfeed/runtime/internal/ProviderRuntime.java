@@ -38,8 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@link Connection} per slot, the effective limits per endpoint (server-announced over configured over
  * defaults), the connect gate, provider-wide pacing, credit counting, and failure.
  *
- * <p>Threading: control thread, except the counters and {@link #decoder()}, which the read and decode
- * threads use.
+ * <p>Threading: control thread, except the counters, which the read threads use.
  */
 final class ProviderRuntime {
 
@@ -48,7 +47,8 @@ final class ProviderRuntime {
     private final String id;
     private final FeedProtocol protocol;
     private final EngineContext context;
-    private final Decoder decoder;
+    private final EventCounts events = new EventCounts();
+    private final java.util.concurrent.atomic.LongAdder problems = new java.util.concurrent.atomic.LongAdder();
     private final Consumer<ProviderRuntime> onFailure;
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private final Map<String, Limits> limits = new ConcurrentHashMap<>();
@@ -74,7 +74,6 @@ final class ProviderRuntime {
         this.protocol = protocol;
         this.context = context;
         this.onFailure = onFailure;
-        this.decoder = new Decoder(id, context.decodeBacklog());
         this.credits = protocol.credits().isMetered() ? new CreditMeter(protocol.credits(), Duration.ofMinutes(5))
                 : null;
         this.creditPolicy = protocol.creditPolicy();
@@ -109,10 +108,6 @@ final class ProviderRuntime {
         return protocol;
     }
 
-    Decoder decoder() {
-        return decoder;
-    }
-
     Limits limits(Endpoint endpoint) {
         return limits.get(endpoint.id());
     }
@@ -136,7 +131,6 @@ final class ProviderRuntime {
     // ---------------------------------------------------------------- subscriptions
 
     void start() {
-        decoder.start();
         subscribe(protocol.configuredSubscriptions());
         if (credits != null) {
             long every = context.creditSampleInterval().toNanos();
@@ -353,6 +347,16 @@ final class ProviderRuntime {
         }
     }
 
+    /** A market-data event was handed to the listeners. Read threads. */
+    void countEvent(io.marketfeed.api.model.MarketEvent event) {
+        events.count(event);
+    }
+
+    /** The session reported a problem with what the server sent. Read threads. */
+    void countProblem() {
+        problems.increment();
+    }
+
     void countGhost() {
         ghostFrames.incrementAndGet();
     }
@@ -440,6 +444,20 @@ final class ProviderRuntime {
         Optional<CreditSnapshot> creditSnapshot = credits == null ? Optional.empty()
                 : Optional.of(credits.snapshot(context.clock().instant()));
         return new ProviderSnapshot(id, failed, failure, planner.wanted().size(), rejected, planner.unassigned().size(),
-                ghostFrames.get(), decodeErrors.get(), creditSnapshot, list);
+                ghostFrames.get(), decodeErrors.get(), creditSnapshot, list, activity());
+    }
+
+    private ProviderSnapshot.Activity activity() {
+        long reconnects = 0;
+        long gaps = 0;
+        Duration up = Duration.ZERO;
+        List<Connection> all = new ArrayList<>(connections.values());
+        all.addAll(retired);
+        for (Connection connection : all) {
+            reconnects += connection.reconnects();
+            gaps += connection.gaps();
+            up = up.plus(connection.upTime());
+        }
+        return new ProviderSnapshot.Activity(events.snapshot(), problems.sum(), reconnects, gaps, up);
     }
 }

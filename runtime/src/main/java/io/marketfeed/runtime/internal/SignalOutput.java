@@ -5,39 +5,64 @@ import io.marketfeed.api.model.MarketEvent;
 import io.marketfeed.api.protocol.CreditUpdate;
 import io.marketfeed.api.protocol.DecodeOutput;
 import io.marketfeed.api.protocol.Disposition;
+import io.marketfeed.api.protocol.InboundFrame;
 import io.marketfeed.api.protocol.LimitsUpdate;
 import io.marketfeed.api.protocol.Subscription;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The runtime's {@link DecodeOutput} for one frame: market data goes to the listeners from the decode
- * thread (data nobody wants is dropped and counted), every control signal is posted to the control thread,
- * tagged with the connection attempt it came from.
+ * The runtime's {@link DecodeOutput} for one connection attempt, reused for each of its frames. Market data
+ * goes straight into the listeners' queues (data nobody wants is dropped and counted) and is counted by type;
+ * every control signal is posted to the control thread, tagged with the attempt it came from.
+ *
+ * <p>Threading: used by the attempt's read thread, one frame at a time, with the attempt's lock held while
+ * the provider's session runs (the control thread takes the same lock to encode requests).
  */
 final class SignalOutput implements DecodeOutput {
 
     private final ProviderRuntime provider;
     private final Connection connection;
     private final Attempt attempt;
-    private final Instant receivedAt;
     private final EngineContext context;
+    private final List<Delivery> deliveries;
     /** A frame is one billed push, however many events it carries (TickAtlas: a quote and a candle). */
     private boolean pushCounted;
-    /**
-     * Events of this frame, published by {@link #flush()} once the session lock is released: a BLOCK listener
-     * may make publishing wait, and the control thread must never wait for the session behind it.
-     */
-    private final List<MarketEvent> events = new ArrayList<>(2);
+    /** The first lossless queue found full while handing on this frame's events. */
+    private DeliveryQueue full;
 
-    SignalOutput(ProviderRuntime provider, Connection connection, Attempt attempt, Instant receivedAt,
-            EngineContext context) {
+    SignalOutput(ProviderRuntime provider, Connection connection, Attempt attempt, EngineContext context) {
         this.provider = provider;
         this.connection = connection;
         this.attempt = attempt;
-        this.receivedAt = receivedAt;
         this.context = context;
+        this.deliveries = context.deliveries();
+    }
+
+    /** Tells the session the socket opened. Read thread, before the first frame. */
+    void open() {
+        synchronized (attempt) {
+            attempt.session.onOpen(this);
+        }
+    }
+
+    /**
+     * Decodes one frame. Read thread.
+     *
+     * @return the first lossless queue that reached its capacity with this frame's events, or null
+     */
+    DeliveryQueue decode(InboundFrame frame) {
+        pushCounted = false;
+        full = null;
+        synchronized (attempt) {
+            try {
+                attempt.session.decode(frame, this);
+            } catch (RuntimeException | StackOverflowError | LinkageError e) {
+                // A provider bug (a recursive parser on deep input, a missing class) costs one frame, not the feed.
+                provider.decodeFailed(connection, frame, e);
+            }
+        }
+        return full;
     }
 
     private void control(Runnable task) {
@@ -48,9 +73,9 @@ final class SignalOutput implements DecodeOutput {
     public void emit(MarketEvent event) {
         if (event instanceof MarketDataEvent) {
             MarketDataEvent data = (MarketDataEvent) event;
-            Subscription subscription = new Subscription(data.topic(), data.symbol());
-            if (!connection.wants(subscription)) {
+            if (!connection.wants(data.topic(), data.symbol())) {
                 provider.countGhost();
+                Subscription subscription = new Subscription(data.topic(), data.symbol());
                 control(() -> connection.onGhost(attempt, subscription));
                 return;
             }
@@ -61,16 +86,14 @@ final class SignalOutput implements DecodeOutput {
             if (connection.isPaused()) {
                 control(() -> connection.onData(attempt));
             }
+            provider.countEvent(event);
         }
-        events.add(event);
-    }
-
-    /** Hands this frame's events to the listeners; called without the session lock held. */
-    void flush() {
-        for (MarketEvent event : events) {
-            context.publish(event);
+        for (int i = 0, n = deliveries.size(); i < n; i++) {
+            DeliveryQueue queue = deliveries.get(i).queue();
+            if (!queue.offer(event) && full == null) {
+                full = queue;
+            }
         }
-        events.clear();
     }
 
     @Override
@@ -125,6 +148,9 @@ final class SignalOutput implements DecodeOutput {
 
     @Override
     public void problem(Disposition disposition) {
+        if (disposition.kind() == Disposition.Kind.WARN) {
+            provider.countProblem();
+        }
         control(() -> connection.onProblem(attempt, disposition));
     }
 

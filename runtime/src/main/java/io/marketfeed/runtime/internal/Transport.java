@@ -28,12 +28,14 @@ interface Transport extends AutoCloseable {
         void onOpen(TransportSession session);
 
         /**
-         * A whole message arrived (fragments already joined).
+         * A whole message arrived (fragments already joined), on the connection's read thread. The bytes are
+         * the transport's own buffer, valid only during this call: whatever is kept must be copied.
          *
          * @return {@code true} to keep reading; {@code false} to stop reading until
-         *     {@link TransportSession#resumeReading()} is called (back-pressure)
+         *     {@link TransportSession#resumeReading()} is called (back-pressure); exactly one of the two
+         *     resumes reading
          */
-        boolean onMessage(byte[] payload, boolean text);
+        boolean onMessage(byte[] array, int offset, int length, boolean text);
 
         /** The connection ended: a close frame, a network error (1006), or an abort. Called once. */
         void onClosed(int code, String reason);
@@ -51,7 +53,10 @@ interface Transport extends AutoCloseable {
         /** Drops the connection at once, without a closing handshake. */
         void abort();
 
-        /** Reading was paused by {@link TransportHandler#onMessage} returning false: go on. */
+        /**
+         * Reading was paused by {@link TransportHandler#onMessage} returning false: go on. Any thread; at
+         * most once per pause.
+         */
         void resumeReading();
     }
 

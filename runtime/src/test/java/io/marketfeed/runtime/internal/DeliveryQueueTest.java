@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -66,22 +68,29 @@ class DeliveryQueueTest {
         return new StatusEvent("p", "capacity", "full", Map.of(), T0);
     }
 
-    private static List<MarketEvent> pollAll(DeliveryQueue queue) throws InterruptedException {
+    private static List<MarketEvent> pollAll(DeliveryQueue queue) {
         List<MarketEvent> out = new ArrayList<>();
-        for (MarketEvent event = queue.poll(0, TimeUnit.MILLISECONDS); event != null;
-                event = queue.poll(0, TimeUnit.MILLISECONDS)) {
-            out.add(event);
+        MarketEvent[] batch = new MarketEvent[3];
+        for (int taken = queue.poll(batch); taken > 0; taken = queue.poll(batch)) {
+            for (int i = 0; i < taken; i++) {
+                out.add(batch[i]);
+            }
         }
         return out;
     }
 
-    private static void offerAll(DeliveryQueue queue, MarketEvent... events) throws InterruptedException {
+    private static MarketEvent pollOne(DeliveryQueue queue) {
+        MarketEvent[] batch = new MarketEvent[1];
+        return queue.poll(batch) == 1 ? batch[0] : null;
+    }
+
+    private static void offerAll(DeliveryQueue queue, MarketEvent... events) {
         for (MarketEvent event : events) {
-            assertTrue(queue.offer(event), "offer of " + event);
+            queue.offer(event);
         }
     }
 
-    /** Waits (without sleeping) until the thread parks, i.e. blocks on the queue's condition. */
+    /** Waits (without sleeping) until the thread parks. */
     private static void awaitParked(Thread thread) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (true) {
@@ -90,10 +99,10 @@ class DeliveryQueueTest {
                 return;
             }
             if (state == Thread.State.TERMINATED) {
-                fail("the producer finished instead of blocking");
+                fail("the thread finished instead of waiting");
             }
             if (System.nanoTime() > deadline) {
-                fail("the producer did not block within " + WAIT_SECONDS + " s; state " + state);
+                fail("the thread did not wait within " + WAIT_SECONDS + " s; state " + state);
             }
             Thread.onSpinWait();
         }
@@ -102,7 +111,7 @@ class DeliveryQueueTest {
     // ------------------------------------------------------------------ DROP_OLDEST
 
     @Test
-    void dropOldestDropsTheOldestMarketDataAndCountsIt() throws InterruptedException {
+    void dropOldestDropsTheOldestMarketDataAndCountsIt() {
         DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.dropOldest(3));
         Trade t1 = trade("A", 1);
         Quote q2 = quote("A", 2);
@@ -120,7 +129,7 @@ class DeliveryQueueTest {
     }
 
     @Test
-    void dropOldestNeverDropsLifecycleEventsEvenBeyondCapacity() throws InterruptedException {
+    void dropOldestNeverDropsLifecycleEventsEvenBeyondCapacity() {
         DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.dropOldest(2));
         ConnectionEvent down = connection(ConnectionState.DISCONNECTED);
         GapEvent gap = gap();
@@ -136,30 +145,59 @@ class DeliveryQueueTest {
         assertEquals(1, queue.dropped(), "only market data is dropped");
         assertEquals(List.of(down, gap, b, status, c, up), pollAll(queue));
 
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 2000; i++) {
             assertTrue(queue.offer(connection(ConnectionState.RECONNECTING)));
         }
-        assertEquals(10, queue.size());
+        assertEquals(2000, queue.size(), "the ring grows for lifecycle events");
         assertEquals(1, queue.dropped());
     }
 
     @Test
-    void pollingMakesRoomSoNothingIsDropped() throws InterruptedException {
+    void dropOldestUnderSustainedOverloadKeepsTheNewestInOrder() {
+        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.dropOldest(100));
+        List<MarketEvent> offered = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            Trade trade = trade("A", i);
+            offered.add(trade);
+            queue.offer(trade);
+        }
+        assertEquals(99_900, queue.dropped());
+        assertEquals(offered.subList(99_900, 100_000), pollAll(queue));
+    }
+
+    @Test
+    void pollingMakesRoomSoNothingIsDropped() {
         DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.dropOldest(1));
         Quote a = quote("A", 1);
         Quote b = quote("B", 2);
         offerAll(queue, a);
-        assertSame(a, queue.poll(1, TimeUnit.SECONDS));
+        assertSame(a, pollOne(queue));
         offerAll(queue, b);
-        assertSame(b, queue.poll(1, TimeUnit.SECONDS));
+        assertSame(b, pollOne(queue));
         assertEquals(0, queue.dropped());
     }
 
     // ------------------------------------------------------------------ CONFLATE_LATEST
 
     @Test
-    void conflateLatestKeepsTheNewestQuotePerSymbolInItsOriginalPosition() throws InterruptedException {
-        DeliveryQueue queue = new DeliveryQueue(new DeliveryPolicy(DeliveryPolicy.Mode.CONFLATE_LATEST, 100));
+    void conflateLatestMergesNothingWhileTheListenerKeepsUp() {
+        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.conflateLatest(100));
+        List<MarketEvent> offered = new ArrayList<>();
+        for (int i = 0; i < 49; i++) {
+            Quote quote = quote("A", i);
+            offered.add(quote);
+            queue.offer(quote);
+        }
+        assertEquals(0, queue.conflated(), "below half the capacity every quote is kept");
+        assertEquals(offered, pollAll(queue));
+    }
+
+    @Test
+    void conflateLatestKeepsTheNewestQuotePerSymbolInItsPositionOnceBehind() {
+        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.conflateLatest(6));
+        Trade t0 = trade("X", 0);
+        Trade t1 = trade("X", 1);
+        Trade t2 = trade("X", 2);
         Quote a1 = quote("A", 1);
         Trade ta = trade("A", 2);
         Quote b1 = quote("B", 3);
@@ -168,197 +206,251 @@ class DeliveryQueueTest {
         Quote a3 = quote("A", 5);
         Quote b2 = quote("B", 6);
 
-        offerAll(queue, a1, ta, b1, a2, gap, a3, b2);
+        offerAll(queue, t0, t1, t2, a1, ta, b1, a2, gap, a3, b2);
 
         assertEquals(3, queue.conflated());
         assertEquals(0, queue.dropped());
-        assertEquals(4, queue.size());
-        assertEquals(List.of(a3, ta, b2, gap), pollAll(queue),
-                "A's newest quote sits where A's first quote was queued");
+        assertEquals(List.of(t0, t1, t2, a3, ta, b2, gap), pollAll(queue),
+                "A's newest quote sits where A's first quote (queued while behind) was");
     }
 
     @Test
-    void conflateLatestKeepsEveryTrade() throws InterruptedException {
-        DeliveryQueue queue = new DeliveryQueue(new DeliveryPolicy(DeliveryPolicy.Mode.CONFLATE_LATEST, 100));
-        Trade t1 = trade("A", 1);
-        Trade t2 = trade("A", 2);
-        Trade t3 = trade("A", 3);
-        offerAll(queue, t1, t2, t3);
+    void conflateLatestKeepsEveryTrade() {
+        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.conflateLatest(100));
+        List<MarketEvent> offered = new ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            Trade trade = trade("A", i);
+            offered.add(trade);
+            queue.offer(trade);
+        }
         assertEquals(0, queue.conflated());
-        assertEquals(List.of(t1, t2, t3), pollAll(queue));
+        assertEquals(offered, pollAll(queue));
     }
 
     @Test
-    void conflateLatestConflatesBooksSeparatelyFromQuotesAndProvidersSeparately() throws InterruptedException {
-        DeliveryQueue queue = new DeliveryQueue(new DeliveryPolicy(DeliveryPolicy.Mode.CONFLATE_LATEST, 100));
+    void conflateLatestConflatesBooksSeparatelyFromQuotesAndProvidersSeparately() {
+        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.conflateLatest(6));
+        Trade t0 = trade("X", 0);
+        Trade t1 = trade("X", 1);
+        Trade t2 = trade("X", 2);
         BookSnapshot book1 = book("A", 1);
         Quote quote = quote("A", 2);
         Quote other = quote("q", "A", 3);
         BookSnapshot book2 = book("A", 4);
-        offerAll(queue, book1, quote, other, book2);
+        offerAll(queue, t0, t1, t2, book1, quote, other, book2);
         assertEquals(1, queue.conflated());
-        assertEquals(List.of(book2, quote, other), pollAll(queue));
+        assertEquals(0, queue.dropped());
+        assertEquals(List.of(t0, t1, t2, book2, quote, other), pollAll(queue));
     }
 
     @Test
-    void aPolledQuoteIsNoLongerConflatedInto() throws InterruptedException {
-        DeliveryQueue queue = new DeliveryQueue(new DeliveryPolicy(DeliveryPolicy.Mode.CONFLATE_LATEST, 100));
+    void aPolledQuoteIsNoLongerConflatedInto() {
+        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.conflateLatest(4));
+        Trade t0 = trade("X", 0);
+        Trade t1 = trade("X", 1);
         Quote a1 = quote("A", 1);
-        Trade t = trade("B", 2);
         Quote a2 = quote("A", 3);
-        offerAll(queue, a1, t);
-        assertSame(a1, queue.poll(1, TimeUnit.SECONDS));
+        offerAll(queue, t0, t1, a1);
+        assertEquals(List.of(t0, t1, a1), pollAll(queue));
         offerAll(queue, a2);
         assertEquals(0, queue.conflated());
-        assertEquals(List.of(t, a2), pollAll(queue), "a fresh quote goes to the back");
+        assertEquals(List.of(a2), pollAll(queue));
     }
 
     @Test
-    void conflateLatestDropsTheOldestWhenFullOfDistinctSymbols() throws InterruptedException {
-        DeliveryQueue queue = new DeliveryQueue(new DeliveryPolicy(DeliveryPolicy.Mode.CONFLATE_LATEST, 2));
+    void conflateLatestDropsTheOldestWhenFullOfDistinctSymbols() {
+        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.conflateLatest(2));
         Quote a1 = quote("A", 1);
         Quote b = quote("B", 2);
         Quote c = quote("C", 3);
-        Quote a2 = quote("A", 4);
-        offerAll(queue, a1, b, c, a2);
-        assertEquals(2, queue.dropped(), "a1 to make room for c, then b to make room for a2");
-        assertEquals(0, queue.conflated(), "A's first quote was dropped, so the second one is not a conflation");
-        assertEquals(List.of(c, a2), pollAll(queue));
+        Quote d = quote("D", 4);
+        offerAll(queue, a1, b, c, d);
+        assertEquals(2, queue.dropped(), "a1 to make room for c, then b to make room for d");
+        assertEquals(0, queue.conflated());
+        assertEquals(List.of(c, d), pollAll(queue));
     }
 
-    // ------------------------------------------------------------------ BLOCK
+    // ------------------------------------------------------------------ LOSSLESS
 
     @Test
-    void blockMakesTheProducerWaitUntilTheConsumerPolls() throws Exception {
-        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.block(1));
-        Quote first = quote("A", 1);
-        Quote second = quote("B", 2);
-        offerAll(queue, first);
-
-        CountDownLatch offering = new CountDownLatch(1);
-        CountDownLatch offered = new CountDownLatch(1);
-        AtomicReference<Object> result = new AtomicReference<>();
-        Thread producer = new Thread(() -> {
-            offering.countDown();
-            try {
-                result.set(queue.offer(second));
-            } catch (Throwable e) {
-                result.set(e);
-            }
-            offered.countDown();
-        }, "blocked-producer");
-        producer.setDaemon(true);
-        producer.start();
-
-        assertTrue(offering.await(WAIT_SECONDS, TimeUnit.SECONDS));
-        awaitParked(producer);
-        assertEquals(1, offered.getCount(), "the producer must wait while the queue is full");
-        assertEquals(1, queue.size());
+    void losslessKeepsEverythingAndSaysWhenTheCapacityIsReached() {
+        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.lossless(3));
+        List<MarketEvent> offered = new ArrayList<>();
+        List<Boolean> room = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Quote quote = quote("A", i);
+            offered.add(quote);
+            room.add(queue.offer(quote));
+        }
+        assertEquals(List.of(true, true, false, false, false), room, "false from the third on: stop reading");
         assertEquals(0, queue.dropped());
-
-        assertSame(first, queue.poll(1, TimeUnit.SECONDS));
-
-        assertTrue(offered.await(WAIT_SECONDS, TimeUnit.SECONDS), "polling must release the producer");
-        assertEquals(Boolean.TRUE, result.get());
-        assertSame(second, queue.poll(1, TimeUnit.SECONDS));
-        assertEquals(0, queue.dropped());
-        producer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        assertEquals(0, queue.conflated());
+        assertEquals(offered, pollAll(queue), "nothing is ever dropped or merged");
     }
 
     @Test
-    void blockNeverHoldsBackLifecycleEvents() throws InterruptedException {
-        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.block(1));
+    void losslessNeverHoldsBackLifecycleEvents() {
+        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.lossless(1));
         Quote a = quote("A", 1);
         ConnectionEvent down = connection(ConnectionState.DISCONNECTED);
         GapEvent gap = gap();
-        offerAll(queue, a, down, gap); // returns at once although market data fills the queue
+        assertFalse(queue.offer(a));
+        assertTrue(queue.offer(down), "lifecycle events never ask anybody to stop reading");
+        assertTrue(queue.offer(gap));
         assertEquals(List.of(a, down, gap), pollAll(queue));
     }
 
     @Test
-    void closeWakesABlockedProducer() throws Exception {
-        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.block(1));
-        Quote first = quote("A", 1);
-        offerAll(queue, first);
-
-        CountDownLatch offered = new CountDownLatch(1);
-        AtomicReference<Object> result = new AtomicReference<>();
-        Thread producer = new Thread(() -> {
-            try {
-                result.set(queue.offer(quote("B", 2)));
-            } catch (Throwable e) {
-                result.set(e);
-            }
-            offered.countDown();
-        }, "blocked-producer");
-        producer.setDaemon(true);
-        producer.start();
-        awaitParked(producer);
-        assertEquals(1, offered.getCount());
-
-        queue.close();
-
-        assertTrue(offered.await(WAIT_SECONDS, TimeUnit.SECONDS), "close must wake the blocked producer");
-        assertEquals(Boolean.FALSE, result.get(), "the event was not queued");
-        assertFalse(queue.offer(quote("C", 3)), "a closed queue accepts nothing");
-        assertFalse(queue.offer(connection(ConnectionState.CLOSED)), "not even lifecycle events");
-        assertSame(first, queue.poll(1, TimeUnit.SECONDS), "what was queued can still be polled");
-        assertNull(queue.poll(1, TimeUnit.SECONDS), "closed and empty: null at once");
-        producer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+    void aPausedProducerIsResumedOnceTheQueueHasDrainedToHalf() {
+        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.lossless(4));
+        AtomicInteger resumed = new AtomicInteger();
+        for (int i = 0; i < 4; i++) {
+            queue.offer(quote("A", i));
+        }
+        assertTrue(queue.pause(resumed::incrementAndGet), "full: stays paused");
+        MarketEvent[] one = new MarketEvent[1];
+        queue.poll(one);
+        assertEquals(0, resumed.get(), "3 of 4 still queued");
+        queue.poll(one);
+        assertEquals(1, resumed.get(), "2 of 4: half, resumed");
+        queue.poll(one);
+        assertEquals(1, resumed.get(), "resumed once only");
     }
 
     @Test
-    void closeWakesAWaitingConsumer() throws Exception {
-        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.block(1));
-        CountDownLatch polled = new CountDownLatch(1);
-        AtomicReference<Object> result = new AtomicReference<>("not yet");
+    void aProducerThatPausesAfterTheQueueDrainedResumesByItself() {
+        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.lossless(2));
+        assertFalse(queue.offer(quote("A", 1)) && queue.offer(quote("A", 2)));
+        pollAll(queue);
+        AtomicInteger resumed = new AtomicInteger();
+        assertFalse(queue.pause(resumed::incrementAndGet), "drained already: go on reading");
+    }
+
+    @Test
+    void closeResumesPausedProducersAndWakesTheConsumer() throws Exception {
+        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.lossless(1));
+        AtomicInteger resumed = new AtomicInteger();
+        queue.offer(quote("A", 1));
+        assertTrue(queue.pause(resumed::incrementAndGet));
+
+        CountDownLatch returned = new CountDownLatch(1);
+        DeliveryQueue empty = new DeliveryQueue(DeliveryPolicy.lossless(1));
         Thread consumer = new Thread(() -> {
-            try {
-                result.set(queue.poll(1, TimeUnit.HOURS));
-            } catch (Throwable e) {
-                result.set(e);
-            }
-            polled.countDown();
+            empty.await(TimeUnit.HOURS.toNanos(1));
+            returned.countDown();
         }, "waiting-consumer");
         consumer.setDaemon(true);
         consumer.start();
         awaitParked(consumer);
 
         queue.close();
+        empty.close();
 
-        assertTrue(polled.await(WAIT_SECONDS, TimeUnit.SECONDS));
-        assertNull(result.get());
+        assertEquals(1, resumed.get());
+        assertTrue(returned.await(WAIT_SECONDS, TimeUnit.SECONDS), "close must wake the consumer");
+        assertTrue(queue.offer(quote("B", 2)), "a closed queue asks nobody to wait");
+        assertFalse(queue.isClosedAndEmpty(), "what was queued can still be polled");
+        assertEquals(1, pollAll(queue).size());
+        assertTrue(queue.isClosedAndEmpty());
     }
 
     @Test
-    void pollWaitsForAnOffer() throws Exception {
-        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.dropOldest(4));
+    void awaitReturnsWhenAnEventIsOffered() throws Exception {
+        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.lossless(4));
         Quote a = quote("A", 1);
-        CountDownLatch polled = new CountDownLatch(1);
-        AtomicReference<Object> result = new AtomicReference<>();
+        AtomicReference<MarketEvent> result = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
         Thread consumer = new Thread(() -> {
-            try {
-                result.set(queue.poll(1, TimeUnit.HOURS));
-            } catch (Throwable e) {
-                result.set(e);
-            }
-            polled.countDown();
+            queue.await(TimeUnit.HOURS.toNanos(1));
+            result.set(pollOne(queue));
+            done.countDown();
         }, "waiting-consumer");
         consumer.setDaemon(true);
         consumer.start();
         awaitParked(consumer);
 
-        offerAll(queue, a);
+        queue.offer(a);
 
-        assertTrue(polled.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertTrue(done.await(WAIT_SECONDS, TimeUnit.SECONDS));
         assertSame(a, result.get());
     }
 
+    /**
+     * Producers that behave like connections under back-pressure (stop when told, wait until resumed) against a
+     * consumer that drains in batches: no wake-up is ever lost (a lost one leaves a producer waiting for good,
+     * and the test times out), and every event arrives exactly once, in order per producer.
+     */
     @Test
-    void pollTimesOutWithNull() throws InterruptedException {
-        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.dropOldest(4));
-        long start = System.nanoTime();
-        assertNull(queue.poll(20, TimeUnit.MILLISECONDS));
-        assertTrue(System.nanoTime() - start >= Duration.ofMillis(20).toNanos() - Duration.ofMillis(1).toNanos());
+    void underContentionNoResumeIsLostAndEveryEventArrivesOnceInOrder() throws Exception {
+        int producers = 4;
+        int perProducer = 200_000;
+        DeliveryQueue queue = new DeliveryQueue(DeliveryPolicy.lossless(64));
+        AtomicInteger pauses = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        for (int p = 0; p < producers; p++) {
+            String symbol = "P" + p;
+            Thread thread = new Thread(() -> {
+                try {
+                    Object monitor = new Object();
+                    AtomicBoolean paused = new AtomicBoolean();
+                    DeliveryQueue.Pausable pausable = () -> {
+                        if (paused.compareAndSet(true, false)) {
+                            synchronized (monitor) {
+                                monitor.notifyAll();
+                            }
+                        }
+                    };
+                    for (int i = 0; i < perProducer; i++) {
+                        if (!queue.offer(trade(symbol, i))) {
+                            pauses.incrementAndGet();
+                            paused.set(true);
+                            if (!queue.pause(pausable) && paused.compareAndSet(true, false)) {
+                                continue;
+                            }
+                            synchronized (monitor) {
+                                while (paused.get()) {
+                                    monitor.wait();
+                                }
+                            }
+                        }
+                    }
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            }, "producer-" + p);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        int[] next = new int[producers];
+        long total = (long) producers * perProducer;
+        long seen = 0;
+        MarketEvent[] batch = new MarketEvent[256];
+        int maxQueued = 0;
+        while (seen < total) {
+            maxQueued = Math.max(maxQueued, queue.size());
+            int taken = queue.poll(batch);
+            if (taken == 0) {
+                queue.await(TimeUnit.MILLISECONDS.toNanos(50));
+                continue;
+            }
+            for (int i = 0; i < taken; i++) {
+                Trade trade = (Trade) batch[i];
+                int producer = Integer.parseInt(trade.symbol().substring(1));
+                assertEquals(next[producer]++, trade.price().intValueExact(), "order of " + trade.symbol());
+            }
+            seen += taken;
+        }
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        }
+        assertNull(failure.get());
+        for (int p = 0; p < producers; p++) {
+            assertEquals(perProducer, next[p]);
+        }
+        assertTrue(pauses.get() > 0, "the test must have exercised the pause");
+        assertTrue(maxQueued <= 64 + producers, "bounded: " + maxQueued);
+        assertEquals(0, queue.size());
     }
 }
