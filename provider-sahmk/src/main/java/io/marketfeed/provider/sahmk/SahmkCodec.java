@@ -1,6 +1,6 @@
 package io.marketfeed.provider.sahmk;
 
-import static io.marketfeed.provider.sahmk.WireFields.Field.*;
+import static io.marketfeed.provider.sahmk.SahmkField.*;
 
 import io.marketfeed.api.model.BookLevel;
 import io.marketfeed.api.model.BookSnapshot;
@@ -19,16 +19,35 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import io.marketfeed.toolkit.ExactDecimal;
+import io.marketfeed.toolkit.JsonText;
+import io.marketfeed.toolkit.Symbols;
+import io.marketfeed.toolkit.TextFields;
+import io.marketfeed.toolkit.TextFieldsList;
 
 /**
- * Pure translation between SAHMK's wire messages and the event model: the client's JSON requests, and the
- * server's data messages. Stateless; the per-connection bookkeeping is in {@link SahmkSession}.
+ * Translation between SAHMK's wire messages and the event model: the client's JSON requests (static), and
+ * the server's data messages, for one connection (an instance per session keeps what decoding reuses: the
+ * quote builder, the decimal reader and the interned symbols, so that a quote allocates only itself). The
+ * per-connection bookkeeping is in {@link SahmkSession}. Not thread safe.
  */
 final class SahmkCodec {
 
     static final OutboundFrame PING = OutboundFrame.text("{\"action\":\"ping\"}");
 
-    private SahmkCodec() {
+    private final Quote.Builder quote = Quote.builder(SahmkProvider.ID);
+    private final ExactDecimal decimal = new ExactDecimal();
+    private final Symbols symbols = new Symbols();
+    private final Symbols types = new Symbols();
+
+    /** The message's type, interned; null when it has none. */
+    String type(WireMessage message) {
+        return message.type(types);
+    }
+
+    /** The message's symbol, interned; null when it has none. */
+    String symbol(WireMessage message) {
+        return message.symbol(symbols);
     }
 
     /** {@code {"action":"subscribe","symbols":[...]}}, plus {@code "levels":N} on the depth channel. */
@@ -43,9 +62,9 @@ final class SahmkCodec {
     }
 
     /** The limits {@code connected} announced; empty when it announced none that make sense. */
-    static Optional<LimitsUpdate> limits(WireMessage connected) {
-        OptionalInt perConnection = connected.limits.wholeNumber(MAX_SYMBOLS_PER_CONNECTION, 1);
-        OptionalInt perCall = connected.limits.wholeNumber(MAX_SYMBOLS_PER_CALL, 1);
+    Optional<LimitsUpdate> limits(WireMessage connected) {
+        OptionalInt perConnection = connected.limits.wholeNumber(MAX_SYMBOLS_PER_CONNECTION, 1, decimal);
+        OptionalInt perCall = connected.limits.wholeNumber(MAX_SYMBOLS_PER_CALL, 1, decimal);
         String plan = connected.top.trimmed(PLAN);
         if (perConnection.isEmpty() && perCall.isEmpty() && plan == null) {
             return Optional.empty();
@@ -57,33 +76,46 @@ final class SahmkCodec {
      * A {@code quote}. Values are read from {@code data}, falling back to the top level in case a flat
      * variant appears; the time is the message's {@code timestamp}, else {@code data.updated_at}.
      */
-    static void quote(WireMessage message, Instant receivedAt, DecodeOutput out) {
-        String symbol = message.symbol();
+    void quote(WireMessage message, Instant receivedAt, DecodeOutput out) {
+        String symbol = symbol(message);
         if (symbol == null) {
             out.problem(Disposition.warn("SAHMK sent a quote without a symbol; it was ignored"));
             return;
         }
-        WireFields data = message.data;
-        WireFields top = message.top;
-        Instant time = firstInstant(top.instant(TIMESTAMP), data.instant(UPDATED_AT), data.instant(TIMESTAMP));
-        out.emit(Quote.builder(SahmkProvider.ID, symbol, receivedAt)
-                .price(decimal(data, top, PRICE))
-                .change(decimal(data, top, CHANGE))
-                .changePercent(decimal(data, top, CHANGE_PERCENT))
-                .volume(decimal(data, top, VOLUME))
-                .bid(decimal(data, top, BID))
-                .ask(decimal(data, top, ASK))
-                .open(decimal(data, top, OPEN))
-                .high(decimal(data, top, HIGH))
-                .low(decimal(data, top, LOW))
-                .previousClose(decimal(data, top, PREVIOUS_CLOSE))
-                .time(time)
-                .build());
+        TextFields<SahmkField> data = message.data;
+        TextFields<SahmkField> top = message.top;
+        quote.clear().symbol(symbol).receivedAt(receivedAt);
+        decimal(data, top, PRICE, Quote.Field.PRICE);
+        decimal(data, top, CHANGE, Quote.Field.CHANGE);
+        decimal(data, top, CHANGE_PERCENT, Quote.Field.CHANGE_PERCENT);
+        decimal(data, top, VOLUME, Quote.Field.VOLUME);
+        decimal(data, top, BID, Quote.Field.BID);
+        decimal(data, top, ASK, Quote.Field.ASK);
+        decimal(data, top, OPEN, Quote.Field.OPEN);
+        decimal(data, top, HIGH, Quote.Field.HIGH);
+        decimal(data, top, LOW, Quote.Field.LOW);
+        decimal(data, top, PREVIOUS_CLOSE, Quote.Field.PREVIOUS_CLOSE);
+        Instant time = top.isoInstant(TIMESTAMP);
+        if (time == null) {
+            time = data.isoInstant(UPDATED_AT);
+        }
+        if (time == null) {
+            time = data.isoInstant(TIMESTAMP);
+        }
+        out.emit(quote.time(time).build());
+    }
+
+    /** The field from {@code preferred}, else from {@code fallback}, into the quote being built. */
+    private void decimal(TextFields<SahmkField> preferred, TextFields<SahmkField> fallback, SahmkField field,
+            Quote.Field target) {
+        if (!preferred.decimal(field, decimal, quote, target)) {
+            fallback.decimal(field, decimal, quote, target);
+        }
     }
 
     /** A {@code depth_snapshot}; {@code available:false} (not entitled, no book) is reported, not emitted. */
-    static void book(WireMessage message, Instant receivedAt, DecodeOutput out) {
-        String symbol = message.symbol();
+    void book(WireMessage message, Instant receivedAt, DecodeOutput out) {
+        String symbol = symbol(message);
         if (message.top.isFalse(AVAILABLE)) {
             String said = message.top.trimmed(MESSAGE);
             out.problem(Disposition.warn("SAHMK depth is not available" + (symbol == null ? "" : " for " + symbol)
@@ -94,13 +126,11 @@ final class SahmkCodec {
             out.problem(Disposition.warn("SAHMK sent a depth snapshot without a symbol; it was ignored"));
             return;
         }
-        List<WireFields> bidsSent = message.bids == null ? List.of() : message.bids;
-        List<WireFields> asksSent = message.asks == null ? List.of() : message.asks;
-        List<BookLevel> bids = levels(bidsSent);
-        List<BookLevel> asks = levels(asksSent);
-        Instant time = firstInstant(message.top.instant(UPDATED_AT), message.top.instant(TIMESTAMP), null);
+        List<BookLevel> bids = levels(message.bids);
+        List<BookLevel> asks = levels(message.asks);
+        Instant time = firstInstant(message.top.isoInstant(UPDATED_AT), message.top.isoInstant(TIMESTAMP), null);
         out.emit(new BookSnapshot(SahmkProvider.ID, symbol, bids, asks, time, receivedAt));
-        int skipped = bidsSent.size() + asksSent.size() - bids.size() - asks.size();
+        int skipped = message.bids.size() + message.asks.size() - bids.size() - asks.size();
         if (skipped > 0) {
             out.problem(Disposition.warn("SAHMK depth snapshot for " + symbol + " had " + skipped
                     + " level(s) without a price or quantity; they were left out"));
@@ -108,11 +138,12 @@ final class SahmkCodec {
     }
 
     /** A {@code trades_snapshot}: one trade per element of {@code events}. */
-    static void tradesSnapshot(WireMessage message, Instant receivedAt, DecodeOutput out) {
-        String symbol = message.symbol();
+    void tradesSnapshot(WireMessage message, Instant receivedAt, DecodeOutput out) {
+        String symbol = symbol(message);
         int skipped = 0;
-        for (WireFields event : message.events == null ? List.<WireFields>of() : message.events) {
-            String eventSymbol = symbol != null ? symbol : event.trimmed(SYMBOL);
+        for (int i = 0; i < message.events.size(); i++) {
+            TextFields<SahmkField> event = message.events.get(i);
+            String eventSymbol = symbol != null ? symbol : event.symbol(SYMBOL, symbols);
             Trade trade = eventSymbol == null ? null : trade(event, eventSymbol, receivedAt);
             if (trade == null) {
                 skipped++;
@@ -127,10 +158,10 @@ final class SahmkCodec {
     }
 
     /** A live {@code trade}, flat at the top level (or, leniently, inside {@code data}). */
-    static void trade(WireMessage message, Instant receivedAt, DecodeOutput out) {
-        WireFields fields = message.top.text(PRICE) == null && message.data.text(PRICE) != null
+    void trade(WireMessage message, Instant receivedAt, DecodeOutput out) {
+        TextFields<SahmkField> fields = !message.top.has(PRICE) && message.data.has(PRICE)
                 ? message.data : message.top;
-        String symbol = message.symbol();
+        String symbol = symbol(message);
         Trade trade = symbol == null ? null : trade(fields, symbol, receivedAt);
         if (trade == null) {
             out.problem(Disposition.warn("SAHMK sent a trade without a symbol, price or quantity"
@@ -161,19 +192,24 @@ final class SahmkCodec {
     }
 
     /** A trade, or null when the fields lack a price or quantity. */
-    private static Trade trade(WireFields fields, String symbol, Instant receivedAt) {
-        BigDecimal price = fields.decimal(PRICE);
-        BigDecimal quantity = fields.decimal(QUANTITY);
+    private Trade trade(TextFields<SahmkField> fields, String symbol, Instant receivedAt) {
+        BigDecimal price = decimal(fields, PRICE);
+        BigDecimal quantity = decimal(fields, QUANTITY);
         if (price == null || quantity == null) {
             return null;
         }
         // event_time is when the trade executed; timestamp may be when it was published.
-        Instant time = firstInstant(fields.instant(EVENT_TIME), fields.instant(TIMESTAMP), null);
-        return new Trade(SahmkProvider.ID, symbol, price, quantity, fields.decimal(VALUE), side(fields),
+        Instant time = firstInstant(fields.isoInstant(EVENT_TIME), fields.isoInstant(TIMESTAMP), null);
+        return new Trade(SahmkProvider.ID, symbol, price, quantity, decimal(fields, VALUE), side(fields),
                 fields.trimmed(TRADE_ID), time, receivedAt);
     }
 
-    private static Side side(WireFields fields) {
+    /** The field's exact value, or null when absent or no decimal. */
+    private BigDecimal decimal(TextFields<SahmkField> fields, SahmkField field) {
+        return fields.decimal(field, decimal) ? decimal.value() : null;
+    }
+
+    private static Side side(TextFields<SahmkField> fields) {
         String side = fields.trimmed(SIDE);
         if (side == null) {
             return Side.UNKNOWN;
@@ -186,24 +222,29 @@ final class SahmkCodec {
     }
 
     /** Best first: in {@code level} order when levels are numbered, otherwise as sent. */
-    private static List<BookLevel> levels(List<WireFields> sent) {
-        List<WireFields> ordered = new ArrayList<>(sent);
-        ordered.sort(Comparator.comparingInt(level -> level.wholeNumber(LEVEL, 0).orElse(Integer.MAX_VALUE)));
+    private List<BookLevel> levels(TextFieldsList<SahmkField> sent) {
+        List<TextFields<SahmkField>> ordered = new ArrayList<>(sent.size());
+        int[] numbers = new int[sent.size()];
+        for (int i = 0; i < sent.size(); i++) {
+            ordered.add(sent.get(i));
+            numbers[i] = sent.get(i).wholeNumber(LEVEL, 0, decimal).orElse(Integer.MAX_VALUE);
+        }
+        Integer[] order = new Integer[ordered.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingInt(i -> numbers[i]));
         List<BookLevel> levels = new ArrayList<>(ordered.size());
-        for (WireFields level : ordered) {
-            BigDecimal price = level.decimal(PRICE);
-            BigDecimal quantity = level.decimal(QUANTITY);
+        for (int i : order) {
+            TextFields<SahmkField> level = ordered.get(i);
+            BigDecimal price = decimal(level, PRICE);
+            BigDecimal quantity = decimal(level, QUANTITY);
             if (price != null && quantity != null) {
-                OptionalInt orders = level.wholeNumber(ORDER_COUNT, 0);
+                OptionalInt orders = level.wholeNumber(ORDER_COUNT, 0, decimal);
                 levels.add(new BookLevel(price, quantity, orders.isPresent() ? orders.getAsInt() : null));
             }
         }
         return levels;
-    }
-
-    private static BigDecimal decimal(WireFields preferred, WireFields fallback, WireFields.Field field) {
-        BigDecimal value = preferred.decimal(field);
-        return value != null ? value : fallback.decimal(field);
     }
 
     private static Instant firstInstant(Instant first, Instant second, Instant third) {
@@ -217,7 +258,7 @@ final class SahmkCodec {
             if (i > 0) {
                 json.append(',');
             }
-            SahmkText.appendJsonString(json, symbols.get(i));
+            JsonText.appendString(json, symbols.get(i));
         }
         return json.append(']');
     }

@@ -1,81 +1,75 @@
 package io.marketfeed.provider.sahmk;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import io.marketfeed.api.protocol.InboundFrame;
+import io.marketfeed.toolkit.JsonFrames;
+import io.marketfeed.toolkit.TextFields;
+import io.marketfeed.toolkit.TextFieldsList;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses a SAHMK frame's bytes with Jackson's streaming parser into a {@link WireMessage}, in one pass and
- * whatever the order of the fields ({@code type} need not come first). Unknown fields, and known fields
- * of an unexpected shape, are skipped. Thread safe: it keeps no state besides the shared factory.
+ * Reads a SAHMK frame's bytes with one connection's streaming parser into its {@link WireMessage}, in one pass
+ * and whatever the order of the fields ({@code type} need not come first). Unknown fields, and known fields
+ * of an unexpected shape, are skipped. Reading a quote allocates nothing: the parser and the message are
+ * reused, values stay wire text until the codec asks for them. Not thread safe: one per connection.
  */
 final class SahmkFrameReader {
 
-    /** Thread safe once built. Source snippets stay out of parse errors: they end up in problem messages. */
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .build();
-
-    private SahmkFrameReader() {
-    }
+    private final JsonFrames json = new JsonFrames();
+    private final WireMessage message = new WireMessage();
 
     /**
+     * @return this reader's message, refilled from {@code frame}; valid until the next call
      * @throws IOException when the frame is not a JSON object (Jackson's exceptions are IOExceptions)
      */
-    static WireMessage read(InboundFrame frame) throws IOException {
-        try (JsonParser parser = JSON.createParser(frame.array(), frame.offset(), frame.length())) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("empty, or not a JSON object");
-            }
-            WireMessage message = new WireMessage();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                readTopLevel(parser, name, value, message);
-            }
-            return message;
+    WireMessage read(InboundFrame frame) throws IOException {
+        message.clear();
+        JsonParser parser = json.start(frame);
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new IOException("empty, or not a JSON object");
         }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            readTopLevel(parser, name, value);
+        }
+        return message;
     }
 
-    private static void readTopLevel(JsonParser parser, String name, JsonToken value, WireMessage message)
-            throws IOException {
+    private void readTopLevel(JsonParser parser, String name, JsonToken value) throws IOException {
         switch (name) {
             case "data": readObject(parser, value, message.data); break;
             case "limits": readObject(parser, value, message.limits); break;
             case "symbols": message.symbols = readStrings(parser, value); break;
-            case "bids": message.bids = readObjects(parser, value); break;
-            case "asks": message.asks = readObjects(parser, value); break;
-            case "events": message.events = readObjects(parser, value); break;
-            default: readScalar(parser, name, value, message.top);
+            case "bids": readObjects(parser, value, message.bids); break;
+            case "asks": readObjects(parser, value, message.asks); break;
+            case "events": readObjects(parser, value, message.events); break;
+            default: readScalar(parser, name, message.top);
         }
     }
 
-    private static void readScalar(JsonParser parser, String name, JsonToken value, WireFields into)
-            throws IOException {
-        if (value.isStructStart()) {
+    private static void readScalar(JsonParser parser, String name, TextFields<SahmkField> into) throws IOException {
+        SahmkField field = SahmkField.named(name);
+        if (field == null) {
             parser.skipChildren();
-            return;
-        }
-        WireFields.Field field = WireFields.Field.named(name);
-        if (field != null && value != JsonToken.VALUE_NULL) {
-            // For numbers getText() is the literal as sent, so 32.50 keeps its scale.
-            into.set(field, parser.getText());
+        } else {
+            into.set(field, parser);
         }
     }
 
-    private static void readObject(JsonParser parser, JsonToken value, WireFields into) throws IOException {
+    private static void readObject(JsonParser parser, JsonToken value, TextFields<SahmkField> into)
+            throws IOException {
         if (value != JsonToken.START_OBJECT) {
             parser.skipChildren();
             return;
         }
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            readScalar(parser, name, parser.nextToken(), into);
+            parser.nextToken();
+            readScalar(parser, name, into);
         }
     }
 
@@ -104,22 +98,20 @@ final class SahmkFrameReader {
         return strings;
     }
 
-    private static List<WireFields> readObjects(JsonParser parser, JsonToken value) throws IOException {
-        List<WireFields> objects = new ArrayList<>();
+    private static void readObjects(JsonParser parser, JsonToken value, TextFieldsList<SahmkField> into)
+            throws IOException {
+        into.markPresent();
         if (value != JsonToken.START_ARRAY) {
             parser.skipChildren();
-            return objects;
+            return;
         }
         JsonToken item;
         while ((item = parser.nextToken()) != null && item != JsonToken.END_ARRAY) {
             if (item == JsonToken.START_OBJECT) {
-                WireFields fields = new WireFields();
-                readObject(parser, item, fields);
-                objects.add(fields);
+                readObject(parser, item, into.add());
             } else if (item.isStructStart()) {
                 parser.skipChildren();
             }
         }
-        return objects;
     }
 }

@@ -1,11 +1,11 @@
 package io.marketfeed.provider.sahmk;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.marketfeed.api.protocol.DecodeOutput;
 import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.InboundFrame;
 import io.marketfeed.api.protocol.OutboundFrame;
 import io.marketfeed.api.protocol.ProtocolSession;
+import io.marketfeed.toolkit.JsonFrames;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,7 +14,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Pattern;
 
 /**
  * One connection to one SAHMK channel. Besides encoding and decoding it remembers what it takes to read
@@ -30,13 +29,13 @@ final class SahmkSession implements ProtocolSession {
     /** Longest piece of server text quoted in a problem (an unknown type, a parse error). */
     private static final int MAX_QUOTED = 120;
 
-    private static final Pattern LOCATION = Pattern.compile("\\s*\\(start marker at .*", Pattern.DOTALL);
-
     private final SahmkChannel channel;
     private final List<String> fallbackSymbols;
     private final OptionalInt levels;
     /** Subscribe batches sent and not yet acknowledged, oldest first; SAHMK acknowledges in order. */
     private final Deque<List<String>> pending = new ArrayDeque<>();
+    private final SahmkFrameReader reader = new SahmkFrameReader();
+    private final SahmkCodec codec = new SahmkCodec();
     private boolean connected;
     private boolean subscribeSent;
 
@@ -72,23 +71,23 @@ final class SahmkSession implements ProtocolSession {
         }
         WireMessage message;
         try {
-            message = SahmkFrameReader.read(frame);
+            message = reader.read(frame);
         } catch (IOException | RuntimeException e) {
             out.problem(Disposition.warn("SAHMK sent a frame on " + channel.endpointId()
-                    + " that could not be parsed (" + quoted(parseError(e)) + "); it was ignored"));
+                    + " that could not be parsed (" + quoted(JsonFrames.reason(e)) + "); it was ignored"));
             return;
         }
         try {
             dispatch(message, frame, out);
         } catch (RuntimeException e) {
             // A bug of ours, not the server's; the frame is lost but the connection is fine.
-            out.problem(Disposition.warn("could not translate a SAHMK '" + quoted(message.type()) + "' message: "
+            out.problem(Disposition.warn("could not translate a SAHMK '" + quoted(codec.type(message)) + "' message: "
                     + quoted(e.toString())));
         }
     }
 
     private void dispatch(WireMessage message, InboundFrame frame, DecodeOutput out) {
-        String type = message.type();
+        String type = codec.type(message);
         if (type == null) {
             out.problem(Disposition.warn("SAHMK sent a message without a type on " + channel.endpointId()
                     + "; it was ignored"));
@@ -98,10 +97,10 @@ final class SahmkSession implements ProtocolSession {
             case "connected": onConnected(message, out); break;
             case "subscribed": onSubscribed(message, out); break;
             case "unsubscribed": out.unsubscribed(channel.topic(), symbolsOf(message)); break;
-            case "quote": SahmkCodec.quote(message, frame.receivedAt(), out); break;
-            case "depth_snapshot": SahmkCodec.book(message, frame.receivedAt(), out); break;
-            case "trades_snapshot": SahmkCodec.tradesSnapshot(message, frame.receivedAt(), out); break;
-            case "trade": SahmkCodec.trade(message, frame.receivedAt(), out); break;
+            case "quote": codec.quote(message, frame.receivedAt(), out); break;
+            case "depth_snapshot": codec.book(message, frame.receivedAt(), out); break;
+            case "trades_snapshot": codec.tradesSnapshot(message, frame.receivedAt(), out); break;
+            case "trade": codec.trade(message, frame.receivedAt(), out); break;
             case "pong": out.heartbeat(); break;
             case "error": onError(message, out); break;
             default:
@@ -112,7 +111,7 @@ final class SahmkSession implements ProtocolSession {
 
     private void onConnected(WireMessage message, DecodeOutput out) {
         connected = true;
-        SahmkCodec.limits(message).ifPresent(out::limits);
+        codec.limits(message).ifPresent(out::limits);
         out.ready();
     }
 
@@ -127,8 +126,8 @@ final class SahmkSession implements ProtocolSession {
     }
 
     private void onError(WireMessage message, DecodeOutput out) {
-        String said = message.top.trimmed(WireFields.Field.MESSAGE);
-        String code = message.top.trimmed(WireFields.Field.CODE);
+        String said = message.top.trimmed(SahmkField.MESSAGE);
+        String code = message.top.trimmed(SahmkField.CODE);
         String described = SahmkText.redact(said == null ? "no message given" : said)
                 + (code == null ? "" : " (code " + quoted(code) + ")");
         if (!connected && !subscribeSent) {
@@ -182,13 +181,6 @@ final class SahmkSession implements ProtocolSession {
 
     private static List<String> symbolsOf(WireMessage message) {
         return message.symbols == null ? List.of() : List.copyOf(message.symbols);
-    }
-
-    /** Jackson's reason without its location details, which say nothing useful about a single frame. */
-    private static String parseError(Exception e) {
-        String message = e instanceof JsonProcessingException
-                ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : LOCATION.matcher(message).replaceFirst("");
     }
 
     /** Server text fit to quote in a message: keys masked, length bounded. */

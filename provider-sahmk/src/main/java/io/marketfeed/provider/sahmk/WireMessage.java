@@ -1,36 +1,50 @@
 package io.marketfeed.provider.sahmk;
 
+import io.marketfeed.toolkit.Symbols;
+import io.marketfeed.toolkit.TextFields;
+import io.marketfeed.toolkit.TextFieldsList;
 import java.util.List;
 
 /**
- * One SAHMK server message as parsed: the top-level scalars plus the few nested parts the protocol has.
- * Every part is optional; a list is null when the message did not carry it. Built by
- * {@link SahmkFrameReader}, read by {@link SahmkSession} and {@link SahmkCodec}; not thread safe.
+ * One SAHMK server message as parsed: the top-level scalars plus the few nested parts the protocol has, each
+ * kept as wire text ({@link TextFields}). Every part is optional. One instance per connection, cleared and
+ * refilled for each frame by {@link SahmkFrameReader}, read by {@link SahmkSession} and {@link SahmkCodec};
+ * not thread safe.
  */
 final class WireMessage {
 
     /** Top-level scalars: {@code type}, {@code symbol}, {@code message}, a trade's fields, … */
-    final WireFields top = new WireFields();
+    final TextFields<SahmkField> top = new TextFields<>(SahmkField.class);
     /** A quote's {@code data} object. */
-    final WireFields data = new WireFields();
+    final TextFields<SahmkField> data = new TextFields<>(SahmkField.class);
     /** {@code connected.limits}. */
-    final WireFields limits = new WireFields();
-    /** {@code subscribed}/{@code unsubscribed}/{@code error} symbols. */
-    List<String> symbols;
+    final TextFields<SahmkField> limits = new TextFields<>(SahmkField.class);
     /** A depth snapshot's sides. */
-    List<WireFields> bids;
-    List<WireFields> asks;
+    final TextFieldsList<SahmkField> bids = new TextFieldsList<>(SahmkField.class);
+    final TextFieldsList<SahmkField> asks = new TextFieldsList<>(SahmkField.class);
     /** A trades snapshot's trades. */
-    List<WireFields> events;
+    final TextFieldsList<SahmkField> events = new TextFieldsList<>(SahmkField.class);
+    /** {@code subscribed}/{@code unsubscribed}/{@code error} symbols; null when the message did not carry them. */
+    List<String> symbols;
 
-    /** The message type, or null when it has none. */
-    String type() {
-        return top.trimmed(WireFields.Field.TYPE);
+    void clear() {
+        top.clear();
+        data.clear();
+        limits.clear();
+        bids.clear();
+        asks.clear();
+        events.clear();
+        symbols = null;
+    }
+
+    /** The message type (interned through {@code names}), or null when it has none. */
+    String type(Symbols names) {
+        return top.symbol(SahmkField.TYPE, names);
     }
 
     /** The symbol at the top level, else inside {@code data}; null when neither has one. */
-    String symbol() {
-        String symbol = top.trimmed(WireFields.Field.SYMBOL);
-        return symbol != null ? symbol : data.trimmed(WireFields.Field.SYMBOL);
+    String symbol(Symbols symbols) {
+        String symbol = top.symbol(SahmkField.SYMBOL, symbols);
+        return symbol != null ? symbol : data.symbol(SahmkField.SYMBOL, symbols);
     }
 }

@@ -1,0 +1,34 @@
+package io.marketfeed.provider.sahmk;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The field names SAHMK uses that the decoder reads, at any level of a message. */
+enum SahmkField {
+    TYPE("type"), SYMBOL("symbol"), MESSAGE("message"), CODE("code"), PLAN("plan"), AVAILABLE("available"),
+    TIMESTAMP("timestamp"), UPDATED_AT("updated_at"), EVENT_TIME("event_time"),
+    PRICE("price"), CHANGE("change"), CHANGE_PERCENT("change_percent"), VOLUME("volume"), BID("bid"),
+    ASK("ask"), OPEN("open"), HIGH("high"), LOW("low"), PREVIOUS_CLOSE("previous_close"),
+    QUANTITY("quantity"), VALUE("value"), SIDE("side"), TRADE_ID("trade_id"), LEVEL("level"),
+    ORDER_COUNT("order_count"), MAX_SYMBOLS_PER_CONNECTION("max_symbols_per_connection"),
+    MAX_SYMBOLS_PER_CALL("max_symbols_per_call");
+
+    private static final Map<String, SahmkField> BY_NAME = new HashMap<>();
+
+    static {
+        for (SahmkField field : values()) {
+            BY_NAME.put(field.wireName, field);
+        }
+    }
+
+    private final String wireName;
+
+    SahmkField(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The field with this JSON name, or null when the decoder does not use it. */
+    static SahmkField named(String name) {
+        return BY_NAME.get(name);
+    }
+}

@@ -1,0 +1,194 @@
+package io.marketfeed.toolkit;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.marketfeed.api.model.Quote;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.OptionalInt;
+
+/**
+ * The scalar fields of one JSON object of a frame, kept as the characters they had on the wire, for the
+ * fields a decoder knows ({@code F}); reused from frame to frame, so that keeping them allocates nothing.
+ * Keeping text is what makes decoding lenient and exact at once: a number sent as {@code 32.50} or as
+ * {@code "32.50"} becomes the same decimal with its scale, a symbol sent as a number still reads as a symbol,
+ * and a value of the wrong kind reads as absent instead of failing the frame. Values are interpreted only
+ * when asked for, and only then may they allocate (a {@code String} for {@link #text}, an {@code Instant}).
+ *
+ * <p>A value longer than {@value #MAX_VALUE_LENGTH} characters is kept as absent: no field a decoder reads is
+ * that long, and a hostile frame must not make it hold more.
+ *
+ * <p>Not thread safe: one per object kept, per connection.
+ *
+ * @param <F> the fields
+ */
+public final class TextFields<F extends Enum<F>> {
+
+    /** Longer values are kept as absent. */
+    public static final int MAX_VALUE_LENGTH = 512;
+
+    private final int[] starts;
+    private final int[] lengths;
+    private char[] arena = new char[256];
+    private int used;
+
+    public TextFields(Class<F> fields) {
+        int count = fields.getEnumConstants().length;
+        starts = new int[count];
+        lengths = new int[count];
+        Arrays.fill(lengths, -1);
+    }
+
+    /** Forgets every value, for the next frame. */
+    public void clear() {
+        Arrays.fill(lengths, -1);
+        used = 0;
+    }
+
+    /**
+     * Keeps the parser's current token as the field's text when it is a string, number or boolean; JSON null
+     * makes the field absent; an object or array is skipped and leaves the field as it was.
+     */
+    public void set(F field, JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == null || token.isStructStart()) {
+            parser.skipChildren();
+            return;
+        }
+        if (token == JsonToken.VALUE_NULL || !token.isScalarValue()) {
+            lengths[field.ordinal()] = -1;
+            return;
+        }
+        if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+            set(field, token == JsonToken.VALUE_TRUE ? "true" : "false");
+            return;
+        }
+        set(field, parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+    }
+
+    /** Keeps {@code text} as the field's text; null makes it absent. */
+    public void set(F field, String text) {
+        if (text == null) {
+            lengths[field.ordinal()] = -1;
+            return;
+        }
+        set(field, text.toCharArray(), 0, text.length());
+    }
+
+    private void set(F field, char[] chars, int offset, int length) {
+        int index = field.ordinal();
+        if (length > MAX_VALUE_LENGTH) {
+            lengths[index] = -1;
+            return;
+        }
+        if (used + length > arena.length) {
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, used + length));
+        }
+        System.arraycopy(chars, offset, arena, used, length);
+        starts[index] = used;
+        lengths[index] = length;
+        used += length;
+    }
+
+    /** Whether the field was sent (and was not JSON null). */
+    public boolean has(F field) {
+        return lengths[field.ordinal()] >= 0;
+    }
+
+    /** The text, or null when absent. Allocates. */
+    public String text(F field) {
+        int index = field.ordinal();
+        return lengths[index] < 0 ? null : new String(arena, starts[index], lengths[index]);
+    }
+
+    /** The text without surrounding blanks, or null when absent or blank. Allocates. */
+    public String trimmed(F field) {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        String trimmed = text.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /** Whether the field's text, without surrounding blanks, is {@code expected}. Allocates nothing. */
+    public boolean is(F field, String expected) {
+        int index = field.ordinal();
+        int length = lengths[index];
+        if (length < 0) {
+            return false;
+        }
+        int start = starts[index];
+        int end = start + length;
+        while (start < end && Character.isWhitespace(arena[start])) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(arena[end - 1])) {
+            end--;
+        }
+        if (end - start != expected.length()) {
+            return false;
+        }
+        for (int i = 0; i < expected.length(); i++) {
+            if (arena[start + i] != expected.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the field is {@code false} (the JSON literal or the string, in any case). */
+    public boolean isFalse(F field) {
+        String text = trimmed(field);
+        return text != null && text.toLowerCase(Locale.ROOT).equals("false");
+    }
+
+    /** The field as a symbol through {@code symbols}: trimmed, interned, null when absent or blank. */
+    public String symbol(F field, Symbols symbols) {
+        int index = field.ordinal();
+        return lengths[index] < 0 ? null : symbols.intern(arena, starts[index], lengths[index]);
+    }
+
+    /** Reads the field as an exact decimal into {@code into}; false when absent or not a decimal. */
+    public boolean decimal(F field, ExactDecimal into) {
+        int index = field.ordinal();
+        return lengths[index] >= 0 && into.parse(arena, starts[index], lengths[index]);
+    }
+
+    /**
+     * Sets a quote's field from this field when it holds a decimal; otherwise leaves the quote's field as it
+     * was. Returns whether it was set.
+     */
+    public boolean decimal(F field, ExactDecimal scratch, Quote.Builder quote, Quote.Field target) {
+        if (!decimal(field, scratch)) {
+            return false;
+        }
+        scratch.into(quote, target);
+        return true;
+    }
+
+    /** The field as an ISO-8601 date-time with an offset ({@link IsoInstant}), or null. */
+    public Instant isoInstant(F field) {
+        int index = field.ordinal();
+        return lengths[index] < 0 ? null : IsoInstant.parse(arena, starts[index], lengths[index]);
+    }
+
+    /** A whole number of at least {@code minimum} ({@code 60}, {@code "60"} or {@code 60.0}), or empty. */
+    public OptionalInt wholeNumber(F field, int minimum, ExactDecimal scratch) {
+        if (!decimal(field, scratch)) {
+            return OptionalInt.empty();
+        }
+        java.math.BigDecimal value = scratch.value();
+        if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+            return OptionalInt.empty();
+        }
+        try {
+            int whole = value.intValueExact();
+            return whole >= minimum ? OptionalInt.of(whole) : OptionalInt.empty();
+        } catch (ArithmeticException e) {
+            return OptionalInt.empty();
+        }
+    }
+}
