@@ -8,12 +8,18 @@ import java.util.Properties;
 
 /**
  * The SPI version, {@code major.minor}. A host accepts a provider compiled against the same major and a
- * minor not greater than its own; anything else is refused with a message naming both versions.
+ * minor not greater than its own; anything else is refused with a message naming both versions. A host
+ * keeps the contract of every minor it accepts: a provider built for an older minor gets what that minor
+ * promised.
+ *
+ * <p>History: 1.0, the first SPI. 1.1: an {@link io.marketfeed.api.protocol.InboundFrame}'s bytes are the
+ * transport's buffer, valid only during {@code decode} (1.0 providers still get a copy of their own), and
+ * {@code decode} runs on the connection's read thread.
  */
 public final class SpiVersion {
 
     /** The version of this SPI; a compile-time constant, so it is inlined into provider classes. */
-    public static final String CURRENT = "1.0";
+    public static final String CURRENT = "1.1";
 
     private SpiVersion() {
     }
@@ -40,6 +46,19 @@ public final class SpiVersion {
                     + "; upgrade Marketfeed");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a provider built for {@code providerVersion} knows the contract of {@code major.minor} (same
+     * major, minor at least that); false for a version that is not {@code major.minor}.
+     */
+    public static boolean atLeast(String providerVersion, int major, int minor) {
+        try {
+            int[] provider = parse(providerVersion);
+            return provider[0] == major && provider[1] >= minor;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The version recorded in the api jar at build time; equals {@link #CURRENT} in a consistent build. */

@@ -19,7 +19,8 @@ public final class Symbols {
     /** Longer text is returned as a new string, never kept. */
     public static final int MAX_INTERNED_LENGTH = 64;
 
-    private final String[] table = new String[CAPACITY * 2];
+    /** Open addressing, at most half full; starts small (an idle connection holds little) and doubles. */
+    private String[] table = new String[16];
     private int size;
 
     /**
@@ -55,19 +56,37 @@ public final class Symbols {
         for (int i = start; i < end; i++) {
             hash = 31 * hash + chars[i];
         }
+        String[] table = this.table;
         int mask = table.length - 1;
         for (int slot = spread(hash) & mask;; slot = (slot + 1) & mask) {
             String known = table[slot];
             if (known == null) {
                 String symbol = new String(chars, start, count);
                 if (size < CAPACITY) {
-                    table[slot] = symbol;
-                    size++;
+                    this.table[slot] = symbol;
+                    if (++size * 2 > table.length) {
+                        grow();
+                    }
                 }
                 return symbol;
             }
             if (known.hashCode() == hash && matches(known, chars, start, count)) {
                 return known;
+            }
+        }
+    }
+
+    private void grow() {
+        String[] old = table;
+        table = new String[old.length * 2];
+        int mask = table.length - 1;
+        for (String symbol : old) {
+            if (symbol != null) {
+                int slot = spread(symbol.hashCode()) & mask;
+                while (table[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                table[slot] = symbol;
             }
         }
     }

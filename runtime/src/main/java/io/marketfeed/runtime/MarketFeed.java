@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.marketfeed.api.MarketFeedProvider;
 import io.marketfeed.api.ProviderSettings;
+import io.marketfeed.api.SpiVersion;
 import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.runtime.internal.FeedEngine;
 import java.time.Clock;
@@ -106,19 +107,28 @@ public final class MarketFeed implements AutoCloseable {
         public Builder provider(MarketFeedProvider provider, ProviderSettings settings) {
             requireNonNull(provider, "provider is null");
             requireNonNull(settings, "settings is null");
-            return provider(provider.id(), provider.create(settings));
+            return provider(provider.id(), provider.create(settings), provider.spiVersion());
         }
 
-        /** Adds an already created protocol under a provider id. */
+        /** Adds an already created protocol under a provider id, built for this SPI ({@link SpiVersion#CURRENT}). */
         public Builder provider(String id, FeedProtocol protocol) {
+            return provider(id, protocol, SpiVersion.CURRENT);
+        }
+
+        /**
+         * Adds an already created protocol under a provider id, built for the given SPI version (a provider's
+         * {@link MarketFeedProvider#spiVersion()}): the runtime keeps the contract of that version.
+         */
+        public Builder provider(String id, FeedProtocol protocol, String spiVersion) {
             requireNonNull(id, "id is null");
             requireNonNull(protocol, "protocol is null");
+            requireNonNull(spiVersion, "spiVersion is null");
             for (FeedEngine.ProviderEntry entry : providers) {
                 if (entry.id().equals(id)) {
                     throw new IllegalArgumentException("provider '" + id + "' is added twice");
                 }
             }
-            providers.add(new FeedEngine.ProviderEntry(id, protocol));
+            providers.add(new FeedEngine.ProviderEntry(id, protocol, spiVersion));
             return this;
         }
 

@@ -7,11 +7,13 @@ import java.time.Instant;
 
 /**
  * One whole WebSocket message as received (continuation frames already joined). The bytes are handed on
- * undecoded so that a streaming parser can read them directly:
+ * undecoded, where the transport read them, so that a streaming parser can read them directly:
  * {@snippet :
- * try (JsonParser parser = jsonFactory.createParser(frame.array(), frame.offset(), frame.length())) { ... }
+ * JsonParser parser = frames.start(frame);   // io.marketfeed.toolkit.JsonFrames, one per session
  * }
- * The frame owns its array; a decoder must not modify it.
+ * The array is the transport's buffer: a decoder must not modify it, and may use it only during the
+ * {@link ProtocolSession#decode} call it was given to; whatever it keeps must be copied (since SPI 1.1; a
+ * provider built for SPI 1.0 is given a copy it may keep).
  */
 public final class InboundFrame {
 

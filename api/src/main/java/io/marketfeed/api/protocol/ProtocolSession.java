@@ -10,10 +10,12 @@ import java.util.Optional;
  * It may keep state about that connection (request ids, pending requests, a session id); a new session is
  * made for every connection attempt.
  *
- * <p>Threading: the runtime calls a session's methods one at a time, never concurrently, never on the
- * WebSocket read thread. Methods must not block, sleep or do I/O, and {@link #decode} must not throw for
- * malformed or unknown input: it reports it with {@link DecodeOutput#problem} instead. An exception that
- * does escape is caught, counted and reported; the connection stays open.
+ * <p>Threading: the runtime calls a session's methods one at a time, never concurrently: {@link #decode} on
+ * the connection's read thread (the frames of one connection in order; other connections' sessions in
+ * parallel), as is {@link #onOpen}, the other methods on the runtime's control thread. Methods must not block, sleep or do I/O (a
+ * decode that waits holds the socket), and {@link #decode} must not throw for malformed or unknown input: it
+ * reports it with {@link DecodeOutput#problem} instead. An exception that does escape is caught, counted and
+ * reported; the connection stays open.
  */
 public interface ProtocolSession {
 
@@ -28,7 +30,7 @@ public interface ProtocolSession {
     /**
      * The socket opened. A session whose endpoint awaits a ready message but that knows none will come (a
      * fresh connection to a server that only answers restorations) calls {@link DecodeOutput#ready()} here.
-     * Called before any frame is decoded.
+     * Called on the read thread before any frame is decoded.
      */
     default void onOpen(DecodeOutput out) {
     }

@@ -75,7 +75,7 @@ public final class FeedRunner {
                 .connectTimeout(settings.connectTimeout())
                 .listener(OUTPUT_LISTENER, output, output.policy(settings.delivery()));
         for (EnabledProvider provider : providers.list()) {
-            builder.provider(provider.id(), provider.protocol());
+            builder.provider(provider.id(), provider.protocol(), provider.provider().spiVersion());
         }
         return builder.build();
     }

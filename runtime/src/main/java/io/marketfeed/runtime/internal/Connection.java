@@ -147,7 +147,7 @@ final class Connection {
                         idleTimeout, next.intake)
                 .whenComplete((session, failure) -> {
                     if (failure != null) {
-                        context.control().execute(() -> onConnectFailed(next, failure));
+                        context.post(() -> onConnectFailed(next, failure));
                     }
                 });
     }
@@ -425,7 +425,7 @@ final class Connection {
                     ghostHandledAt.put(new Subscription(request.get().topic(), symbol), now);
                 }
             }
-            nextSendNanos = now + limits.minControlGap().toNanos();
+            nextSendNanos = now + Durations.withMargin(limits.minControlGap().toNanos());
             provider.controlFrameSent(now);
             if (request.get().kind() != WireRequest.Kind.UNSUBSCRIBE) {
                 armAckTimer(owner);

@@ -22,6 +22,18 @@ record EngineContext(ScheduledExecutorService control, Transport transport, List
         ReconnectPolicy reconnect, Duration connectTimeout, Duration creditSampleInterval, DoubleSupplier random) {
 
     /**
+     * Posts a task from a transport thread to the control thread; after the engine stopped there is nobody to
+     * tell, and the task is dropped.
+     */
+    void post(Runnable task) {
+        try {
+            control.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Stopped: a late close or frame of a connection being torn down.
+        }
+    }
+
+    /**
      * Hands a lifecycle event to every listener; never waits. (Market data goes through the read path,
      * {@link SignalOutput}, which also applies back-pressure.)
      */

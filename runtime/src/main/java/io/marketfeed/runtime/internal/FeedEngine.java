@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +35,17 @@ public final class FeedEngine {
     /** How often listeners' drops and merges are checked: the first is announced within this. */
     private static final long LOSS_REPORT_MILLIS = 500;
 
-    /** A provider to run. */
-    public record ProviderEntry(String id, FeedProtocol protocol) {
+    /**
+     * A provider to run.
+     *
+     * @param spiVersion the SPI version the provider was built for: before 1.1, its sessions are given frames
+     *     that own their bytes
+     */
+    public record ProviderEntry(String id, FeedProtocol protocol, String spiVersion) {
+
+        boolean borrowsFrames() {
+            return io.marketfeed.api.SpiVersion.atLeast(spiVersion, 1, 1);
+        }
     }
 
     /** A listener and its policy. */
@@ -81,18 +89,14 @@ public final class FeedEngine {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("already started");
         }
-        control = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "marketfeed-control");
-            thread.setDaemon(true);
-            controlThread = thread;
-            return thread;
-        });
+        control = new ControlExecutor(thread -> controlThread = thread);
         transport = new JettyTransport();
         context = new EngineContext(control, transport, List.copyOf(deliveries), clock, reconnect,
                 connectTimeout, creditSampleInterval, () -> ThreadLocalRandom.current().nextDouble());
         startedAt = clock.instant();
         for (ProviderEntry entry : providerEntries) {
-            providers.put(entry.id(), new ProviderRuntime(entry.id(), entry.protocol(), context, this::providerFailed));
+            providers.put(entry.id(), new ProviderRuntime(entry.id(), entry.protocol(), entry.borrowsFrames(), context,
+                    this::providerFailed));
         }
         deliveries.forEach(Delivery::start);
         control.execute(() -> providers.values().forEach(ProviderRuntime::start));

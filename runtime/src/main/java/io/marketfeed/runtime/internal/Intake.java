@@ -23,6 +23,7 @@ final class Intake implements Transport.TransportHandler, DeliveryQueue.Pausable
     private final EngineContext context;
     private final SignalOutput output;
     private final boolean anyFrameIsLive;
+    private final boolean borrowsFrames;
     private final AtomicBoolean pausedByUs = new AtomicBoolean();
     private volatile Transport.TransportSession transport;
 
@@ -33,12 +34,13 @@ final class Intake implements Transport.TransportHandler, DeliveryQueue.Pausable
         this.context = context;
         this.output = new SignalOutput(provider, connection, attempt, context);
         this.anyFrameIsLive = heartbeat.liveness() == HeartbeatSpec.Liveness.ANY_FRAME;
+        this.borrowsFrames = provider.borrowsFrames();
     }
 
     @Override
     public void onOpen(Transport.TransportSession session) {
         transport = session;
-        context.control().execute(() -> connection.onOpened(attempt, session));
+        context.post(() -> connection.onOpened(attempt, session));
         // Here, not on the control thread: the session hears of the open before its first frame.
         output.open();
     }
@@ -53,7 +55,9 @@ final class Intake implements Transport.TransportHandler, DeliveryQueue.Pausable
         if (anyFrameIsLive) {
             attempt.lastLiveNanos = nanos;
         }
-        DeliveryQueue full = output.decode(new InboundFrame(array, offset, length, text, at));
+        InboundFrame frame = borrowsFrames ? new InboundFrame(array, offset, length, text, at)
+                : new InboundFrame(java.util.Arrays.copyOfRange(array, offset, offset + length), 0, length, text, at);
+        DeliveryQueue full = output.decode(frame);
         return full == null || !pause(full);
     }
 
@@ -85,6 +89,6 @@ final class Intake implements Transport.TransportHandler, DeliveryQueue.Pausable
     public void onClosed(int code, String reason) {
         // Frames are decoded on this thread before the close is reported, and their control signals were
         // posted first: an error frame sent just before the close is classified before it.
-        context.control().execute(() -> connection.onTransportClosed(attempt, code, reason));
+        context.post(() -> connection.onTransportClosed(attempt, code, reason));
     }
 }

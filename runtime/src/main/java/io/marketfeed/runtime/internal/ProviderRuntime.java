@@ -46,6 +46,8 @@ final class ProviderRuntime {
 
     private final String id;
     private final FeedProtocol protocol;
+    /** Whether sessions may be given the transport's buffer (SPI 1.1 and later), or need a copy they own. */
+    private final boolean borrowsFrames;
     private final EngineContext context;
     private final EventCounts events = new EventCounts();
     private final java.util.concurrent.atomic.LongAdder problems = new java.util.concurrent.atomic.LongAdder();
@@ -69,8 +71,10 @@ final class ProviderRuntime {
     private boolean failed;
     private String failure;
 
-    ProviderRuntime(String id, FeedProtocol protocol, EngineContext context, Consumer<ProviderRuntime> onFailure) {
+    ProviderRuntime(String id, FeedProtocol protocol, boolean borrowsFrames, EngineContext context,
+            Consumer<ProviderRuntime> onFailure) {
         this.id = id;
+        this.borrowsFrames = borrowsFrames;
         this.protocol = protocol;
         this.context = context;
         this.onFailure = onFailure;
@@ -106,6 +110,10 @@ final class ProviderRuntime {
 
     FeedProtocol protocol() {
         return protocol;
+    }
+
+    boolean borrowsFrames() {
+        return borrowsFrames;
     }
 
     Limits limits(Endpoint endpoint) {
@@ -409,7 +417,7 @@ final class ProviderRuntime {
         for (Limits value : limits.values()) {
             gap = Math.max(gap, value.minGlobalControlGap().toNanos());
         }
-        globalNextSendNanos = atNanos + gap;
+        globalNextSendNanos = atNanos + Durations.withMargin(gap);
     }
 
     // ---------------------------------------------------------------- stop and status

@@ -66,7 +66,7 @@ final class SignalOutput implements DecodeOutput {
     }
 
     private void control(Runnable task) {
-        context.control().execute(task);
+        context.post(task);
     }
 
     @Override
