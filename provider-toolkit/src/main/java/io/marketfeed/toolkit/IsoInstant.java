@@ -29,6 +29,20 @@ public final class IsoInstant {
 
     /** The instant written in {@code chars[offset, offset + length)} (blanks around it allowed), or null. */
     public static Instant parse(char[] chars, int offset, int length) {
+        return parse(chars, offset, length, false);
+    }
+
+    /**
+     * As {@link #parse(char[], int, int)}, but a date-time without an offset ({@code 2025-11-10T12:00:00.123456},
+     * what Python's {@code datetime.utcnow().isoformat()} writes) is taken as UTC: the same result as
+     * {@code OffsetDateTime.parse}, else {@code LocalDateTime.parse(...).toInstant(UTC)}, of the text with a blank
+     * for {@code T}.
+     */
+    public static Instant parseAssumingUtc(char[] chars, int offset, int length) {
+        return parse(chars, offset, length, true);
+    }
+
+    private static Instant parse(char[] chars, int offset, int length, boolean localAsUtc) {
         int start = offset;
         int end = offset + length;
         while (start < end && chars[start] <= ' ') {
@@ -37,15 +51,18 @@ public final class IsoInstant {
         while (end > start && chars[end - 1] <= ' ') {
             end--;
         }
-        if (end - start < 20 || end - start > MAX_LENGTH) {
-            return end == start || end - start > MAX_LENGTH ? null : slow(chars, start, end);
+        if (end - start < 19 || end - start > MAX_LENGTH) {
+            return end == start || end - start > MAX_LENGTH ? null : slow(chars, start, end, localAsUtc);
         }
-        Instant fast = fast(chars, start, end);
-        return fast != null ? fast : slow(chars, start, end);
+        Instant fast = fast(chars, start, end, localAsUtc);
+        return fast != null ? fast : slow(chars, start, end, localAsUtc);
     }
 
-    /** {@code yyyy-MM-dd[T ]HH:mm:ss[.f{1,9}](Z|±HH:MM)}, or null for anything else (the slow path decides). */
-    private static Instant fast(char[] c, int start, int end) {
+    /**
+     * {@code yyyy-MM-dd[T ]HH:mm:ss[.f{1,9}](Z|±HH:MM)} (the offset optional when {@code localAsUtc}), or null for
+     * anything else (the slow path decides).
+     */
+    private static Instant fast(char[] c, int start, int end, boolean localAsUtc) {
         int year = digits(c, start, 4);
         int month = digits(c, start + 5, 2);
         int day = digits(c, start + 8, 2);
@@ -80,7 +97,9 @@ public final class IsoInstant {
             }
         }
         int offsetSeconds;
-        if (i == end - 1 && c[i] == 'Z') {
+        if (i == end && localAsUtc) {
+            offsetSeconds = 0;
+        } else if (i == end - 1 && c[i] == 'Z') {
             offsetSeconds = 0;
         } else if (i == end - 6 && (c[i] == '+' || c[i] == '-') && c[i + 3] == ':') {
             int offsetHours = digits(c, i + 1, 2);
@@ -97,10 +116,17 @@ public final class IsoInstant {
         return Instant.ofEpochSecond(epochSecond, nanos);
     }
 
-    private static Instant slow(char[] chars, int start, int end) {
+    private static Instant slow(char[] chars, int start, int end, boolean localAsUtc) {
         String text = new String(chars, start, end - start).replace(' ', 'T');
         try {
             return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException e) {
+            if (!localAsUtc) {
+                return null;
+            }
+        }
+        try {
+            return java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);
         } catch (DateTimeException e) {
             return null;
         }

@@ -46,14 +46,18 @@ public final class JsonFrames {
     public static final int MAX_DEPTH = 64;
 
     /** Thread safe once built. Source snippets stay out of parse errors: they end up in problem messages. */
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-            .build();
+    private static final FrameFactory FACTORY = new FrameFactory();
 
-    private JsonParser parser;
+    private PositionedParser parser;
     private ByteArrayFeeder feeder;
     private FrameParser view;
+    /** The current frame's bytes, valid during its decode only. */
+    private byte[] frameArray;
+    /**
+     * Whether the current frame has been read to the end of a root value followed by nothing but blanks, so
+     * that the parser can take the next frame; decided while the frame's bytes are still valid.
+     */
+    private boolean clean;
 
     /**
      * Starts reading {@code frame}: returns a parser before its first token, valid until the next call.
@@ -66,46 +70,54 @@ public final class JsonFrames {
 
     /** As {@link #start(InboundFrame)}, for bytes that are not a frame (tests, recordings). */
     public JsonParser start(byte[] array, int offset, int length) throws IOException {
-        if (parser == null || !atRestBetweenValues()) {
+        if (parser == null || !clean) {
             renew();
+        } else if (!feeder.needMoreInput()) {
+            // Only blanks are left of the last frame (checked when its value ended): let the parser pass them.
+            parser.nextToken();
+            if (!feeder.needMoreInput()) {
+                renew();
+            }
         }
+        frameArray = array;
+        clean = false;
         feeder.feedInput(array, offset, offset + length);
-        view.lastToken = null;
         return view;
     }
 
-    /** Whether the last frame was read to the end of a complete root value, so the parser can take more. */
-    private boolean atRestBetweenValues() throws IOException {
-        JsonToken last = parser.currentToken();
-        if (last == JsonToken.NOT_AVAILABLE) {
-            // Read past the end of the last frame: fine when that frame's root value was complete.
-            last = view.lastToken;
+    /**
+     * Whether the current frame's root value has been read to its end and nothing but blanks follows it: a
+     * decoder that must refuse content after the value (as a parser made per frame would find it) asks this
+     * after reading the value's last token.
+     */
+    public boolean valueEndsFrame() {
+        return clean;
+    }
+
+    /** A root value just ended: the frame is clean when only blanks follow it. */
+    private void rootValueEnded() {
+        for (int i = parser.position(), end = parser.end(); i < end; i++) {
+            byte b = frameArray[i];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                clean = false;
+                return;
+            }
         }
-        if ((last != JsonToken.END_OBJECT && last != JsonToken.END_ARRAY) || !parser.getParsingContext().inRoot()) {
-            return false;
-        }
-        if (!feeder.needMoreInput()) {
-            // Unread bytes after the value: only white space may follow it.
-            return parser.nextToken() == JsonToken.NOT_AVAILABLE && feeder.needMoreInput();
-        }
-        return true;
+        clean = true;
     }
 
     private void renew() throws IOException {
         if (parser != null) {
             parser.close();
         }
-        parser = FACTORY.createNonBlockingByteArrayParser();
-        feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+        parser = FACTORY.newParser();
+        feeder = parser;
         view = new FrameParser(parser);
     }
 
     /** Forgets the parser's state: the next frame starts afresh. */
     public void reset() throws IOException {
-        if (parser != null) {
-            parser.close();
-            parser = null;
-        }
+        clean = false;
     }
 
     /**
@@ -122,9 +134,41 @@ public final class JsonFrames {
         return location >= 0 ? message.substring(0, location) : message;
     }
 
+    /** The factory's settings, and a way to make parsers whose read position can be seen. */
+    private static final class FrameFactory extends JsonFactory {
+        private static final long serialVersionUID = 1L;
+
+        FrameFactory() {
+            super(new com.fasterxml.jackson.core.JsonFactoryBuilder()
+                    .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()));
+        }
+
+        /** What {@link #createNonBlockingByteArrayParser()} makes, as a {@link PositionedParser}. */
+        PositionedParser newParser() {
+            return new PositionedParser(_createNonBlockingContext(null),
+                    _parserFeatures, _byteSymbolCanonicalizer.makeChild(_factoryFeatures));
+        }
+    }
+
+    /** Jackson's non-blocking parser, telling where in the fed array it is (to check what follows a value). */
+    private static final class PositionedParser extends com.fasterxml.jackson.core.json.async.NonBlockingJsonParser {
+        PositionedParser(com.fasterxml.jackson.core.io.IOContext context, int features,
+                com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer names) {
+            super(context, features, names);
+        }
+
+        int position() {
+            return _inputPtr;
+        }
+
+        int end() {
+            return _inputEnd;
+        }
+    }
+
     /** The shared parser as seen by one frame: its end is the end of input. */
-    private static final class FrameParser extends JsonParserDelegate {
-        private JsonToken lastToken;
+    private final class FrameParser extends JsonParserDelegate {
 
         FrameParser(JsonParser parser) {
             super(parser);
@@ -142,8 +186,16 @@ public final class JsonFrames {
                 }
                 return null;
             }
-            lastToken = token;
+            if (token.isStructEnd() && context().inRoot()) {
+                rootValueEnded();
+            } else {
+                clean = false;
+            }
             return token;
+        }
+
+        private JsonStreamContext context() {
+            return delegate.getParsingContext();
         }
 
         @Override

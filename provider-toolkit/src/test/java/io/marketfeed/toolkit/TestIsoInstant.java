@@ -45,6 +45,38 @@ class TestIsoInstant {
         }
     }
 
+    private static Instant referenceAssumingUtc(String text) {
+        String iso = text.strip().replace(' ', 'T');
+        try {
+            return OffsetDateTime.parse(iso).toInstant();
+        } catch (DateTimeException e) {
+            try {
+                return java.time.LocalDateTime.parse(iso).toInstant(java.time.ZoneOffset.UTC);
+            } catch (DateTimeException again) {
+                return null;
+            }
+        }
+    }
+
+    @Test
+    void withoutAnOffsetUtcCanBeAssumed() {
+        for (String text : List.of("2025-11-10T12:00:00.123456", "2025-11-10T12:00:00", "2025-11-10T12:00",
+                "2025-11-10T12:00:00.", "2025-11-10T12:00:00.1234567890", "2025-11-10T24:00:00", "2025-02-29T00:00:00",
+                "2024-02-29T00:00:00", "2025-11-10T12:00:00Z", "2025-11-10 12:00:00.5+03:00", " 2025-11-10T12:00:00 ",
+                "2025-11-10T12:00:60", "2025-13-10T12:00:00", "t", "", "2025-11-10t12:00:00", "2025-11-10 12:00:00.5")) {
+            char[] chars = text.toCharArray();
+            assertEquals(referenceAssumingUtc(text), IsoInstant.parseAssumingUtc(chars, 0, chars.length), text);
+            assertEquals(reference(text), IsoInstant.parse(chars, 0, chars.length), text);
+        }
+        Random random = new Random(11);
+        for (int i = 0; i < 10_000; i++) {
+            java.time.LocalDateTime time = java.time.LocalDateTime.ofEpochSecond(random.nextInt(2_000_000_000),
+                    random.nextInt(3) == 0 ? 0 : random.nextInt(1_000_000_000), java.time.ZoneOffset.UTC);
+            char[] chars = time.toString().toCharArray();
+            assertEquals(time.toInstant(java.time.ZoneOffset.UTC), IsoInstant.parseAssumingUtc(chars, 0, chars.length));
+        }
+    }
+
     @Test
     void randomInstantsReadExactly() {
         Random random = new Random(7);

@@ -54,6 +54,61 @@ class TestJsonFrames {
         assertEquals(List.of("{", "f", "5", "}"), tokens("{\"f\":5}"));
     }
 
+    /** How a decoder that stops at the end of the root object reads a frame. */
+    private List<String> rootObject(String frame) throws IOException {
+        byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+        JsonParser parser = json.start(bytes, 0, bytes.length);
+        List<String> tokens = new ArrayList<>();
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new IOException("not an object");
+        }
+        tokens.add("{");
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+            tokens.add(token == JsonToken.FIELD_NAME ? parser.currentName() : parser.getText());
+        }
+        tokens.add("}");
+        return tokens;
+    }
+
+    @Test
+    void whateverFollowsTheRootObjectNeverReachesTheNextFrame() throws IOException {
+        for (String tail : List.of(" 4", " t", " \"ab", " xyz", " {\"x\":", "}", " [1", " 12.5e")) {
+            assertEquals(List.of("{", "a", "1", "}"), rootObject("{\"a\":1}" + tail), tail);
+            assertEquals(List.of("{", "b", "2", "}"), rootObject("{\"b\":2}"), "after " + tail);
+            assertEquals(List.of("{", "a", "1", "}"), tokens("{\"a\":1}"));
+            assertEquals(List.of("{", "c", "x", "}"), rootObject("{\"c\":\"x\"}"), "after " + tail);
+        }
+    }
+
+    @Test
+    void aFrameFailingOnItsFirstTokenCostsNoOtherFrame() throws IOException {
+        assertEquals(List.of("{", "a", "1", "}"), rootObject("{\"a\":1}"));
+        assertThrows(IOException.class, () -> tokens("x{\"a\":1}"));
+        assertEquals(List.of("{", "b", "2", "}"), rootObject("{\"b\":2}"));
+        assertThrows(IOException.class, () -> rootObject("[1]"));
+        assertEquals(List.of("{", "c", "3", "}"), rootObject("{\"c\":3}"));
+    }
+
+    @Test
+    void framesEndingInBlanksKeepTheParser() throws IOException {
+        byte[] frame = "{\"a\":1}\r\n".getBytes(StandardCharsets.UTF_8);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 20_000; i++) {
+            rootObject("{\"a\":1}\r\n");
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        long count = 0;
+        for (int i = 0; i < 10_000; i++) {
+            JsonParser parser = json.start(frame, 0, frame.length);
+            while (parser.nextToken() != JsonToken.END_OBJECT) {
+                count++;
+            }
+        }
+        long perFrame = (threads.getCurrentThreadAllocatedBytes() - before) / 10_000;
+        assertEquals(30_000, count);
+        assertTrue(perFrame < 16, "bytes allocated per frame: " + perFrame);
+    }
+
     @Test
     void aFrameLeftHalfReadDoesNotLeakIntoTheNext() throws IOException {
         byte[] first = "{\"a\":{\"b\":1},\"c\":2}".getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,7 @@
 package io.marketfeed.provider.alltick;
 
+import static io.marketfeed.provider.alltick.AlltickField.*;
+
 import io.marketfeed.api.model.BookLevel;
 import io.marketfeed.api.model.BookSnapshot;
 import io.marketfeed.api.model.Side;
@@ -7,16 +9,21 @@ import io.marketfeed.api.model.Trade;
 import io.marketfeed.api.protocol.DecodeOutput;
 import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.OutboundFrame;
+import io.marketfeed.toolkit.ExactDecimal;
+import io.marketfeed.toolkit.Symbols;
+import io.marketfeed.toolkit.TextFields;
+import io.marketfeed.toolkit.TextFieldsList;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Pure translation between AllTick's official wire format (protocols.md §4.3–4.4) and the event model: the
- * request envelopes the client sends, and the trade ({@code 22998}) and order-book ({@code 22999}) pushes.
- * Stateless; request ids and matching are in {@link AlltickSession}.
+ * Translation between AllTick's official wire format (protocols.md §4.3–4.4) and the event model: the request
+ * envelopes the client sends (static), and the trade ({@code 22998}) and order-book ({@code 22999}) pushes of one
+ * connection (an instance per session keeps what decoding reuses: the decimal reader, the interned codes and the
+ * array a book's levels are gathered in, so that a push allocates only its event). Request ids and matching are in
+ * {@link AlltickSession}. Not thread safe.
  *
  * <p>Not the simplified format of some blog posts ({@code "action":"subscribe"}, {@code "type":"tick"}): AllTick's
  * servers do not speak it (§4.10).
@@ -38,18 +45,14 @@ final class AlltickCodec {
     static final int CANCEL_DEPTH = 1;
     static final int CANCEL_TRADES = 2;
 
-    /**
-     * A number with more digits than this is no AllTick value; refusing it keeps a hostile frame from making
-     * {@code BigDecimal} work expensive.
-     */
-    private static final int MAX_VALUE_LENGTH = 64;
+    private final ExactDecimal decimal = new ExactDecimal();
+    private final Symbols symbols = new Symbols();
+    /** Where one side's levels are gathered; emptied after each side. */
+    private BookLevel[] levels = new BookLevel[AlltickSettings.MAX_DEPTH_LEVELS];
 
-    /** Below this a timestamp counts seconds (10 digits until the year 5138), below the next milliseconds, … */
-    private static final BigDecimal MILLIS_FROM = new BigDecimal("1e11");
-    private static final BigDecimal MICROS_FROM = new BigDecimal("1e14");
-    private static final BigDecimal NANOS_FROM = new BigDecimal("1e17");
-
-    private AlltickCodec() {
+    /** The message's {@code data.code}, trimmed and interned; null when absent or blank. */
+    String code(AlltickMessage message) {
+        return message.code(symbols);
     }
 
     /** {@code 22004}: the whole trade list of the connection, replacing the previous one. */
@@ -75,36 +78,39 @@ final class AlltickCodec {
         return OutboundFrame.text(envelope(HEARTBEAT, seqId, trace).append("{}}").toString());
     }
 
-    /** A {@code 22998} push: price, volume, turnover, side from {@code trade_direction}, {@code seq}, time. */
-    static void trade(AlltickMessage push, Instant receivedAt, DecodeOutput out) {
-        String code = trimmed(push.code);
-        BigDecimal price = decimal(push.price);
-        BigDecimal volume = decimal(push.volume);
+    /**
+     * A {@code 22998} push: price, volume, turnover, side from {@code trade_direction}, {@code seq}, time.
+     *
+     * @param code {@link #code}
+     */
+    void trade(AlltickMessage push, String code, Instant receivedAt, DecodeOutput out) {
+        TextFields<AlltickField> data = push.data;
+        BigDecimal price = decimal(data, PRICE);
+        BigDecimal volume = decimal(data, VOLUME);
         if (code == null || price == null || volume == null) {
             out.problem(Disposition.warn("AllTick sent a trade without a code, price or volume"
                     + (code == null ? "" : " for " + AlltickText.quoted(code)) + "; it was ignored"));
             return;
         }
-        out.emit(new Trade(AlltickProvider.ID, code, price, volume, decimal(push.turnover),
-                side(push.tradeDirection), trimmed(push.seq), instant(push.tickTime), receivedAt));
+        out.emit(new Trade(AlltickProvider.ID, code, price, volume, decimal(data, TURNOVER), side(data),
+                data.trimmed(SEQ), instant(data), receivedAt));
     }
 
     /**
      * A {@code 22999} push: a full snapshot of the top levels, best first. Forex, metals and CFDs send no volume
      * at their levels; those levels get a size of zero. Levels without a usable price are left out and reported.
+     *
+     * @param code {@link #code}
      */
-    static void book(AlltickMessage push, Instant receivedAt, DecodeOutput out) {
-        String code = trimmed(push.code);
+    void book(AlltickMessage push, String code, Instant receivedAt, DecodeOutput out) {
         if (code == null) {
             out.problem(Disposition.warn("AllTick sent an order book without a code; it was ignored"));
             return;
         }
-        List<AlltickMessage.Level> bidsSent = push.bids == null ? List.of() : push.bids;
-        List<AlltickMessage.Level> asksSent = push.asks == null ? List.of() : push.asks;
-        List<BookLevel> bids = levels(bidsSent);
-        List<BookLevel> asks = levels(asksSent);
-        out.emit(new BookSnapshot(AlltickProvider.ID, code, bids, asks, instant(push.tickTime), receivedAt));
-        int skipped = bidsSent.size() + asksSent.size() - bids.size() - asks.size();
+        List<BookLevel> bids = levels(push.bids);
+        List<BookLevel> asks = levels(push.asks);
+        out.emit(new BookSnapshot(AlltickProvider.ID, code, bids, asks, instant(push.data), receivedAt));
+        int skipped = push.bids.size() + push.asks.size() - bids.size() - asks.size();
         if (skipped > 0) {
             out.problem(Disposition.warn("AllTick order book for " + AlltickText.quoted(code) + " had " + skipped
                     + " level(s) without a valid price or volume; they were left out"));
@@ -114,77 +120,79 @@ final class AlltickCodec {
     /**
      * {@code tick_time} as an instant: a string or an integer, in seconds or milliseconds (told apart by
      * magnitude: the documentation says milliseconds but one of its examples has ten digits), leniently also
-     * microseconds or nanoseconds. Null when absent, not a number, or not positive.
+     * microseconds or nanoseconds ({@link EpochInstant}). Null when absent, not a number, or not positive.
      */
-    static Instant instant(String text) {
-        BigDecimal value = decimal(text);
-        if (value == null || value.signum() <= 0) {
-            return null;
-        }
-        BigDecimal nanos;
-        if (value.compareTo(MILLIS_FROM) < 0) {
-            nanos = value.movePointRight(9);
-        } else if (value.compareTo(MICROS_FROM) < 0) {
-            nanos = value.movePointRight(6);
-        } else if (value.compareTo(NANOS_FROM) < 0) {
-            nanos = value.movePointRight(3);
-        } else {
-            nanos = value;
-        }
-        BigDecimal[] split = nanos.divideAndRemainder(BigDecimal.valueOf(1_000_000_000L));
-        try {
-            return Instant.ofEpochSecond(split[0].longValueExact(), split[1].longValue());
-        } catch (ArithmeticException | DateTimeException e) {
-            return null;
-        }
+    private Instant instant(TextFields<AlltickField> data) {
+        return data.decimal(TICK_TIME, decimal) ? EpochInstant.of(decimal) : null;
     }
 
-    /** The exact decimal the text spells, or null when absent, blank, not a number or of an absurd size. */
+    /** {@link #instant(TextFields)} of one text, the rule on its own (allocates). */
+    static Instant instant(String text) {
+        ExactDecimal value = new ExactDecimal();
+        return text != null && value.parse(text) ? EpochInstant.of(value) : null;
+    }
+
+    /**
+     * The exact decimal a text spells, or null when absent, blank, not a number or of an absurd size
+     * ({@link ExactDecimal}'s rule, which decoding applies to every value; allocates).
+     */
     static BigDecimal decimal(String text) {
-        String value = trimmed(text);
-        if (value == null || value.length() > MAX_VALUE_LENGTH) {
-            return null;
-        }
-        try {
-            BigDecimal decimal = new BigDecimal(value);
-            return Math.abs(decimal.scale()) <= MAX_VALUE_LENGTH ? decimal : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        ExactDecimal value = new ExactDecimal();
+        return text != null && value.parse(text) ? value.value() : null;
+    }
+
+    /** The field as an exact decimal, or null when absent, blank, not a number or of an absurd size. */
+    private BigDecimal decimal(TextFields<AlltickField> fields, AlltickField field) {
+        return fields.decimal(field, decimal) ? decimal.value() : null;
     }
 
     /** {@code trade_direction}: 1 buy (at the ask or above), 2 sell (at the bid or below), 0 neutral. */
-    static Side side(String text) {
-        String value = trimmed(text);
-        if (value == null) {
-            return Side.UNKNOWN;
+    private static Side side(TextFields<AlltickField> data) {
+        if (data.is(TRADE_DIRECTION, "1")) {
+            return Side.BUY;
         }
-        switch (value) {
-            case "1": return Side.BUY;
-            case "2": return Side.SELL;
-            default: return Side.UNKNOWN;
-        }
+        return data.is(TRADE_DIRECTION, "2") ? Side.SELL : Side.UNKNOWN;
     }
 
-    private static List<BookLevel> levels(List<AlltickMessage.Level> sent) {
-        List<BookLevel> levels = new ArrayList<>(sent.size());
-        for (AlltickMessage.Level level : sent) {
-            BigDecimal price = decimal(level.price);
-            String volumeText = trimmed(level.volume);
-            BigDecimal volume = volumeText == null ? BigDecimal.ZERO : decimal(volumeText);
+    /** The usable levels of one side, in the order sent. */
+    private List<BookLevel> levels(TextFieldsList<AlltickField> sent) {
+        if (levels.length < sent.size()) {
+            levels = new BookLevel[sent.size()];
+        }
+        int count = 0;
+        for (int i = 0; i < sent.size(); i++) {
+            TextFields<AlltickField> level = sent.get(i);
+            BigDecimal price = decimal(level, PRICE);
+            // No volume, or a blank one, is a level without volume (forex, metals, CFDs): size zero.
+            BigDecimal volume = !level.has(VOLUME) || level.is(VOLUME, "") ? BigDecimal.ZERO : decimal(level, VOLUME);
             if (price != null && volume != null) {
-                levels.add(new BookLevel(price, volume, null));
+                levels[count++] = new BookLevel(price, volume, null);
             }
         }
-        return levels;
+        List<BookLevel> list = immutable(levels, count);
+        Arrays.fill(levels, 0, count, null);
+        return list;
     }
 
-    private static String trimmed(String text) {
-        if (text == null) {
-            return null;
+    /**
+     * The first {@code count} levels as an immutable list, which {@link BookSnapshot} keeps as it is (a list of
+     * another kind it copies, which costs two arrays instead of one). AllTick serves at most ten levels a side.
+     */
+    private static List<BookLevel> immutable(BookLevel[] l, int count) {
+        switch (count) {
+            case 0: return List.of();
+            case 1: return List.of(l[0]);
+            case 2: return List.of(l[0], l[1]);
+            case 3: return List.of(l[0], l[1], l[2]);
+            case 4: return List.of(l[0], l[1], l[2], l[3]);
+            case 5: return List.of(l[0], l[1], l[2], l[3], l[4]);
+            case 6: return List.of(l[0], l[1], l[2], l[3], l[4], l[5]);
+            case 7: return List.of(l[0], l[1], l[2], l[3], l[4], l[5], l[6]);
+            case 8: return List.of(l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7]);
+            case 9: return List.of(l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7], l[8]);
+            case 10: return List.of(l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7], l[8], l[9]);
+            default: return List.of(Arrays.copyOf(l, count));
         }
-        String trimmed = text.strip();
-        return trimmed.isEmpty() ? null : trimmed;
     }
 
     private static StringBuilder envelope(int cmdId, long seqId, String trace) {

@@ -1,6 +1,5 @@
 package io.marketfeed.provider.alltick;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.marketfeed.api.protocol.DecodeOutput;
 import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.InboundFrame;
@@ -8,19 +7,16 @@ import io.marketfeed.api.protocol.LimitsUpdate;
 import io.marketfeed.api.protocol.OutboundFrame;
 import io.marketfeed.api.protocol.ProtocolSession;
 import io.marketfeed.api.protocol.Topics;
+import io.marketfeed.toolkit.JsonFrames;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * One connection to one AllTick endpoint. Every request gets the next {@code seq_id} and a trace unique to it;
@@ -39,22 +35,20 @@ final class AlltickSession implements ProtocolSession {
     /** Requests whose answer never came are forgotten beyond this many (heartbeats, mostly). */
     private static final int MAX_PENDING = 256;
 
-    private static final Pattern LOCATION = Pattern.compile("\\s*\\(start marker at .*", Pattern.DOTALL);
-
     private final AlltickChannel channel;
     private final int depthLevels;
     private final String tracePrefix;
     private final Duration reconnectGap;
     private final NotServedCodes notServed;
-    /** Requests sent and not answered, by {@code seq_id}, oldest first. */
-    private final Map<Long, Request> pending = new LinkedHashMap<>(16, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Request> eldest) {
-            return size() > MAX_PENDING;
-        }
-    };
+    /** What decoding reuses from frame to frame: the parser and message, the decimal reader and interned codes. */
+    private final AlltickFrameReader reader = new AlltickFrameReader();
+    private final AlltickCodec codec = new AlltickCodec();
+    /**
+     * Requests sent and not answered, oldest first; beyond {@link #MAX_PENDING} the oldest is forgotten. A list,
+     * searched by index: it holds a few requests, and matching a response (a heartbeat's, every 10 s) by its
+     * {@code seq_id} then allocates nothing (a map keyed by {@code Long} would box it).
+     */
+    private final List<Request> pending = new ArrayList<>();
     /** The list AllTick last accepted per topic on this connection. */
     private final Map<String, List<String>> accepted = new HashMap<>();
     private long nextSeqId = 1;
@@ -127,10 +121,10 @@ final class AlltickSession implements ProtocolSession {
         }
         AlltickMessage message;
         try {
-            message = AlltickFrameReader.read(frame);
+            message = reader.read(frame);
         } catch (IOException | RuntimeException e) {
             out.problem(Disposition.warn("AllTick sent a frame on the " + channel.endpointId()
-                    + " endpoint that could not be parsed (" + AlltickText.quoted(parseError(e))
+                    + " endpoint that could not be parsed (" + AlltickText.quoted(JsonFrames.reason(e))
                     + "); it was ignored"));
             return;
         }
@@ -143,7 +137,8 @@ final class AlltickSession implements ProtocolSession {
         } catch (RuntimeException e) {
             // A bug of ours, not the server's; the frame is lost but the connection is fine.
             out.problem(Disposition.warn("could not translate an AllTick frame with cmd_id "
-                    + AlltickText.quoted(message.cmdId) + ": " + AlltickText.quoted(e.toString())));
+                    + AlltickText.quoted(message.top.text(AlltickField.CMD_ID)) + ": "
+                    + AlltickText.quoted(e.toString())));
         }
         notServed.check(frame.receivedAt(), out);
     }
@@ -151,79 +146,88 @@ final class AlltickSession implements ProtocolSession {
     // ---------------------------------------------------------------- pushes
 
     private void onPush(AlltickMessage message, InboundFrame frame, DecodeOutput out) {
-        OptionalInt cmdId = whole(message.cmdId);
-        if (cmdId.isEmpty()) {
+        if (!message.cmdId.isValid()) {
             out.problem(Disposition.warn("AllTick sent a frame without a cmd_id on the " + channel.endpointId()
                     + " endpoint; it was ignored"));
             return;
         }
-        switch (cmdId.getAsInt()) {
-            case AlltickCodec.PUSH_TRADE:
-                delivered(Topics.TRADES, message);
-                AlltickCodec.trade(message, frame.receivedAt(), out);
+        int cmdId = message.cmdId.intValue();
+        switch (cmdId) {
+            case AlltickCodec.PUSH_TRADE: {
+                String code = delivered(Topics.TRADES, message);
+                codec.trade(message, code, frame.receivedAt(), out);
                 break;
-            case AlltickCodec.PUSH_DEPTH:
-                delivered(Topics.BOOK, message);
-                AlltickCodec.book(message, frame.receivedAt(), out);
+            }
+            case AlltickCodec.PUSH_DEPTH: {
+                String code = delivered(Topics.BOOK, message);
+                codec.book(message, code, frame.receivedAt(), out);
                 break;
+            }
             case AlltickCodec.HEARTBEAT_RESPONSE:
                 out.heartbeat();
                 break;
             default:
-                out.problem(Disposition.warn("AllTick sent a frame with unknown cmd_id " + cmdId.getAsInt()
+                out.problem(Disposition.warn("AllTick sent a frame with unknown cmd_id " + cmdId
                         + " on the " + channel.endpointId() + " endpoint; it was ignored"));
         }
     }
 
-    private void delivered(String topic, AlltickMessage message) {
-        if (message.code != null && !message.code.isBlank()) {
-            notServed.delivered(topic, message.code.strip());
+    /** Notes that the push's code delivered on {@code topic}; returns the code (interned), null when it has none. */
+    private String delivered(String topic, AlltickMessage message) {
+        String code = codec.code(message);
+        if (code != null) {
+            notServed.delivered(topic, code);
         }
+        return code;
     }
 
     // ---------------------------------------------------------------- responses
 
     private void onResponse(AlltickMessage message, InboundFrame frame, DecodeOutput out) {
         Request request = match(message);
-        OptionalInt ret = whole(message.ret);
-        String said = AlltickDispositions.said(message.msg);
-        if (ret.isEmpty()) {
-            out.problem(Disposition.warn("AllTick sent a response with ret " + AlltickText.quoted(message.ret)
-                    + ", which is not a number" + (request == null ? "" : ", to " + request.describe())));
+        if (!message.ret.isValid()) {
+            out.problem(Disposition.warn("AllTick sent a response with ret "
+                    + AlltickText.quoted(message.top.text(AlltickField.RET)) + ", which is not a number"
+                    + (request == null ? "" : ", to " + request.describe())));
             return;
         }
-        if (ret.getAsInt() == 200) {
+        int ret = message.ret.intValue();
+        if (ret == 200) {
             succeeded(request, message, frame, out);
             return;
         }
+        String said = AlltickDispositions.said(message.top.text(AlltickField.MSG));
         String what = request == null ? "a request" : request.describe();
-        switch (ret.getAsInt()) {
+        switch (ret) {
             case 401: out.problem(AlltickDispositions.tokenRefused(said)); break;
-            case 600: case 604: codesRefused(ret.getAsInt(), said, request, message, out); break;
+            case 600: case 604: codesRefused(ret, said, request, message, out); break;
             case 603: listTooLong(said, request, out); break;
-            case 429: case 605: out.problem(AlltickDispositions.rateLimited(ret.getAsInt(), said)); break;
+            case 429: case 605: out.problem(AlltickDispositions.rateLimited(ret, said)); break;
             case 606: out.problem(AlltickDispositions.tooManyRequests(said, reconnectGap)); break;
-            case 201: case 400: case 601: out.problem(AlltickDispositions.malformed(ret.getAsInt(), said, what)); break;
-            default: out.problem(AlltickDispositions.unexpected(ret.getAsInt(), said, what));
+            case 201: case 400: case 601: out.problem(AlltickDispositions.malformed(ret, said, what)); break;
+            default: out.problem(AlltickDispositions.unexpected(ret, said, what));
         }
     }
 
     /** The request a response answers: by {@code seq_id} when its trace agrees, else by trace alone. */
     private Request match(AlltickMessage message) {
-        OptionalLong seqId = seqId(message.seqId);
-        if (seqId.isPresent()) {
-            Request candidate = pending.get(seqId.getAsLong());
-            if (candidate != null && (message.trace == null || message.trace.isEmpty()
-                    || candidate.trace().equals(message.trace))) {
-                return pending.remove(seqId.getAsLong());
+        if (message.seqId.isValid()) {
+            long seqId = message.seqId.value();
+            for (int i = 0; i < pending.size(); i++) {
+                Request candidate = pending.get(i);
+                if (candidate.seqId() == seqId) {
+                    // seq_ids are unique among the requests kept: at most one candidate.
+                    if (!message.hasTrace() || message.traceIs(candidate.trace())) {
+                        return pending.remove(i);
+                    }
+                    break;
+                }
             }
         }
-        if (message.trace != null && !message.trace.isEmpty()) {
-            for (Iterator<Request> it = pending.values().iterator(); it.hasNext();) {
-                Request candidate = it.next();
-                if (candidate.trace().equals(message.trace)) {
-                    it.remove();
-                    return candidate;
+        if (message.hasTrace()) {
+            for (int i = 0; i < pending.size(); i++) {
+                if (message.traceIs(pending.get(i).trace())) {
+                    return pending.remove(i);
                 }
             }
         }
@@ -233,8 +237,7 @@ final class AlltickSession implements ProtocolSession {
     private void succeeded(Request request, AlltickMessage message, InboundFrame frame, DecodeOutput out) {
         if (request == null) {
             // Unmatched (a response to a request this session did not send, or one forgotten): use its cmd_id.
-            OptionalInt cmdId = whole(message.cmdId);
-            int cmd = cmdId.orElse(0);
+            int cmd = message.cmdId.isValid() ? message.cmdId.intValue() : 0;
             if (cmd == AlltickCodec.HEARTBEAT_RESPONSE) {
                 out.heartbeat();
             } else if (cmd == AlltickCodec.SUBSCRIBE_TRADES_RESPONSE) {
@@ -338,7 +341,10 @@ final class AlltickSession implements ProtocolSession {
         // seq_id is a uint32 on the wire.
         nextSeqId = seqId == 0xFFFF_FFFFL ? 1 : seqId + 1;
         Request request = new Request(seqId, tracePrefix + seqId, cmdId, topic, List.copyOf(codes));
-        pending.put(seqId, request);
+        pending.add(request);
+        if (pending.size() > MAX_PENDING) {
+            pending.remove(0);
+        }
         return request;
     }
 
@@ -349,36 +355,5 @@ final class AlltickSession implements ProtocolSession {
             default: throw new IllegalArgumentException("AllTick has no topic '" + topic + "'; it serves "
                     + Topics.TRADES + " and " + Topics.BOOK);
         }
-    }
-
-    /** A whole number sent as a number or a string ({@code 200}, {@code "200"}); empty otherwise. */
-    private static OptionalInt whole(String text) {
-        if (text == null) {
-            return OptionalInt.empty();
-        }
-        try {
-            return OptionalInt.of(Integer.parseInt(text.strip()));
-        } catch (NumberFormatException e) {
-            return OptionalInt.empty();
-        }
-    }
-
-    /** A {@code seq_id}: a uint32 sent as a number or a string; empty otherwise. */
-    private static OptionalLong seqId(String text) {
-        if (text == null) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(Long.parseLong(text.strip()));
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
-        }
-    }
-
-    /** Jackson's reason without its location details, which say nothing useful about a single frame. */
-    private static String parseError(Exception e) {
-        String message = e instanceof JsonProcessingException
-                ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : LOCATION.matcher(message).replaceFirst("");
     }
 }

@@ -32,17 +32,20 @@ final class NotServedCodes {
     private final Duration after;
     private final Set<String> reported;
     private final Map<String, Watch> watches = new HashMap<>();
+    /** How many watches are not checked yet: while none is, a frame costs nothing here. */
+    private int unchecked;
 
     /** One acknowledged list and what it delivered since. */
     private static final class Watch {
         final List<String> codes;
-        final Instant since;
+        /** When the list is checked: its acknowledgement plus {@code after}. */
+        final Instant due;
         final Set<String> delivered = new HashSet<>();
         boolean checked;
 
-        Watch(List<String> codes, Instant since) {
+        Watch(List<String> codes, Instant due) {
             this.codes = List.copyOf(codes);
-            this.since = since;
+            this.due = due;
         }
     }
 
@@ -56,11 +59,18 @@ final class NotServedCodes {
 
     /** The server accepted {@code codes} as the topic's list at {@code at}. */
     void acknowledged(String topic, List<String> codes, Instant at) {
-        watches.put(topic, new Watch(codes, at));
+        forget(watches.put(topic, new Watch(codes, at.plus(after))));
+        unchecked++;
     }
 
     void cancelled(String topic) {
-        watches.remove(topic);
+        forget(watches.remove(topic));
+    }
+
+    private void forget(Watch watch) {
+        if (watch != null && !watch.checked) {
+            unchecked--;
+        }
     }
 
     void delivered(String topic, String code) {
@@ -72,12 +82,16 @@ final class NotServedCodes {
 
     /** Checks the lists whose time has come; called with every frame's receive time. */
     void check(Instant now, DecodeOutput out) {
+        if (unchecked == 0) {
+            return;
+        }
         for (Map.Entry<String, Watch> entry : watches.entrySet()) {
             Watch watch = entry.getValue();
-            if (watch.checked || now.isBefore(watch.since.plus(after))) {
+            if (watch.checked || now.isBefore(watch.due)) {
                 continue;
             }
             watch.checked = true;
+            unchecked--;
             int limit = ignoredFrom(watch.codes, watch.delivered);
             if (limit < 0) {
                 continue;

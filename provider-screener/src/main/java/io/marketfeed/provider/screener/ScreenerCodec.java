@@ -1,5 +1,7 @@
 package io.marketfeed.provider.screener;
 
+import static io.marketfeed.provider.screener.ScreenerField.*;
+
 import io.marketfeed.api.Secret;
 import io.marketfeed.api.model.Alert;
 import io.marketfeed.api.model.BookLevel;
@@ -8,6 +10,10 @@ import io.marketfeed.api.model.MarketStatus;
 import io.marketfeed.api.model.Quote;
 import io.marketfeed.api.protocol.OutboundFrame;
 import io.marketfeed.api.protocol.Topics;
+import io.marketfeed.toolkit.ExactDecimal;
+import io.marketfeed.toolkit.Symbols;
+import io.marketfeed.toolkit.TextFields;
+import io.marketfeed.toolkit.TextFieldsList;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +21,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Encodes requests and turns decoded {@link ScreenerMessage}s into events. Pure functions; thread safe.
+ * Encodes requests (static, thread safe) and turns one connection's decoded {@link ScreenerMessage}s into events:
+ * an instance per session keeps what decoding reuses (the quote builder, the decimal reader, the book sides being
+ * built, the interned symbols and message types), so that a quote allocates only itself. Not thread safe.
  *
  * <p>Topics: {@code stock} targets serve two topics, {@link Topics#QUOTES} ({@code price_update}) and
  * {@link Topics#BOOK} ({@code orderbook_update}), over one wire subscription; {@code market}, {@code sector} and
@@ -31,7 +39,17 @@ final class ScreenerCodec {
 
     static final OutboundFrame PING = OutboundFrame.text("{\"type\":\"ping\"}");
 
-    private ScreenerCodec() {
+    private final Quote.Builder quote = Quote.builder(PROVIDER);
+    private final ExactDecimal decimal = new ExactDecimal();
+    private final Symbols symbols = new Symbols();
+    private final Symbols types = new Symbols();
+    /** A book's sides while they are built; the snapshot copies them. */
+    private final List<BookLevel> bids = new ArrayList<>();
+    private final List<BookLevel> asks = new ArrayList<>();
+
+    /** The message's type, interned; null when it has none. */
+    String type(ScreenerMessage message) {
+        return message.type(types);
     }
 
     /** The wire {@code subscription_type} of a topic. */
@@ -101,99 +119,99 @@ final class ScreenerCodec {
     }
 
     /** The stock a message is about: the code's {@code stock_code}, the docs' {@code code}, or nested data. */
-    static String stockCode(ScreenerMessage message) {
-        String code = message.first("stock_code", "code", "symbol");
+    String stockCode(ScreenerMessage message) {
+        String code = message.symbol(message.top, STOCK_CODE, symbols);
         if (code == null) {
-            code = ScreenerMessage.clean(message.data.get("stock_code"));
+            code = message.symbol(message.top, CODE, symbols);
         }
         if (code == null) {
-            code = ScreenerMessage.clean(message.data.get("code"));
+            code = message.symbol(message.top, SYMBOL, symbols);
+        }
+        if (code == null) {
+            code = message.symbol(message.data, STOCK_CODE, symbols);
+        }
+        if (code == null) {
+            code = message.symbol(message.data, CODE, symbols);
         }
         return code;
     }
 
     /** {@code price_update} as a quote; every payload field is optional. */
-    static Quote quote(ScreenerMessage message, String symbol, Instant receivedAt) {
-        BigDecimal changePercent = message.decimal("change_percent");
-        if (changePercent == null) {
-            changePercent = message.decimal("change_pct");
+    Quote quote(ScreenerMessage message, String symbol, Instant receivedAt) {
+        TextFields<ScreenerField> top = message.top;
+        quote.clear().symbol(symbol).receivedAt(receivedAt);
+        if (!message.decimal(top, PRICE, decimal, quote, Quote.Field.PRICE)) {
+            message.decimal(message.data, PRICE, decimal, quote, Quote.Field.PRICE);
         }
-        if (changePercent == null) {
-            changePercent = ScreenerMessage.decimalOf(message.data.get("change_pct"));
+        message.decimal(top, CHANGE, decimal, quote, Quote.Field.CHANGE);
+        if (!message.decimal(top, CHANGE_PERCENT, decimal, quote, Quote.Field.CHANGE_PERCENT)
+                && !message.decimal(top, CHANGE_PCT, decimal, quote, Quote.Field.CHANGE_PERCENT)) {
+            message.decimal(message.data, CHANGE_PCT, decimal, quote, Quote.Field.CHANGE_PERCENT);
         }
-        BigDecimal price = message.decimal("price");
-        if (price == null) {
-            price = ScreenerMessage.decimalOf(message.data.get("price"));
-        }
-        return Quote.builder(PROVIDER, symbol, receivedAt)
-                .price(price)
-                .change(message.decimal("change"))
-                .changePercent(changePercent)
-                .volume(message.decimal("volume"))
-                .time(message.instant("timestamp"))
-                .build();
+        message.decimal(top, VOLUME, decimal, quote, Quote.Field.VOLUME);
+        return quote.time(message.timestamp()).build();
     }
 
     /** {@code orderbook_update}; levels without a price or quantity are left out. */
-    static BookSnapshot book(ScreenerMessage message, String symbol, Instant receivedAt) {
-        return new BookSnapshot(PROVIDER, symbol, levels(message.bids), levels(message.asks),
-                message.instant("timestamp"), receivedAt);
+    BookSnapshot book(ScreenerMessage message, String symbol, Instant receivedAt) {
+        levels(message, message.bids, bids);
+        levels(message, message.asks, asks);
+        return new BookSnapshot(PROVIDER, symbol, bids, asks, message.timestamp(), receivedAt);
     }
 
-    private static List<BookLevel> levels(List<ScreenerMessage.Level> wire) {
-        List<BookLevel> out = new ArrayList<>();
-        if (wire == null) {
-            return out;
-        }
-        for (ScreenerMessage.Level level : wire) {
-            BigDecimal price = ScreenerMessage.decimalOf(level.price());
-            BigDecimal size = ScreenerMessage.decimalOf(level.quantity());
-            if (price == null || size == null) {
+    private void levels(ScreenerMessage message, TextFieldsList<ScreenerField> wire, List<BookLevel> out) {
+        out.clear();
+        for (int i = 0; i < wire.size(); i++) {
+            TextFields<ScreenerField> level = wire.get(i);
+            BigDecimal price = message.decimal(level, PRICE, decimal);
+            if (price == null) {
                 continue;
             }
-            long orders = ScreenerMessage.wholeOf(level.orders());
+            BigDecimal size = message.decimal(level, QUANTITY, decimal);
+            if (size == null) {
+                continue;
+            }
+            long orders = message.whole(level, ORDERS, decimal);
             out.add(new BookLevel(price, size, orders >= 0 && orders <= Integer.MAX_VALUE ? (int) orders : null));
         }
-        return out;
     }
 
     /** {@code market_status}, or null without a market or status. */
-    static MarketStatus marketStatus(ScreenerMessage message, Instant receivedAt) {
-        String market = message.trimmed("market");
-        String status = message.trimmed("status");
+    MarketStatus marketStatus(ScreenerMessage message, Instant receivedAt) {
+        String market = message.symbol(message.top, MARKET, symbols);
+        String status = message.symbol(message.top, STATUS, symbols);
         if (market == null || status == null) {
             return null;
         }
-        return new MarketStatus(PROVIDER, market, status, message.trimmed("message"), message.instant("timestamp"),
-                receivedAt);
+        return new MarketStatus(PROVIDER, market, status, message.trimmed(MESSAGE), message.timestamp(), receivedAt);
     }
 
     /**
      * {@code alert}: the code's {@code alert_id, stock_code, alert_type, message, data} or the docs'
      * {@code code, alert_type, threshold, current_price, message}. Kind {@code alert:<alert_type>}.
      */
-    static Alert alert(ScreenerMessage message, Instant receivedAt) {
-        String type = message.trimmed("alert_type");
-        String text = message.trimmed("message");
+    Alert alert(ScreenerMessage message, Instant receivedAt) {
+        String type = message.trimmed(ALERT_TYPE);
+        String text = message.trimmed(MESSAGE);
         if (text == null) {
-            String threshold = message.trimmed("threshold");
-            String current = message.trimmed("current_price");
+            String threshold = message.trimmed(THRESHOLD);
+            String current = message.trimmed(CURRENT_PRICE);
             text = (type == null ? "alert" : type) + (threshold == null ? "" : " threshold " + threshold)
                     + (current == null ? "" : " current price " + current);
         }
         return new Alert(PROVIDER, stockCode(message), type == null ? "alert" : "alert:" + type, text,
-                message.instant("timestamp"), receivedAt);
+                message.timestamp(), receivedAt);
     }
 
     /**
      * {@code notification} (ALERT, MARKET_EVENT, SYSTEM, PORTFOLIO; priority LOW to URGENT). Kind
      * {@code notification:<notification_type>}; the message is {@code [PRIORITY] title: message}.
      */
-    static Alert notification(ScreenerMessage message, Instant receivedAt) {
-        String type = message.trimmed("notification_type");
-        String priority = message.trimmed("priority");
-        String title = message.trimmed("title");
-        String text = message.trimmed("message");
+    Alert notification(ScreenerMessage message, Instant receivedAt) {
+        String type = message.trimmed(NOTIFICATION_TYPE);
+        String priority = message.trimmed(PRIORITY);
+        String title = message.trimmed(TITLE);
+        String text = message.trimmed(MESSAGE);
         StringBuilder shown = new StringBuilder();
         if (priority != null) {
             shown.append('[').append(priority).append("] ");
@@ -209,6 +227,6 @@ final class ScreenerCodec {
         }
         return new Alert(PROVIDER, stockCode(message),
                 type == null ? "notification" : "notification:" + type.toLowerCase(Locale.ROOT), shown.toString(),
-                message.instant("timestamp"), receivedAt);
+                message.timestamp(), receivedAt);
     }
 }

@@ -1,103 +1,130 @@
 package io.marketfeed.provider.screener;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import io.marketfeed.api.protocol.InboundFrame;
+import io.marketfeed.toolkit.JsonFrames;
+import io.marketfeed.toolkit.TextFields;
+import io.marketfeed.toolkit.TextFieldsList;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Parses a Screener frame with Jackson's streaming parser into a {@link ScreenerMessage}, in one pass, whatever
- * the order of the fields. A {@code batch}'s {@code messages[]} are read recursively (one level: a batch inside a
- * batch is read too, deeper nesting is skipped). Unknown fields and fields of an unexpected shape are skipped.
- * Thread safe.
+ * Reads a Screener frame with one connection's streaming parser into its {@link ScreenerMessage}, in one pass,
+ * whatever the order of the fields. A {@code batch}'s {@code messages[]} are read recursively (one level: a batch
+ * inside a batch is read too, deeper nesting is skipped). Unknown fields and fields of an unexpected shape are
+ * skipped. Reading a quote, a book or a batch of them allocates nothing: the parser and the messages are reused,
+ * values stay wire text until the codec asks for them. Not thread safe: one per connection.
  */
 final class ScreenerFrameReader {
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
-            .build();
-
-    /** Top-level scalar names the decoder reads; everything else is skipped. */
-    private static final Set<String> SCALARS = Set.of("type", "timestamp", "sequence", "stock_code", "code",
-            "symbol", "name", "price", "change", "change_percent", "change_pct", "volume", "market", "status",
-            "alert_id", "alert_type", "message", "title", "notification_id", "notification_type", "priority",
-            "threshold", "current_price", "session_id", "connection_id", "missed_messages_count",
-            "subscription_type", "access_token", "expires_in", "batch_size", "reason", "retry_after", "error",
-            "identifier");
-
     private static final int MAX_BATCH_DEPTH = 2;
+    /** Most {@code details} scalars kept. */
+    private static final int MAX_DETAILS = 64;
+    /** A level sent as an array: {@code [price, quantity, orders]}. */
+    private static final ScreenerField[] LEVEL_POSITIONS = {ScreenerField.PRICE, ScreenerField.QUANTITY,
+        ScreenerField.ORDERS};
 
-    private ScreenerFrameReader() {
-    }
+    /**
+     * A frame that made more messages and levels than this, or was longer than {@link #MAX_RETAINED_FRAME}
+     * bytes, leaves nothing for the next: what it grew (reused messages, levels, text) is dropped, so that one
+     * huge frame does not make the connection hold its size.
+     */
+    private static final int MAX_RETAINED_PARTS = 1024;
+    private static final int MAX_RETAINED_FRAME = 1 << 20;
 
-    /** @throws IOException when the frame is not a JSON object */
-    static ScreenerMessage read(InboundFrame frame) throws IOException {
-        try (JsonParser parser = JSON.createParser(frame.array(), frame.offset(), frame.length())) {
+    private final JsonFrames json = new JsonFrames();
+    private ScreenerMessage message = new ScreenerMessage();
+    /** Messages and levels made for the frame being read. */
+    private int parts;
+    private boolean dropMessage;
+
+    /**
+     * @return this reader's message, refilled from {@code frame}; valid until the next call
+     * @throws IOException when the frame is not a JSON object (Jackson's exceptions are IOExceptions)
+     */
+    ScreenerMessage read(InboundFrame frame) throws IOException {
+        if (dropMessage) {
+            message = new ScreenerMessage();
+            dropMessage = false;
+        } else {
+            message.clear();
+        }
+        parts = 0;
+        dropMessage = frame.length() > MAX_RETAINED_FRAME;
+        try {
+            JsonParser parser = json.start(frame);
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("empty, or not a JSON object");
             }
-            ScreenerMessage message = readObject(parser, 0);
-            if (parser.nextToken() != null) {
+            readObject(parser, message, 0);
+            if (!json.valueEndsFrame()) {
                 throw new IOException("content after the JSON object");
             }
+            dropMessage |= parts > MAX_RETAINED_PARTS;
             return message;
+        } catch (IOException | RuntimeException e) {
+            dropMessage |= parts > MAX_RETAINED_PARTS;
+            throw e;
         }
     }
 
-    /** Reads the object whose START_OBJECT was just consumed. */
-    private static ScreenerMessage readObject(JsonParser parser, int depth) throws IOException {
-        ScreenerMessage message = new ScreenerMessage();
+    /** Reads the object whose START_OBJECT was just consumed into {@code message}. */
+    private void readObject(JsonParser parser, ScreenerMessage message, int depth) throws IOException {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (name) {
                 case "targets": message.targets = strings(parser, value); break;
-                case "bids": message.bids = levels(parser, value); break;
-                case "asks": message.asks = levels(parser, value); break;
-                case "details": scalars(parser, value, message.details); break;
-                case "data": scalars(parser, value, message.data); break;
+                case "bids": levels(parser, value, message, message.bids); break;
+                case "asks": levels(parser, value, message, message.asks); break;
+                case "details": details(parser, value, message); break;
+                case "data": scalars(parser, value, message, message.data); break;
                 case "restored_subscriptions": message.restored = restored(parser, value); break;
-                case "messages": message.messages = messages(parser, value, depth); break;
+                case "messages": messages(parser, value, message, depth); break;
                 default:
                     if (value.isStructStart()) {
                         parser.skipChildren();
-                    } else if (name.equals("sequence") && value == JsonToken.VALUE_NULL) {
-                        message.sequenceNull = true;
-                    } else if (SCALARS.contains(name) && value != JsonToken.VALUE_NULL) {
-                        // For numbers getText() is the literal as sent, so 73000.50 keeps its decimals.
-                        message.fields.put(name, parser.getText());
+                    } else if (value == JsonToken.VALUE_NULL) {
+                        if (name.equals("sequence")) {
+                            message.sequenceNull = true;
+                        }
+                    } else {
+                        ScreenerField field = ScreenerField.named(name);
+                        if (field == ScreenerField.TIMESTAMP) {
+                            message.setTimestamp(parser);
+                        } else if (field != null) {
+                            message.set(message.top, field, parser);
+                        }
                     }
             }
         }
-        return message;
     }
 
-    private static List<ScreenerMessage> messages(JsonParser parser, JsonToken value, int depth) throws IOException {
+    private void messages(JsonParser parser, JsonToken value, ScreenerMessage message, int depth)
+            throws IOException {
         if (value != JsonToken.START_ARRAY || depth >= MAX_BATCH_DEPTH) {
             parser.skipChildren();
-            return null;
+            message.startMessages(false);
+            return;
         }
-        List<ScreenerMessage> out = ScreenerMessage.newMessages();
+        message.startMessages(true);
         JsonToken item;
         while ((item = parser.nextToken()) != null && item != JsonToken.END_ARRAY) {
             if (item == JsonToken.START_OBJECT) {
-                out.add(readObject(parser, depth + 1));
+                parts++;
+                readObject(parser, message.addMessage(), depth + 1);
             } else {
                 parser.skipChildren();
             }
         }
-        return out;
     }
 
-    private static void scalars(JsonParser parser, JsonToken value, Map<String, String> into) throws IOException {
+    /** The scalars of an object the decoder reads by name ({@code data}); JSON null leaves a field as it was. */
+    private static void scalars(JsonParser parser, JsonToken value, ScreenerMessage message,
+            TextFields<ScreenerField> into) throws IOException {
         if (value != JsonToken.START_OBJECT) {
             parser.skipChildren();
             return;
@@ -107,7 +134,28 @@ final class ScreenerFrameReader {
             JsonToken inner = parser.nextToken();
             if (inner.isStructStart()) {
                 parser.skipChildren();
-            } else if (inner != JsonToken.VALUE_NULL && into.size() < 64) {
+            } else if (inner != JsonToken.VALUE_NULL) {
+                ScreenerField field = ScreenerField.named(name);
+                if (field != null) {
+                    message.set(into, field, parser);
+                }
+            }
+        }
+    }
+
+    /** {@code details}: every scalar by name (errors only; their names vary, {@code max*} is read by prefix). */
+    private static void details(JsonParser parser, JsonToken value, ScreenerMessage message) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return;
+        }
+        Map<String, String> into = message.details();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken inner = parser.nextToken();
+            if (inner.isStructStart()) {
+                parser.skipChildren();
+            } else if (inner != JsonToken.VALUE_NULL && into.size() < MAX_DETAILS) {
                 into.put(name, parser.getText());
             }
         }
@@ -150,53 +198,60 @@ final class ScreenerFrameReader {
         return out;
     }
 
-    private static List<ScreenerMessage.Level> levels(JsonParser parser, JsonToken value) throws IOException {
+    /**
+     * A book side: objects ({@code price}, {@code quantity}/{@code size}/{@code volume}, {@code orders}/
+     * {@code order_count}; JSON null leaves a field as it was) or {@code [price, quantity, orders]} arrays.
+     */
+    private void levels(JsonParser parser, JsonToken value, ScreenerMessage message,
+            TextFieldsList<ScreenerField> into) throws IOException {
+        into.clear();
         if (value != JsonToken.START_ARRAY) {
             parser.skipChildren();
-            return null;
+            return;
         }
-        List<ScreenerMessage.Level> out = new ArrayList<>();
+        into.markPresent();
         JsonToken item;
         while ((item = parser.nextToken()) != null && item != JsonToken.END_ARRAY) {
+            // A level is made when its first field the decoder reads comes: one without any would be left out.
+            TextFields<ScreenerField> level = null;
             if (item == JsonToken.START_OBJECT) {
-                String price = null;
-                String quantity = null;
-                String orders = null;
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
                     JsonToken inner = parser.nextToken();
                     if (inner.isStructStart()) {
                         parser.skipChildren();
-                        continue;
-                    }
-                    if (inner == JsonToken.VALUE_NULL) {
-                        continue;
-                    }
-                    switch (name) {
-                        case "price": price = parser.getText(); break;
-                        case "quantity": case "size": case "volume": quantity = parser.getText(); break;
-                        case "orders": case "order_count": orders = parser.getText(); break;
-                        default: break;
+                    } else if (inner != JsonToken.VALUE_NULL) {
+                        ScreenerField field = ScreenerField.levelNamed(name);
+                        if (field != null) {
+                            if (level == null) {
+                                parts++;
+                                level = message.addLevel(into);
+                            }
+                            message.set(level, field, parser);
+                        }
                     }
                 }
-                out.add(new ScreenerMessage.Level(price, quantity, orders));
             } else if (item == JsonToken.START_ARRAY) {
                 // [price, quantity] pairs are not what the server sends, but cost nothing to accept.
-                List<String> pair = new ArrayList<>();
+                int position = 0;
                 JsonToken inner;
                 while ((inner = parser.nextToken()) != null && inner != JsonToken.END_ARRAY) {
                     if (inner.isStructStart()) {
                         parser.skipChildren();
-                    } else {
-                        pair.add(parser.getText());
+                        continue;
                     }
+                    if (inner != JsonToken.VALUE_NULL && position < LEVEL_POSITIONS.length) {
+                        if (level == null) {
+                            parts++;
+                            level = message.addLevel(into);
+                        }
+                        message.set(level, LEVEL_POSITIONS[position], parser);
+                    }
+                    position++;
                 }
-                out.add(new ScreenerMessage.Level(pair.size() > 0 ? pair.get(0) : null,
-                        pair.size() > 1 ? pair.get(1) : null, pair.size() > 2 ? pair.get(2) : null));
             } else {
                 parser.skipChildren();
             }
         }
-        return out;
     }
 }

@@ -1,63 +1,205 @@
 package io.marketfeed.provider.screener;
 
+import com.fasterxml.jackson.core.JsonParser;
+import io.marketfeed.api.model.Quote;
+import io.marketfeed.toolkit.ExactDecimal;
+import io.marketfeed.toolkit.Symbols;
+import io.marketfeed.toolkit.TextFields;
+import io.marketfeed.toolkit.TextFieldsList;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One server message as read from the wire, every field optional: the shipped server strips payload fields in
- * delivery (protocols.md §2.6), and the docs use other names. Scalars are kept as their wire text so that
- * numbers stay exact ({@code 73000.5} is the {@code BigDecimal} 73000.5, never a double). Not thread safe.
+ * delivery (protocols.md §2.6), and the docs use other names. Scalars are kept as their wire text
+ * ({@link TextFields} over {@link ScreenerField}) so that numbers stay exact ({@code 73000.5} is the decimal
+ * 73000.5, never a double) and nothing is interpreted before it is asked for.
+ *
+ * <p>Reused: the reader keeps one per connection and clears it for each frame, and a batch's messages are kept
+ * in a list of messages that is reused too, so reading a quote, a book or a batch of them allocates nothing.
+ * What only rare frames carry ({@code targets}, {@code restored_subscriptions}, {@code details}) is allocated
+ * when it comes. Valid until the reader reads the next frame; not thread safe.
+ *
+ * <p>A value {@link TextFields} would not keep as sent (longer than {@link TextFields#MAX_VALUE_LENGTH}, such as
+ * a long token or message) or whose surrounding blanks {@link ExactDecimal} would trim otherwise than
+ * {@link String#strip()} (control characters, Unicode spaces) is kept as a {@code String} instead and read the
+ * way the provider always read it, so every value means what it meant before.
  */
 final class ScreenerMessage {
 
-    /** Longer numeric or time text is not a Screener value; refusing it keeps BigDecimal work cheap. */
+    /** Longer numeric text is not a Screener value; refusing it keeps BigDecimal work cheap. */
     private static final int MAX_VALUE_LENGTH = 64;
 
-    /** Top-level scalars by JSON name (only the names the decoder uses are kept). */
-    final Map<String, String> fields = new HashMap<>();
-    /** Scalars of {@code details} ({@code rate_limit}, {@code error}). */
-    final Map<String, String> details = new HashMap<>();
+    /** Top-level scalars (only the names the decoder reads are kept). */
+    final TextFields<ScreenerField> top = new TextFields<>(ScreenerField.class);
     /** Scalars of {@code data} (the alert's {@code data{}}, and the frontend's nested shape). */
-    final Map<String, String> data = new HashMap<>();
-    List<String> targets;
-    List<Level> bids;
-    List<Level> asks;
-    /** {@code restored_subscriptions}: subscription type → targets, in wire order. */
-    Map<String, List<String>> restored;
-    /** {@code batch.messages}, in order. */
-    List<ScreenerMessage> messages;
+    final TextFields<ScreenerField> data = new TextFields<>(ScreenerField.class);
+    /** Book sides: {@link ScreenerField#PRICE}, {@link ScreenerField#QUANTITY}, {@link ScreenerField#ORDERS}. */
+    final TextFieldsList<ScreenerField> bids = new TextFieldsList<>(ScreenerField.class);
+    final TextFieldsList<ScreenerField> asks = new TextFieldsList<>(ScreenerField.class);
     /** Whether {@code sequence} was present and JSON null (the server's unsolicited heartbeat). */
     boolean sequenceNull;
+    /** {@code targets}, or null. Rare frames (acks): allocated. */
+    List<String> targets;
+    /** {@code restored_subscriptions}: subscription type → targets, in wire order; or null. */
+    Map<String, List<String>> restored;
+    /** Scalars of {@code details} ({@code rate_limit}, {@code max*}) by name; null until an error carries them. */
+    private Map<String, String> details;
 
-    /** One order-book level as wire text. */
-    record Level(String price, String quantity, String orders) {
+    /** {@code timestamp}'s text, kept apart: it is read from the characters by {@link ScreenerTime}. */
+    private char[] timestamp = new char[32];
+    private int timestampLength = -1;
+    /** A {@code timestamp} longer than {@link TextFields#MAX_VALUE_LENGTH} (blanks around it), or null. */
+    private String longTimestamp;
+
+    /** {@code batch.messages}, in order: reused messages, {@code messageCount} of them this frame. */
+    private List<ScreenerMessage> messages;
+    private int messageCount;
+    private boolean hasMessages;
+
+    /** Values kept as strings (see the class comment); null or empty on ordinary frames. */
+    private List<Odd> odd;
+
+    private record Odd(TextFields<ScreenerField> owner, ScreenerField field, String text) {
     }
 
-    String type() {
-        return trimmed("type");
+    /** Forgets the last frame's values. */
+    void clear() {
+        top.clear();
+        data.clear();
+        bids.clear();
+        asks.clear();
+        sequenceNull = false;
+        targets = null;
+        restored = null;
+        details = null;
+        timestampLength = -1;
+        longTimestamp = null;
+        messageCount = 0;
+        hasMessages = false;
+        if (odd != null) {
+            odd.clear();
+        }
     }
 
-    String text(String name) {
-        return fields.get(name);
+    // ------------------------------------------------------------------ filled by the reader
+
+    /** Keeps the parser's current scalar (not JSON null) as {@code field} of {@code into}. */
+    void set(TextFields<ScreenerField> into, ScreenerField field, JsonParser parser) throws IOException {
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int length = parser.getTextLength();
+        if (odd != null && !odd.isEmpty()) {
+            odd.removeIf(value -> value.owner == into && value.field == field);
+        }
+        if (keptAsSent(chars, offset, length)) {
+            into.set(field, parser);
+        } else {
+            into.set(field, (String) null);
+            if (odd == null) {
+                odd = new ArrayList<>(2);
+            }
+            odd.add(new Odd(into, field, parser.getText()));
+        }
     }
 
-    String trimmed(String name) {
-        return clean(fields.get(name));
+    /** Keeps the parser's current scalar (not JSON null) as the {@code timestamp}. */
+    void setTimestamp(JsonParser parser) throws IOException {
+        int length = parser.getTextLength();
+        if (length > TextFields.MAX_VALUE_LENGTH) {
+            longTimestamp = parser.getText();
+            timestampLength = -1;
+            return;
+        }
+        longTimestamp = null;
+        if (length > timestamp.length) {
+            timestamp = new char[length];
+        }
+        System.arraycopy(parser.getTextCharacters(), parser.getTextOffset(), timestamp, 0, length);
+        timestampLength = length;
     }
 
-    /** The first present of several names (the code's name first, then the docs'). */
-    String first(String... names) {
-        for (String name : names) {
-            String value = trimmed(name);
+    /** A cleared level appended to a book side. */
+    TextFields<ScreenerField> addLevel(TextFieldsList<ScreenerField> side) {
+        TextFields<ScreenerField> level = side.add();
+        if (odd != null && !odd.isEmpty()) {
+            // A side sent twice reuses its levels: nothing of the first may show through.
+            odd.removeIf(value -> value.owner == level);
+        }
+        return level;
+    }
+
+    /** Starts {@code messages} afresh; {@code present} when it is an array the reader will fill. */
+    void startMessages(boolean present) {
+        messageCount = 0;
+        hasMessages = present;
+    }
+
+    /** A cleared message appended to {@code messages}. */
+    ScreenerMessage addMessage() {
+        if (messages == null) {
+            messages = new ArrayList<>();
+        }
+        if (messageCount == messages.size()) {
+            messages.add(new ScreenerMessage());
+        }
+        ScreenerMessage message = messages.get(messageCount++);
+        message.clear();
+        return message;
+    }
+
+    /** {@code details}, created when the first one comes. */
+    Map<String, String> details() {
+        if (details == null) {
+            details = new HashMap<>();
+        }
+        return details;
+    }
+
+    // ------------------------------------------------------------------ read by the session and the codec
+
+    /** Whether the message carried {@code messages} as an array (a batch's items). */
+    boolean hasMessages() {
+        return hasMessages;
+    }
+
+    int messageCount() {
+        return messageCount;
+    }
+
+    ScreenerMessage message(int index) {
+        if (index >= messageCount) {
+            throw new IndexOutOfBoundsException(index + " of " + messageCount);
+        }
+        return messages.get(index);
+    }
+
+    /** The message type, interned through {@code types}; null when it has none. */
+    String type(Symbols types) {
+        return symbol(top, ScreenerField.TYPE, types);
+    }
+
+    /** A top-level field's text as sent, or null. Allocates. */
+    String text(ScreenerField field) {
+        String kept = odd(top, field);
+        return kept != null ? kept : top.text(field);
+    }
+
+    /** A top-level field's text without surrounding blanks, or null when absent or blank. Allocates. */
+    String trimmed(ScreenerField field) {
+        String kept = odd(top, field);
+        return kept != null ? clean(kept) : top.trimmed(field);
+    }
+
+    /** The first of several top-level fields that is present and not blank (the code's name first). */
+    String first(ScreenerField... fields) {
+        for (ScreenerField field : fields) {
+            String value = trimmed(field);
             if (value != null) {
                 return value;
             }
@@ -65,13 +207,136 @@ final class ScreenerMessage {
         return null;
     }
 
-    BigDecimal decimal(String name) {
-        return decimalOf(fields.get(name));
+    /** Whether a top-level field is present and not blank. Allocates nothing. */
+    boolean present(ScreenerField field) {
+        String kept = odd(top, field);
+        return kept != null ? clean(kept) != null : top.has(field) && !top.is(field, "");
     }
 
-    Instant instant(String name) {
-        return instantOf(fields.get(name));
+    /** A field as a symbol: trimmed, interned through {@code symbols}, null when absent or blank. */
+    String symbol(TextFields<ScreenerField> in, ScreenerField field, Symbols symbols) {
+        String kept = odd(in, field);
+        return kept != null ? clean(kept) : in.symbol(field, symbols);
     }
+
+    /**
+     * Sets a quote's field from this field when it holds a decimal; otherwise leaves it as it was. Returns whether
+     * it was set. Allocates nothing for a plain decimal.
+     */
+    boolean decimal(TextFields<ScreenerField> in, ScreenerField field, ExactDecimal scratch, Quote.Builder quote,
+            Quote.Field target) {
+        String kept = odd(in, field);
+        if (kept == null) {
+            return in.decimal(field, scratch, quote, target);
+        }
+        BigDecimal value = decimalOf(kept);
+        if (value != null) {
+            quote.set(target, value);
+        }
+        return value != null;
+    }
+
+    /** The field as an exact decimal, or null when absent or not a decimal. */
+    BigDecimal decimal(TextFields<ScreenerField> in, ScreenerField field, ExactDecimal scratch) {
+        String kept = odd(in, field);
+        if (kept != null) {
+            return decimalOf(kept);
+        }
+        return in.decimal(field, scratch) ? scratch.value() : null;
+    }
+
+    /** The field as a whole non-negative number, or -1 (as {@link #wholeOf}). Allocates nothing when plain. */
+    long whole(TextFields<ScreenerField> in, ScreenerField field, ExactDecimal scratch) {
+        String kept = odd(in, field);
+        if (kept != null) {
+            return wholeOf(kept);
+        }
+        if (!in.decimal(field, scratch)) {
+            return -1;
+        }
+        if (!scratch.isCompact()) {
+            return whole(scratch.value());
+        }
+        long value = scratch.unscaled();
+        if (value < 0) {
+            return -1;
+        }
+        for (int scale = scratch.scale(); scale > 0; scale--) {
+            if (value % 10 != 0) {
+                return -1;
+            }
+            value /= 10;
+        }
+        return value;
+    }
+
+    /** The {@code timestamp}, or null when absent or not a time. Allocates only the instant. */
+    Instant timestamp() {
+        if (longTimestamp != null) {
+            return ScreenerTime.parse(longTimestamp);
+        }
+        return timestampLength < 0 ? null : ScreenerTime.parse(timestamp, 0, timestampLength);
+    }
+
+    /** A {@code details} scalar as sent, or null. */
+    String detail(String name) {
+        return details == null ? null : details.get(name);
+    }
+
+    /** Every {@code details} scalar by name (empty when none came). */
+    Map<String, String> detailsSent() {
+        return details == null ? Map.of() : details;
+    }
+
+    private String odd(TextFields<ScreenerField> owner, ScreenerField field) {
+        if (odd == null || odd.isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < odd.size(); i++) {
+            Odd value = odd.get(i);
+            if (value.owner == owner && value.field == field) {
+                return value.text;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether {@link TextFields} keeps the value as sent and reading it gives what the {@code String} helpers
+     * below give: not too long, and blanks around it that {@link ExactDecimal} trims ({@code <= ' '}) are exactly
+     * those {@link String#strip()} trims.
+     */
+    private static boolean keptAsSent(char[] chars, int offset, int length) {
+        if (length > TextFields.MAX_VALUE_LENGTH) {
+            return false;
+        }
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            char c = chars[i];
+            boolean blank = c <= ' ';
+            boolean white = Character.isWhitespace(c);
+            if (!blank && !white) {
+                break;
+            }
+            if (blank != white) {
+                return false;
+            }
+        }
+        for (int i = end - 1; i >= offset; i--) {
+            char c = chars[i];
+            boolean blank = c <= ' ';
+            boolean white = Character.isWhitespace(c);
+            if (!blank && !white) {
+                break;
+            }
+            if (blank != white) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ the reference readings of wire text
 
     static String clean(String text) {
         if (text == null) {
@@ -97,7 +362,11 @@ final class ScreenerMessage {
     /** A whole non-negative number, or -1. */
     static long wholeOf(String raw) {
         BigDecimal value = decimalOf(raw);
-        if (value == null || value.signum() < 0) {
+        return value == null ? -1 : whole(value);
+    }
+
+    private static long whole(BigDecimal value) {
+        if (value.signum() < 0) {
             return -1;
         }
         try {
@@ -107,32 +376,7 @@ final class ScreenerMessage {
         }
     }
 
-    /**
-     * The server's {@code datetime.utcnow().isoformat()} (naive, taken as UTC, e.g.
-     * {@code 2025-11-10T12:00:00.123456}) and the docs' {@code ...Z}; also any offset, or a blank for T.
-     */
-    static Instant instantOf(String raw) {
-        String text = clean(raw);
-        if (text == null || text.length() > MAX_VALUE_LENGTH) {
-            return null;
-        }
-        String iso = text.replace(' ', 'T');
-        try {
-            return OffsetDateTime.parse(iso).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException again) {
-                return null;
-            }
-        }
-    }
-
     static Map<String, List<String>> newRestored() {
-        return new LinkedHashMap<>();
-    }
-
-    static List<ScreenerMessage> newMessages() {
-        return new ArrayList<>();
+        return new java.util.LinkedHashMap<>();
     }
 }

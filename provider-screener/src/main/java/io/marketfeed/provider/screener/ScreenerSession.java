@@ -1,6 +1,5 @@
 package io.marketfeed.provider.screener;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.marketfeed.api.Secret;
 import io.marketfeed.api.model.Alert;
 import io.marketfeed.api.model.MarketStatus;
@@ -11,6 +10,7 @@ import io.marketfeed.api.protocol.LimitsUpdate;
 import io.marketfeed.api.protocol.OutboundFrame;
 import io.marketfeed.api.protocol.ProtocolSession;
 import io.marketfeed.api.protocol.Topics;
+import io.marketfeed.toolkit.JsonFrames;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +46,6 @@ import java.util.regex.Pattern;
  */
 final class ScreenerSession implements ProtocolSession {
 
-    private static final Pattern LOCATION = Pattern.compile("\\s*\\(start marker at .*", Pattern.DOTALL);
     private static final Pattern MAX_IN_TEXT = Pattern.compile("(?i)max(?:imum)?[^0-9]{0,20}(\\d{1,6})");
 
     private enum Kind { SUBSCRIBE, UNSUBSCRIBE, PING, REFRESH }
@@ -70,6 +69,8 @@ final class ScreenerSession implements ProtocolSession {
     /** Subscription type → targets sent on this connection (and not refused or unsubscribed). */
     private final Map<String, Set<String>> wire = new LinkedHashMap<>();
     private final Deque<Pending> pending = new ArrayDeque<>();
+    private final ScreenerFrameReader reader = new ScreenerFrameReader();
+    private final ScreenerCodec codec = new ScreenerCodec();
     /** The server session to restore on this attempt, or null. */
     private final String restoring;
     private final ScreenerSession previous;
@@ -193,10 +194,10 @@ final class ScreenerSession implements ProtocolSession {
         }
         ScreenerMessage message;
         try {
-            message = ScreenerFrameReader.read(frame);
+            message = reader.read(frame);
         } catch (IOException | RuntimeException e) {
             out.problem(Disposition.warn("Screener sent a frame on " + connectionId + " that could not be parsed ("
-                    + parseError(e) + "); it was ignored"));
+                    + JsonFrames.reason(e) + "); it was ignored"));
             return;
         }
         handle(message, frame, before, out, false);
@@ -204,7 +205,7 @@ final class ScreenerSession implements ProtocolSession {
 
     private void handle(ScreenerMessage message, InboundFrame frame, Instant before, DecodeOutput out,
             boolean inBatch) {
-        String type = message.type();
+        String type = codec.type(message);
         if (type == null) {
             out.problem(Disposition.warn("Screener sent a message without a type on " + connectionId
                     + "; it was ignored"));
@@ -216,7 +217,7 @@ final class ScreenerSession implements ProtocolSession {
                 case "price_update": onPrice(message, frame, out); break;
                 case "orderbook_update": onBook(message, frame, out); break;
                 case "market_status": onMarketStatus(message, frame, out); break;
-                case "alert": out.emit(ScreenerCodec.alert(message, frame.receivedAt())); break;
+                case "alert": out.emit(codec.alert(message, frame.receivedAt())); break;
                 case "notification": onNotification(message, frame, out); break;
                 case "subscribed": onSubscribed(message, out); break;
                 case "unsubscribed": onUnsubscribed(out); break;
@@ -228,7 +229,7 @@ final class ScreenerSession implements ProtocolSession {
                 case "connected": onConnected(message); break;
                 case "fallback_to_rest":
                     out.problem(Disposition.warn("Screener asked " + connectionId + " to fall back to REST ("
-                            + message.trimmed("reason") + "); streaming continues"));
+                            + message.trimmed(ScreenerField.REASON) + "); streaming continues"));
                     break;
                 default:
                     out.problem(Disposition.warn("Screener sent a message of unknown type '" + type + "' on "
@@ -241,34 +242,34 @@ final class ScreenerSession implements ProtocolSession {
 
     private void onBatch(ScreenerMessage message, InboundFrame frame, Instant before, DecodeOutput out,
             boolean inBatch) {
-        if (message.messages == null) {
+        if (!message.hasMessages()) {
             out.problem(Disposition.warn("Screener sent a batch without messages on " + connectionId));
             return;
         }
-        for (ScreenerMessage inner : message.messages) {
-            handle(inner, frame, before, out, true);
+        for (int i = 0; i < message.messageCount(); i++) {
+            handle(message.message(i), frame, before, out, true);
         }
     }
 
     private void onPrice(ScreenerMessage message, InboundFrame frame, DecodeOutput out) {
-        String symbol = ScreenerCodec.stockCode(message);
+        String symbol = codec.stockCode(message);
         if (symbol == null) {
             warnStripped("price_update", out);
             return;
         }
         if (wanted(symbol, Topics.QUOTES)) {
-            out.emit(ScreenerCodec.quote(message, symbol, frame.receivedAt()));
+            out.emit(codec.quote(message, symbol, frame.receivedAt()));
         }
     }
 
     private void onBook(ScreenerMessage message, InboundFrame frame, DecodeOutput out) {
-        String symbol = ScreenerCodec.stockCode(message);
+        String symbol = codec.stockCode(message);
         if (symbol == null) {
             warnStripped("orderbook_update", out);
             return;
         }
         if (wanted(symbol, Topics.BOOK)) {
-            out.emit(ScreenerCodec.book(message, symbol, frame.receivedAt()));
+            out.emit(codec.book(message, symbol, frame.receivedAt()));
         }
     }
 
@@ -282,7 +283,7 @@ final class ScreenerSession implements ProtocolSession {
     }
 
     private void onMarketStatus(ScreenerMessage message, InboundFrame frame, DecodeOutput out) {
-        MarketStatus status = ScreenerCodec.marketStatus(message, frame.receivedAt());
+        MarketStatus status = codec.marketStatus(message, frame.receivedAt());
         if (status == null) {
             warnStripped("market_status", out);
             return;
@@ -292,8 +293,8 @@ final class ScreenerSession implements ProtocolSession {
 
     private void onNotification(ScreenerMessage message, InboundFrame frame, DecodeOutput out) {
         // Sent to every connection of the user: one event per notification id.
-        if (protocol.firstNotification(message.trimmed("notification_id"))) {
-            Alert alert = ScreenerCodec.notification(message, frame.receivedAt());
+        if (protocol.firstNotification(message.trimmed(ScreenerField.NOTIFICATION_ID))) {
+            Alert alert = codec.notification(message, frame.receivedAt());
             out.emit(alert);
         }
     }
@@ -318,7 +319,7 @@ final class ScreenerSession implements ProtocolSession {
             return;
         }
         // Unprompted (or not ours to match): confirm what it names, if it names anything.
-        String type = message.trimmed("subscription_type");
+        String type = message.trimmed(ScreenerField.SUBSCRIPTION_TYPE);
         if (type == null || message.targets == null || message.targets.isEmpty()) {
             return;
         }
@@ -353,7 +354,7 @@ final class ScreenerSession implements ProtocolSession {
      */
     private void onPong(ScreenerMessage message, DecodeOutput out) {
         out.heartbeat();
-        boolean solicited = message.trimmed("sequence") != null
+        boolean solicited = message.present(ScreenerField.SEQUENCE)
                 || (!message.sequenceNull && hasPending(Kind.PING));
         if (!solicited) {
             return;
@@ -365,7 +366,7 @@ final class ScreenerSession implements ProtocolSession {
     }
 
     private void onConnected(ScreenerMessage message) {
-        String id = message.first("session_id", "connection_id");
+        String id = message.first(ScreenerField.SESSION_ID, ScreenerField.CONNECTION_ID);
         if (id != null) {
             sessionId = id;
         }
@@ -417,7 +418,7 @@ final class ScreenerSession implements ProtocolSession {
 
     private void onTokenRefreshed(ScreenerMessage message, DecodeOutput out) {
         take(Kind.REFRESH);
-        String token = message.trimmed("access_token");
+        String token = message.trimmed(ScreenerField.ACCESS_TOKEN);
         if (token == null) {
             // Inside a batch the server drops the token (base-type serialization): ask again at the next check.
             protocol.tokens().refreshFailed();
@@ -425,14 +426,15 @@ final class ScreenerSession implements ProtocolSession {
                     + " without the new token (it drops fields of batched messages); refreshing again"));
             return;
         }
-        protocol.tokens().refreshed(Secret.of(token), ScreenerMessage.wholeOf(message.text("expires_in")));
+        protocol.tokens().refreshed(Secret.of(token),
+                ScreenerMessage.wholeOf(message.text(ScreenerField.EXPIRES_IN)));
     }
 
     // ------------------------------------------------------------------ errors
 
     private void onError(ScreenerMessage message, InboundFrame frame, Instant before, DecodeOutput out) {
-        String code = message.trimmed("code");
-        String said = message.trimmed("message");
+        String code = message.trimmed(ScreenerField.CODE);
+        String said = message.trimmed(ScreenerField.MESSAGE);
         String described = (said == null ? "no message given" : "'" + said + "'")
                 + (code == null ? "" : " (code " + code + ")");
         if (awaitingRestore) {
@@ -453,7 +455,7 @@ final class ScreenerSession implements ProtocolSession {
             case "SUBSCRIPTION_LIMIT_EXCEEDED": onSubscriptionLimit(message, described, out); return;
             case "RATE_LIMIT_EXCEEDED": {
                 Instant from = before != null ? before : frame.receivedAt().minus(Duration.ofSeconds(1));
-                String limit = message.details.get("rate_limit");
+                String limit = message.detail("rate_limit");
                 out.lost(from, "the server dropped messages to this connection (RATE_LIMIT_EXCEEDED"
                         + (limit == null ? "" : ", " + limit + " messages/s") + ")");
                 return;
@@ -548,7 +550,7 @@ final class ScreenerSession implements ProtocolSession {
 
     /** The limit a refusal names: {@code details.max*}, or "max: 50" style text in the message. */
     private static OptionalInt serverMax(ScreenerMessage message) {
-        for (Map.Entry<String, String> detail : message.details.entrySet()) {
+        for (Map.Entry<String, String> detail : message.detailsSent().entrySet()) {
             if (detail.getKey().startsWith("max")) {
                 long value = ScreenerMessage.wholeOf(detail.getValue());
                 if (value >= 1 && value <= 1_000_000) {
@@ -556,7 +558,7 @@ final class ScreenerSession implements ProtocolSession {
                 }
             }
         }
-        String said = message.trimmed("message");
+        String said = message.trimmed(ScreenerField.MESSAGE);
         if (said != null) {
             Matcher matcher = MAX_IN_TEXT.matcher(said);
             if (matcher.find()) {
@@ -589,11 +591,5 @@ final class ScreenerSession implements ProtocolSession {
 
     private boolean hasPending(Kind kind) {
         return pending.stream().anyMatch(request -> request.kind() == kind);
-    }
-
-    private static String parseError(Exception e) {
-        String message = e instanceof JsonProcessingException
-                ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : LOCATION.matcher(message).replaceFirst("");
     }
 }

@@ -1,89 +1,93 @@
 package io.marketfeed.provider.tickatlas;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import io.marketfeed.api.protocol.InboundFrame;
+import io.marketfeed.toolkit.JsonFrames;
+import io.marketfeed.toolkit.TextFields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses a TickAtlas frame's bytes with Jackson's streaming parser into a {@link WireMessage}, in one pass and
- * whatever the order of the fields ({@code type} need not come first). Unknown fields, and known fields of an
- * unexpected shape, are skipped. Thread safe: it keeps no state besides the shared factory.
+ * Reads a TickAtlas frame's bytes with one connection's streaming parser into its {@link WireMessage}, in one pass
+ * and whatever the order of the fields ({@code type} need not come first). Unknown fields, and known fields of an
+ * unexpected shape, are skipped; JSON null leaves a field as it was. Reading a quote or a heartbeat allocates
+ * nothing: the parser and the message are reused, values stay wire text until the codec asks for them. Not thread
+ * safe: one per connection.
  */
 final class TickAtlasFrameReader {
 
-    /** Thread safe once built. Source snippets stay out of parse errors: they end up in problem messages. */
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .build();
-
-    private TickAtlasFrameReader() {
-    }
+    private final JsonFrames json = new JsonFrames();
+    private final WireMessage message = new WireMessage();
 
     /**
+     * @return this reader's message, refilled from {@code frame}; valid until the next call
      * @throws IOException when the frame is not a JSON object (Jackson's exceptions are IOExceptions)
      */
-    static WireMessage read(InboundFrame frame) throws IOException {
-        try (JsonParser parser = JSON.createParser(frame.array(), frame.offset(), frame.length())) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("empty, or not a JSON object");
-            }
-            WireMessage message = new WireMessage();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                readTopLevel(parser, name, value, message);
-            }
-            return message;
+    WireMessage read(InboundFrame frame) throws IOException {
+        message.clear();
+        JsonParser parser = json.start(frame);
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new IOException("empty, or not a JSON object");
         }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            readTopLevel(parser, name, value);
+        }
+        return message;
     }
 
-    private static void readTopLevel(JsonParser parser, String name, JsonToken value, WireMessage message)
-            throws IOException {
+    private void readTopLevel(JsonParser parser, String name, JsonToken value) throws IOException {
         switch (name) {
             case "data":
                 if (value == JsonToken.START_OBJECT) {
                     message.hasData = true;
                 }
-                readObject(parser, value, message.data);
+                readObject(parser, value, message.data, message.dataTime, message.dataTimestamp);
                 break;
             case "error":
                 if (value == JsonToken.START_OBJECT) {
-                    readObject(parser, value, message.error);
+                    readObject(parser, value, message.error, null, null);
                 } else {
-                    readScalar(parser, name, value, message.top);
+                    readScalar(parser, name, message.top, message.topTime, message.topTimestamp);
                 }
                 break;
             case "symbols": message.symbols = readStrings(parser, value); break;
-            default: readScalar(parser, name, value, message.top);
+            default: readScalar(parser, name, message.top, message.topTime, message.topTimestamp);
         }
     }
 
-    private static void readScalar(JsonParser parser, String name, JsonToken value, WireFields into)
-            throws IOException {
-        if (value.isStructStart()) {
+    /**
+     * Keeps the current value as the field {@code name}, when the decoder reads it: a time in its
+     * {@link WireTime} (none for the error object, whose times nobody reads), anything else in {@code into}.
+     */
+    private static void readScalar(JsonParser parser, String name, TextFields<TickAtlasField> into, WireTime time,
+            WireTime timestamp) throws IOException {
+        TickAtlasField field = TickAtlasField.named(name);
+        if (field == TickAtlasField.TIME && time != null) {
+            time.set(parser);
+        } else if (field == TickAtlasField.TIMESTAMP && timestamp != null) {
+            timestamp.set(parser);
+        } else if (field == null || field == TickAtlasField.TIME || field == TickAtlasField.TIMESTAMP) {
             parser.skipChildren();
-            return;
-        }
-        WireFields.Field field = WireFields.Field.named(name);
-        if (field != null && value != JsonToken.VALUE_NULL) {
-            // For numbers getText() is the literal as sent, so 1.08420 keeps its five decimals.
-            into.set(field, parser.getText());
+        } else if (parser.currentToken() != JsonToken.VALUE_NULL) {
+            // For numbers the text is the literal as sent, so 1.08420 keeps its five decimals.
+            into.set(field, parser);
         }
     }
 
-    private static void readObject(JsonParser parser, JsonToken value, WireFields into) throws IOException {
+    private static void readObject(JsonParser parser, JsonToken value, TextFields<TickAtlasField> into,
+            WireTime time, WireTime timestamp) throws IOException {
         if (value != JsonToken.START_OBJECT) {
             parser.skipChildren();
             return;
         }
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            readScalar(parser, name, parser.nextToken(), into);
+            parser.nextToken();
+            readScalar(parser, name, into, time, timestamp);
         }
     }
 

@@ -1,8 +1,7 @@
 package io.marketfeed.provider.tickatlas;
 
-import static io.marketfeed.provider.tickatlas.WireFields.Field.*;
+import static io.marketfeed.provider.tickatlas.TickAtlasField.*;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.marketfeed.api.Secret;
 import io.marketfeed.api.model.Candle;
 import io.marketfeed.api.model.Quote;
@@ -14,6 +13,7 @@ import io.marketfeed.api.protocol.LimitsUpdate;
 import io.marketfeed.api.protocol.OutboundFrame;
 import io.marketfeed.api.protocol.ProtocolSession;
 import io.marketfeed.api.protocol.Topics;
+import io.marketfeed.toolkit.JsonFrames;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,7 +29,6 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * One connection to TickAtlas. Besides encoding and decoding it keeps what it takes to read TickAtlas's replies,
@@ -48,7 +47,6 @@ import java.util.regex.Pattern;
  */
 final class TickAtlasSession implements ProtocolSession {
 
-    private static final Pattern LOCATION = Pattern.compile("\\s*\\(start marker at .*", Pattern.DOTALL);
     private static final List<String> TOPICS = List.of(Topics.QUOTES, Topics.CANDLES);
 
     /** One request awaiting its answer; its symbols shrink when some are refused. */
@@ -68,6 +66,8 @@ final class TickAtlasSession implements ProtocolSession {
      * the second refusal is expected, not news.
      */
     private final Set<String> refused = new HashSet<>();
+    private final TickAtlasFrameReader reader = new TickAtlasFrameReader();
+    private final TickAtlasCodec codec = new TickAtlasCodec();
     private boolean authenticated;
     private boolean barlessWarned;
 
@@ -138,23 +138,23 @@ final class TickAtlasSession implements ProtocolSession {
         }
         WireMessage message;
         try {
-            message = TickAtlasFrameReader.read(frame);
+            message = reader.read(frame);
         } catch (IOException | RuntimeException e) {
             out.problem(Disposition.warn("TickAtlas sent a frame on " + connectionId + " that could not be parsed ("
-                    + quoted(parseError(e)) + "); it was ignored"));
+                    + quoted(JsonFrames.reason(e)) + "); it was ignored"));
             return;
         }
         try {
             dispatch(message, frame, out);
         } catch (RuntimeException e) {
             // A bug of ours, not the server's; the frame is lost but the connection is fine.
-            out.problem(Disposition.warn("could not translate a TickAtlas '" + quoted(message.type())
+            out.problem(Disposition.warn("could not translate a TickAtlas '" + quoted(codec.type(message))
                     + "' message: " + quoted(e.toString())));
         }
     }
 
     private void dispatch(WireMessage message, InboundFrame frame, DecodeOutput out) {
-        String type = message.type();
+        String type = codec.type(message);
         if (type == null) {
             out.problem(Disposition.warn("TickAtlas sent a message without a type on " + connectionId
                     + "; it was ignored"));
@@ -176,13 +176,16 @@ final class TickAtlasSession implements ProtocolSession {
                 return;
         }
         // Not documented on these messages, but taken when present: the runtime's ledger is only better for it.
-        TickAtlasCodec.credits(message).ifPresent(out::credits);
+        Optional<CreditUpdate> credits = codec.credits(message);
+        if (credits.isPresent()) {
+            out.credits(credits.get());
+        }
     }
 
     private void onAuthenticated(WireMessage message, DecodeOutput out) {
         authenticated = true;
-        TickAtlasCodec.limits(message).ifPresent(out::limits);
-        Optional<CreditUpdate> credits = TickAtlasCodec.credits(message);
+        codec.limits(message).ifPresent(out::limits);
+        Optional<CreditUpdate> credits = codec.credits(message);
         credits.ifPresent(out::credits);
         out.ready();
         OptionalLong cost = credits.map(CreditUpdate::costPerPush).orElse(OptionalLong.empty());
@@ -207,7 +210,7 @@ final class TickAtlasSession implements ProtocolSession {
      * notices the unwanted data and unsubscribes it.
      */
     private void onQuote(WireMessage message, InboundFrame frame, DecodeOutput out) {
-        String symbol = TickAtlasCodec.quoteSymbol(message);
+        String symbol = codec.quoteSymbol(message);
         if (symbol == null) {
             out.problem(Disposition.warn("TickAtlas sent a quote without a symbol on " + connectionId
                     + "; it was ignored"));
@@ -217,7 +220,7 @@ final class TickAtlasSession implements ProtocolSession {
         boolean wantQuote = topics == null || topics.contains(Topics.QUOTES);
         boolean wantCandle = topics != null && topics.contains(Topics.CANDLES);
         if (wantQuote) {
-            Quote quote = TickAtlasCodec.quote(message, symbol, frame.receivedAt());
+            Quote quote = codec.quote(message, symbol, frame.receivedAt());
             if (quote != null) {
                 out.emit(quote);
             } else {
@@ -226,7 +229,7 @@ final class TickAtlasSession implements ProtocolSession {
             }
         }
         if (wantCandle) {
-            Candle candle = TickAtlasCodec.candle(message, symbol, frame.receivedAt());
+            Candle candle = codec.candle(message, symbol, frame.receivedAt());
             if (candle != null) {
                 out.emit(candle);
             } else if (TickAtlasCodec.hasBarFields(message)) {
@@ -285,7 +288,7 @@ final class TickAtlasSession implements ProtocolSession {
      * forecast counts pushes that never come); more is not reported, since the count may be per key.
      */
     private void reconcile(WireMessage message, List<String> listed, DecodeOutput out) {
-        OptionalLong total = message.top.wholeLong(TOTAL_SUBSCRIBED, 0);
+        OptionalLong total = codec.wholeLong(message.top, TOTAL_SUBSCRIBED, 0);
         if (total.isEmpty() || !pendingSubscribes.isEmpty() || !pendingUnsubscribes.isEmpty()
                 || total.getAsLong() >= topicsBySymbol.size()) {
             return;
@@ -317,7 +320,7 @@ final class TickAtlasSession implements ProtocolSession {
         }
         if (code != null && isSymbolLimit(code)) {
             // The runtime shards by the announced max_symbols, so this means the limit changed.
-            OptionalInt maxSymbols = message.top.wholeNumber(MAX_SYMBOLS, 1);
+            OptionalInt maxSymbols = codec.maxSymbols(message);
             maxSymbols.ifPresent(max -> out.limits(new LimitsUpdate(OptionalInt.of(max), OptionalInt.empty(),
                     OptionalInt.empty(), "")));
             out.problem(Disposition.warn("TickAtlas refused symbols over the plan's limit on " + connectionId + ": "
@@ -413,13 +416,6 @@ final class TickAtlasSession implements ProtocolSession {
 
     private static List<String> symbolsOf(WireMessage message) {
         return message.symbols == null ? List.of() : List.copyOf(message.symbols);
-    }
-
-    /** Jackson's reason without its location details, which say nothing useful about a single frame. */
-    private static String parseError(Exception e) {
-        String message = e instanceof JsonProcessingException
-                ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : LOCATION.matcher(message).replaceFirst("");
     }
 
     private String quoted(String text) {

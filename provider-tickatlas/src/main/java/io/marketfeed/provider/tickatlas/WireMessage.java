@@ -1,56 +1,89 @@
 package io.marketfeed.provider.tickatlas;
 
+import io.marketfeed.toolkit.ExactDecimal;
+import io.marketfeed.toolkit.Symbols;
+import io.marketfeed.toolkit.TextFields;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One TickAtlas server message as parsed: the top-level scalars plus the nested parts the protocol has. Every
- * part is optional; a list is null when the message did not carry it. Built by {@link TickAtlasFrameReader}, read
- * by {@link TickAtlasSession} and {@link TickAtlasCodec}; not thread safe.
+ * One TickAtlas server message as parsed: the top-level scalars plus the nested parts the protocol has, kept as
+ * wire text ({@link TextFields}; the times in {@link WireTime}s). Every part is optional. One instance per
+ * connection, cleared and refilled for each frame by {@link TickAtlasFrameReader}, read by
+ * {@link TickAtlasSession} and {@link TickAtlasCodec}; not thread safe.
  */
 final class WireMessage {
 
     /** Top-level scalars: {@code type}, {@code code}, {@code plan}, and a flat quote's fields. */
-    final WireFields top = new WireFields();
+    final TextFields<TickAtlasField> top = new TextFields<>(TickAtlasField.class);
+    final WireTime topTime = new WireTime();
+    final WireTime topTimestamp = new WireTime();
     /** A quote's {@code data} object (the shape of the streaming guide). */
-    final WireFields data = new WireFields();
+    final TextFields<TickAtlasField> data = new TextFields<>(TickAtlasField.class);
+    final WireTime dataTime = new WireTime();
+    final WireTime dataTimestamp = new WireTime();
     /** An {@code error} object, if the error came wrapped as in the REST API ({@code {"error":{"code":...}}}). */
-    final WireFields error = new WireFields();
+    final TextFields<TickAtlasField> error = new TextFields<>(TickAtlasField.class);
     /** Whether a {@code data} object was present. */
     boolean hasData;
-    /** {@code subscribed}/{@code unsubscribed}/{@code error} symbols. */
+    /** {@code subscribed}/{@code unsubscribed}/{@code error} symbols; null when the message did not carry them. */
     List<String> symbols;
 
-    /** The message type, or null when it has none. */
-    String type() {
-        return top.trimmed(WireFields.Field.TYPE);
+    void clear() {
+        top.clear();
+        topTime.clear();
+        topTimestamp.clear();
+        data.clear();
+        dataTime.clear();
+        dataTimestamp.clear();
+        error.clear();
+        hasData = false;
+        symbols = null;
+    }
+
+    /** The message type (interned through {@code names}), or null when it has none. */
+    String type(Symbols names) {
+        return top.symbol(TickAtlasField.TYPE, names);
     }
 
     /**
      * The fields of a quote: {@code data} when present (the guide's shape), else the top level (the flat shape of
      * the older reference page).
      */
-    WireFields quoteFields() {
+    TextFields<TickAtlasField> quoteFields() {
         return hasData ? data : top;
+    }
+
+    /** The time of the quote: {@code timestamp} of the quote's fields, else of the top level; null when neither. */
+    Instant quoteTimestamp(ExactDecimal scratch) {
+        Instant time = hasData ? dataTimestamp.instant(scratch) : null;
+        return time != null ? time : topTimestamp.instant(scratch);
+    }
+
+    /** The bar's {@code time} from the quote's fields, else from the top level; null when neither. */
+    Instant barTime(ExactDecimal scratch) {
+        Instant time = hasData ? dataTime.instant(scratch) : null;
+        return time != null ? time : topTime.instant(scratch);
     }
 
     /** The error code, lower case, from the top level or a wrapped error object; null when absent. */
     String errorCode() {
-        String code = top.trimmed(WireFields.Field.CODE);
+        String code = top.trimmed(TickAtlasField.CODE);
         if (code == null) {
-            code = error.trimmed(WireFields.Field.CODE);
+            code = error.trimmed(TickAtlasField.CODE);
         }
         return code == null ? null : code.toLowerCase(Locale.ROOT);
     }
 
     /** The error's text from the top level, a wrapped error object, or an {@code error} string; null when absent. */
     String errorMessage() {
-        String message = top.trimmed(WireFields.Field.MESSAGE);
+        String message = top.trimmed(TickAtlasField.MESSAGE);
         if (message == null) {
-            message = error.trimmed(WireFields.Field.MESSAGE);
+            message = error.trimmed(TickAtlasField.MESSAGE);
         }
         if (message == null) {
-            message = top.trimmed(WireFields.Field.ERROR);
+            message = top.trimmed(TickAtlasField.ERROR);
         }
         return message;
     }

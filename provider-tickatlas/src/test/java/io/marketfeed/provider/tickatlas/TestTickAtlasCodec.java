@@ -202,17 +202,24 @@ class TestTickAtlasCodec {
     }
 
     @Test
+    void whateverFollowsAFramesObjectIsIgnoredAndCostsNoOtherFrame() {
+        TickAtlasSession session = session(5);
+        for (String after : List.of(" xyz", "{\"type\":\"pong\"}", " 12", " }", " tru", " \"abc", "\n")) {
+            session.decode(Frames.json("{\"type\":\"heartbeat\"}" + after), out);
+            session.decode(Frames.json("{\"type\":\"pong\"}"), out);
+            assertEquals(List.of(new Heartbeat(), new Heartbeat()), out.calls(), after);
+            out.clear();
+        }
+    }
+
+    @Test
     void timesInEveryAcceptedForm() {
         for (String time : List.of("\"2026-02-10T09:18:00Z\"", "\"2026-02-10T11:18:00+02:00\"",
                 "\"2026-02-10 09:18:00\"", "\"2026-02-10T09:18:00.000\"", "1770715080", "1770715080000",
                 "\"1770715080\"")) {
-            WireMessage message = new WireMessage();
-            message.top.set(WireFields.Field.TIME, time.replace("\"", ""));
-            assertEquals(BAR, message.top.instant(WireFields.Field.TIME), time);
+            assertEquals(BAR, TickAtlasTime.parse(time.replace("\"", "")), time);
         }
-        WireMessage message = new WireMessage();
-        message.top.set(WireFields.Field.TIME, "yesterday");
-        assertNull(message.top.instant(WireFields.Field.TIME));
+        assertNull(TickAtlasTime.parse("yesterday"));
     }
 
     private TickAtlasSession subscribedBoth(String symbol) {

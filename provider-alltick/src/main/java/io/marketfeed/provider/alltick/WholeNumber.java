@@ -1,0 +1,121 @@
+package io.marketfeed.provider.alltick;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/**
+ * A whole number of an AllTick envelope ({@code cmd_id}, {@code ret}, {@code seq_id}), sent as a JSON number or
+ * a string, read from the parser's characters exactly as {@code Integer.parseInt(text.strip())} (or
+ * {@code Long.parseLong}) reads the text, but without a {@code String} for the usual shape: up to 18 ASCII digits
+ * with an optional sign. Anything else (more digits, digits of other scripts, which {@code parseInt} accepts) goes
+ * through {@code parseInt}/{@code parseLong} themselves. Reused from frame to frame; not thread safe.
+ *
+ * <p>Could move to the toolkit: nothing in it is AllTick's.
+ */
+final class WholeNumber {
+
+    private static final int MAX_FAST_DIGITS = 18;
+
+    private final boolean asInt;
+    private boolean present;
+    private boolean valid;
+    private long value;
+
+    /** @param asInt whether the number is an {@code int} (as {@code Integer.parseInt}) rather than a {@code long} */
+    WholeNumber(boolean asInt) {
+        this.asInt = asInt;
+    }
+
+    /** Forgets the value, for the next frame. */
+    void clear() {
+        present = false;
+        valid = false;
+        value = 0;
+    }
+
+    /**
+     * Reads the parser's current token: a string or number is parsed; true and false are present but not a
+     * number; JSON null and a structure (which the caller skips) are absent.
+     */
+    void read(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        valid = false;
+        value = 0;
+        if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT
+                || token == JsonToken.VALUE_NUMBER_FLOAT) {
+            present = true;
+            valid = parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        } else {
+            present = token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
+        }
+    }
+
+    /** Whether the field was sent as a scalar other than JSON null (a number or not). */
+    boolean isPresent() {
+        return present;
+    }
+
+    /** Whether the field was sent and is a whole number in range. */
+    boolean isValid() {
+        return valid;
+    }
+
+    /** The number; 0 unless {@link #isValid()}. */
+    long value() {
+        return value;
+    }
+
+    /** The number as an int; 0 unless {@link #isValid()}. */
+    int intValue() {
+        return (int) value;
+    }
+
+    private boolean parse(char[] chars, int offset, int length) {
+        int start = offset;
+        int end = offset + length;
+        // As String.strip(): no supplementary character is white space, so char by char is the same.
+        while (start < end && Character.isWhitespace(chars[start])) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(chars[end - 1])) {
+            end--;
+        }
+        if (start == end) {
+            return false;
+        }
+        int i = start;
+        boolean negative = false;
+        if (chars[i] == '-' || chars[i] == '+') {
+            negative = chars[i] == '-';
+            if (++i == end) {
+                return false;
+            }
+        }
+        if (end - i <= MAX_FAST_DIGITS) {
+            long number = 0;
+            for (; i < end; i++) {
+                char c = chars[i];
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                number = number * 10 + (c - '0');
+            }
+            if (i == end) {
+                number = negative ? -number : number;
+                if (asInt && (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE)) {
+                    return false;
+                }
+                value = number;
+                return true;
+            }
+        }
+        String text = new String(chars, start, end - start);
+        try {
+            value = asInt ? Integer.parseInt(text) : Long.parseLong(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

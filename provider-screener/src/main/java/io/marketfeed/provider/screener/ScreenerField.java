@@ -1,0 +1,57 @@
+package io.marketfeed.provider.screener;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The scalar field names the decoder reads, at any level of a Screener message: the envelope, the payloads of
+ * quotes, books, market status, alerts and notifications, and what acks, errors and token refreshes carry. The
+ * book levels' names and their aliases ({@code quantity}/{@code size}/{@code volume}, {@code orders}/
+ * {@code order_count}) map to {@link #PRICE}, {@link #QUANTITY} and {@link #ORDERS} in the reader.
+ */
+enum ScreenerField {
+    TYPE("type"), TIMESTAMP("timestamp"), SEQUENCE("sequence"),
+    STOCK_CODE("stock_code"), CODE("code"), SYMBOL("symbol"),
+    PRICE("price"), CHANGE("change"), CHANGE_PERCENT("change_percent"), CHANGE_PCT("change_pct"), VOLUME("volume"),
+    MARKET("market"), STATUS("status"), MESSAGE("message"),
+    ALERT_TYPE("alert_type"), THRESHOLD("threshold"), CURRENT_PRICE("current_price"),
+    NOTIFICATION_ID("notification_id"), NOTIFICATION_TYPE("notification_type"), PRIORITY("priority"),
+    TITLE("title"), SESSION_ID("session_id"), CONNECTION_ID("connection_id"),
+    SUBSCRIPTION_TYPE("subscription_type"), ACCESS_TOKEN("access_token"), EXPIRES_IN("expires_in"),
+    REASON("reason"),
+    /** A book level's quantity; never a top-level name (there {@code volume} is {@link #VOLUME}). */
+    QUANTITY(null),
+    /** A book level's order count; never a top-level name. */
+    ORDERS(null);
+
+    private static final Map<String, ScreenerField> BY_NAME = new HashMap<>();
+
+    static {
+        for (ScreenerField field : values()) {
+            if (field.wireName != null) {
+                BY_NAME.put(field.wireName, field);
+            }
+        }
+    }
+
+    private final String wireName;
+
+    ScreenerField(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The field with this JSON name in an object (not a book level), or null when the decoder does not read it. */
+    static ScreenerField named(String name) {
+        return BY_NAME.get(name);
+    }
+
+    /** The field a book level's JSON name stands for, or null. */
+    static ScreenerField levelNamed(String name) {
+        switch (name) {
+            case "price": return PRICE;
+            case "quantity": case "size": case "volume": return QUANTITY;
+            case "orders": case "order_count": return ORDERS;
+            default: return null;
+        }
+    }
+}
