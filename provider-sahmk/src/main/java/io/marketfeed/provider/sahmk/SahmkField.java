@@ -27,8 +27,8 @@ enum SahmkField {
         this.wireName = wireName;
     }
 
-    /** The field with this JSON name, or null when the decoder does not use it. */
-    static SahmkField named(String name) {
-        return BY_NAME.get(name);
+    /** Every field by its JSON name. */
+    static Map<String, SahmkField> byName() {
+        return BY_NAME;
     }
 }

@@ -3,6 +3,7 @@ package io.marketfeed.provider.sahmk;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.marketfeed.api.protocol.InboundFrame;
+import io.marketfeed.toolkit.FieldNames;
 import io.marketfeed.toolkit.JsonFrames;
 import io.marketfeed.toolkit.TextFields;
 import io.marketfeed.toolkit.TextFieldsList;
@@ -20,6 +21,7 @@ final class SahmkFrameReader {
 
     private final JsonFrames json = new JsonFrames();
     private final WireMessage message = new WireMessage();
+    private final FieldNames<SahmkField> fields = new FieldNames<>(SahmkField.byName());
 
     /**
      * @return this reader's message, refilled from {@code frame}; valid until the next call
@@ -51,8 +53,8 @@ final class SahmkFrameReader {
         }
     }
 
-    private static void readScalar(JsonParser parser, String name, TextFields<SahmkField> into) throws IOException {
-        SahmkField field = SahmkField.named(name);
+    private void readScalar(JsonParser parser, String name, TextFields<SahmkField> into) throws IOException {
+        SahmkField field = fields.field(name);
         if (field == null) {
             parser.skipChildren();
         } else {
@@ -60,7 +62,7 @@ final class SahmkFrameReader {
         }
     }
 
-    private static void readObject(JsonParser parser, JsonToken value, TextFields<SahmkField> into)
+    private void readObject(JsonParser parser, JsonToken value, TextFields<SahmkField> into)
             throws IOException {
         if (value != JsonToken.START_OBJECT) {
             parser.skipChildren();
@@ -98,7 +100,7 @@ final class SahmkFrameReader {
         return strings;
     }
 
-    private static void readObjects(JsonParser parser, JsonToken value, TextFieldsList<SahmkField> into)
+    private void readObjects(JsonParser parser, JsonToken value, TextFieldsList<SahmkField> into)
             throws IOException {
         into.markPresent();
         if (value != JsonToken.START_ARRAY) {
