@@ -58,9 +58,13 @@ public final class JsonlEncoder {
     private byte[] buffer = new byte[64 * 1024];
     private int length;
     private final JsonGenerator generator;
-    /** The epoch second whose {@code yyyy-MM-ddTHH:mm:ss} is in {@link #secondText}. */
-    private long cachedSecond = Long.MIN_VALUE;
-    private final byte[] secondText = new byte[19];
+    /**
+     * Two epoch seconds with their {@code yyyy-MM-ddTHH:mm:ss}, most recent first: a quote carries two instants
+     * (the provider's and the receive time) that are often in different seconds, and each changes once a
+     * second.
+     */
+    private final long[] cachedSeconds = {Long.MIN_VALUE, Long.MIN_VALUE};
+    private final byte[][] secondTexts = {new byte[19], new byte[19]};
 
     public JsonlEncoder() {
         try {
@@ -206,9 +210,7 @@ public final class JsonlEncoder {
             put(ascii("\""));
             return;
         }
-        if (second != cachedSecond) {
-            formatSecond(second);
-        }
+        byte[] secondText = secondText(second);
         ensure(32);
         System.arraycopy(secondText, 0, buffer, length, secondText.length);
         length += secondText.length;
@@ -236,8 +238,25 @@ public final class JsonlEncoder {
         buffer[length++] = '"';
     }
 
+    private byte[] secondText(long second) {
+        if (cachedSeconds[0] == second) {
+            return secondTexts[0];
+        }
+        if (cachedSeconds[1] != second) {
+            formatSecond(second, secondTexts[1]);
+            cachedSeconds[1] = second;
+        }
+        // Most recent first.
+        byte[] text = secondTexts[1];
+        secondTexts[1] = secondTexts[0];
+        secondTexts[0] = text;
+        cachedSeconds[1] = cachedSeconds[0];
+        cachedSeconds[0] = second;
+        return text;
+    }
+
     /** {@code yyyy-MM-ddTHH:mm:ss} of an epoch second, by the civil-from-days algorithm (H. Hinnant). */
-    private void formatSecond(long second) {
+    private static void formatSecond(long second, byte[] text) {
         long days = Math.floorDiv(second, 86_400);
         int secondOfDay = (int) Math.floorMod(second, 86_400);
         long z = days + 719_468;
@@ -249,7 +268,6 @@ public final class JsonlEncoder {
         int day = (int) (dayOfYear - (153 * shiftedMonth + 2) / 5 + 1);
         int month = (int) (shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
         int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
-        byte[] text = secondText;
         text[0] = (byte) ('0' + year / 1000);
         text[1] = (byte) ('0' + year / 100 % 10);
         text[2] = (byte) ('0' + year / 10 % 10);
@@ -264,7 +282,6 @@ public final class JsonlEncoder {
         twoDigits(text, 14, secondOfDay / 60 % 60);
         text[16] = ':';
         twoDigits(text, 17, secondOfDay % 60);
-        cachedSecond = second;
     }
 
     private static void twoDigits(byte[] text, int at, int value) {

@@ -194,6 +194,32 @@ class TestJsonlEncoder {
     }
 
     @Test
+    void quoteFastPathWritesWhatTheJdkWrites() {
+        java.util.Random random = new java.util.Random(5);
+        JsonlEncoder encoder = new JsonlEncoder();
+        for (int i = 0; i < 20_000; i++) {
+            long second = random.nextInt(8) == 0 ? random.nextLong() % 400_000_000_000L
+                    : 1_700_000_000L + random.nextInt(5);
+            int nano = new int[] {0, 500_000_000, 123_000_000, 123_456_000, 123_456_789, random.nextInt(1_000_000_000)}
+                    [random.nextInt(6)];
+            Instant time = Instant.ofEpochSecond(second, nano);
+            Instant received = Instant.ofEpochSecond(1_700_000_000L + random.nextInt(3), random.nextInt(1_000_000_000));
+            BigDecimal price = random.nextInt(10) == 0 ? new BigDecimal(java.math.BigInteger.valueOf(random.nextLong())
+                    .multiply(java.math.BigInteger.TEN.pow(random.nextInt(5))), random.nextInt(70) - 5)
+                    : BigDecimal.valueOf(random.nextLong() % 10_000_000_000L, random.nextInt(12));
+            encoder.write(Quote.builder("p", "S", received).price(price).time(time).build());
+            String line = encoder.text();
+            assertEquals("{\"type\":\"quote\",\"provider\":\"p\",\"symbol\":\"S\",\"price\":" + price.toPlainString()
+                    + ",\"time\":\"" + time + "\",\"receivedAt\":\"" + received + "\"}\n", line);
+            try {
+                encoder.writeTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
     void stringsAreEscaped() {
         Alert alert = new Alert("p", "S", "k", "line one\n\"quoted\" \u00e9", null, RECEIVED);
 
