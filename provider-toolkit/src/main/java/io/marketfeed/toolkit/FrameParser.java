@@ -78,6 +78,27 @@ final class FrameParser extends ParserMinimalBase {
         closed = false;
     }
 
+    /**
+     * Whether the current token is a scalar whose text is exactly its bytes read as Latin-1 (a number, a literal,
+     * a string without escapes or non-ASCII bytes): then {@link #rawArray()} from {@link #rawStart()} to
+     * {@link #rawEnd()} is its text, valid until the next frame.
+     */
+    boolean rawPlain() {
+        return !valueNeedsDecoding && isScalarWithText();
+    }
+
+    byte[] rawArray() {
+        return input;
+    }
+
+    int rawStart() {
+        return valueStart;
+    }
+
+    int rawEnd() {
+        return valueEnd;
+    }
+
     /** Whether the last root value read ends the frame (only blanks follow it). */
     boolean valueEndsFrame() {
         if (rootEnd < 0 || depth != 0) {

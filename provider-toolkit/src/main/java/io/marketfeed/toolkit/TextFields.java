@@ -31,13 +31,20 @@ public final class TextFields<F extends Enum<F>> {
 
     private final int[] starts;
     private final int[] lengths;
-    private char[] arena = new char[256];
+    /** Whether a field's text is in {@link #frame} (read in place) rather than in the arena. */
+    private final boolean[] inFrame;
+    /** The frame's bytes, for fields read in place; valid while the frame is decoded. */
+    private byte[] frame;
+    private char[] arena = new char[64];
     private int used;
+    /** Where a field read in place is turned into characters when asked for. */
+    private char[] scratch = new char[32];
 
     public TextFields(Class<F> fields) {
         int count = fields.getEnumConstants().length;
         starts = new int[count];
         lengths = new int[count];
+        inFrame = new boolean[count];
         Arrays.fill(lengths, -1);
     }
 
@@ -45,6 +52,7 @@ public final class TextFields<F extends Enum<F>> {
     public void clear() {
         Arrays.fill(lengths, -1);
         used = 0;
+        frame = null;
     }
 
     /**
@@ -59,6 +67,21 @@ public final class TextFields<F extends Enum<F>> {
         }
         if (token == JsonToken.VALUE_NULL || !token.isScalarValue()) {
             lengths[field.ordinal()] = -1;
+            return;
+        }
+        if (parser instanceof FrameParser && ((FrameParser) parser).rawPlain()) {
+            // Read in place: the text is the frame's own bytes, turned into characters only if asked for.
+            FrameParser frameParser = (FrameParser) parser;
+            int index = field.ordinal();
+            int length = frameParser.rawEnd() - frameParser.rawStart();
+            if (length > MAX_VALUE_LENGTH) {
+                lengths[index] = -1;
+                return;
+            }
+            frame = frameParser.rawArray();
+            starts[index] = frameParser.rawStart();
+            lengths[index] = length;
+            inFrame[index] = true;
             return;
         }
         if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
@@ -89,7 +112,28 @@ public final class TextFields<F extends Enum<F>> {
         System.arraycopy(chars, offset, arena, used, length);
         starts[index] = used;
         lengths[index] = length;
+        inFrame[index] = false;
         used += length;
+    }
+
+    /** The field's characters: {@link #charsStart}, with its length in {@link #lengths}. Field present. */
+    private char[] chars(int index) {
+        if (!inFrame[index]) {
+            return arena;
+        }
+        int length = lengths[index];
+        if (scratch.length < length) {
+            scratch = new char[Math.max(length, scratch.length * 2)];
+        }
+        byte[] bytes = frame;
+        for (int i = 0, from = starts[index]; i < length; i++) {
+            scratch[i] = (char) (bytes[from + i] & 0xff);
+        }
+        return scratch;
+    }
+
+    private int charsStart(int index) {
+        return inFrame[index] ? 0 : starts[index];
     }
 
     /** Whether the field was sent (and was not JSON null). */
@@ -100,7 +144,11 @@ public final class TextFields<F extends Enum<F>> {
     /** The text, or null when absent. Allocates. */
     public String text(F field) {
         int index = field.ordinal();
-        return lengths[index] < 0 ? null : new String(arena, starts[index], lengths[index]);
+        if (lengths[index] < 0) {
+            return null;
+        }
+        return inFrame[index] ? new String(frame, starts[index], lengths[index], java.nio.charset.StandardCharsets.ISO_8859_1)
+                : new String(arena, starts[index], lengths[index]);
     }
 
     /** The text without surrounding blanks, or null when absent or blank. Allocates. */
@@ -120,19 +168,20 @@ public final class TextFields<F extends Enum<F>> {
         if (length < 0) {
             return false;
         }
-        int start = starts[index];
+        char[] text = chars(index);
+        int start = charsStart(index);
         int end = start + length;
-        while (start < end && Character.isWhitespace(arena[start])) {
+        while (start < end && Character.isWhitespace(text[start])) {
             start++;
         }
-        while (end > start && Character.isWhitespace(arena[end - 1])) {
+        while (end > start && Character.isWhitespace(text[end - 1])) {
             end--;
         }
         if (end - start != expected.length()) {
             return false;
         }
         for (int i = 0; i < expected.length(); i++) {
-            if (arena[start + i] != expected.charAt(i)) {
+            if (text[start + i] != expected.charAt(i)) {
                 return false;
             }
         }
@@ -148,13 +197,13 @@ public final class TextFields<F extends Enum<F>> {
     /** The field as a symbol through {@code symbols}: trimmed, interned, null when absent or blank. */
     public String symbol(F field, Symbols symbols) {
         int index = field.ordinal();
-        return lengths[index] < 0 ? null : symbols.intern(arena, starts[index], lengths[index]);
+        return lengths[index] < 0 ? null : symbols.intern(chars(index), charsStart(index), lengths[index]);
     }
 
     /** Reads the field as an exact decimal into {@code into}; false when absent or not a decimal. */
     public boolean decimal(F field, ExactDecimal into) {
         int index = field.ordinal();
-        return lengths[index] >= 0 && into.parse(arena, starts[index], lengths[index]);
+        return lengths[index] >= 0 && into.parse(chars(index), charsStart(index), lengths[index]);
     }
 
     /**
@@ -172,7 +221,7 @@ public final class TextFields<F extends Enum<F>> {
     /** The field as an ISO-8601 date-time with an offset ({@link IsoInstant}), or null. */
     public Instant isoInstant(F field) {
         int index = field.ordinal();
-        return lengths[index] < 0 ? null : IsoInstant.parse(arena, starts[index], lengths[index]);
+        return lengths[index] < 0 ? null : IsoInstant.parse(chars(index), charsStart(index), lengths[index]);
     }
 
     /** A whole number of at least {@code minimum} ({@code 60}, {@code "60"} or {@code 60.0}), or empty. */
