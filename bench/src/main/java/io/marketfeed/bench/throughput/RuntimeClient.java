@@ -57,17 +57,38 @@ public final class RuntimeClient {
         }
         String stopped;
         String note;
+        double bytesPerQuote;
         try {
             feed.start();
             stopped = Progress.await(serials, limits, () -> false);
+            bytesPerQuote = runtimeAllocations() / (double) Math.max(1, serials.snapshot().received());
             note = describe(feed.snapshot(), statuses);
         } catch (RuntimeException e) {
             stopped = "failed: " + e;
             note = null;
+            bytesPerQuote = Double.NaN;
         } finally {
             feed.close();
         }
-        return new ClientResult(label, serials.snapshot(), stopped, note);
+        return new ClientResult(label, serials.snapshot(), stopped, note, bytesPerQuote);
+    }
+
+    /**
+     * Bytes allocated so far by the runtime's read and control threads of this feed (each feed has its own, born
+     * with it): what the runtime itself allocates per event, Jetty included, the listener's own work excluded.
+     */
+    private static long runtimeAllocations() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            String name = thread.getName();
+            if (name.startsWith("marketfeed-io") || name.startsWith("marketfeed-control")) {
+                long bytes = threads.getThreadAllocatedBytes(thread.getId());
+                total += Math.max(0, bytes);
+            }
+        }
+        return total;
     }
 
     /** The default policy: lossless, with back-pressure to the socket. */

@@ -119,6 +119,12 @@ public final class ThroughputSection {
                 report.note(section, note.toString());
             }
         }
+        double allocated = c.median().bytesPerQuote();
+        if (!Double.isNaN(allocated)) {
+            report.row(section, "(c) bytes allocated per quote on the runtime's read and control threads",
+                    Fmt.decimal(allocated, 0) + " B (Jetty's frame objects included)", "≤ 256 B per quote event",
+                    Verdict.of(allocated <= 256));
+        }
         report.row(section, "ratio c/a (runtime / ceiling)", Fmt.ratio(c.rate() / a.rate()), "≥ 0.70×",
                 Verdict.of(c.rate() >= 0.7 * a.rate()));
         report.row(section, "ratio c/b (runtime / by hand)", Fmt.ratio(c.rate() / b.rate()));
