@@ -86,7 +86,11 @@ class PacingHeartbeatAndBackPressureTest extends SahmkSimulatorFixture {
                 .filter(listener -> listener.name().equals("slow")).findFirst().orElseThrow();
         assertTrue(slow.dropped() > 0, "the slow listener's queue drops by policy: " + slow);
         assertTrue(slow.queued() <= 50 + 20, "bounded (lifecycle events may exceed it): " + slow);
-        events.await(StatusEvent.class, status -> status.kind().equals("listener-behind"), WAIT);
+        StatusEvent behind = events.await(StatusEvent.class, status -> status.kind().equals("listener-behind"), WAIT);
+        // The slow listener holds one event and queues 50: nothing can be dropped before the 51st quote arrived.
+        java.time.Instant earliestDrop = events.all(Quote.class).get(50).receivedAt();
+        assertTrue(!behind.receivedAt().isAfter(earliestDrop.plusSeconds(1)),
+                "announced within a second of the first drop: " + behind + ", 51st quote at " + earliestDrop);
         assertTrue(events.states(ConnectionState.DISCONNECTED).isEmpty(), "the socket never stalled");
     }
 

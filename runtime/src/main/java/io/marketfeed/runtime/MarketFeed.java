@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  *         .provider(new SahmkProvider(), ProviderDefaults.with("sahmk", Map.of(
  *                 "api-key", System.getenv("SAHMK_API_KEY"),
  *                 "symbols", List.of("2222", "1120"))))
- *         .listener("print", event -> System.out.println(event), DeliveryPolicy.lossless())
+ *         .listener("print", event -> System.out.println(event))     // every event; see DeliveryPolicy
  *         .build()) {
  *     feed.start();
  *     feed.subscribe("sahmk", Topics.QUOTES, List.of("7010"));
@@ -130,6 +130,11 @@ public final class MarketFeed implements AutoCloseable {
             }
             providers.add(new FeedEngine.ProviderEntry(id, protocol, spiVersion));
             return this;
+        }
+
+        /** Adds a listener that gets every event: {@link DeliveryPolicy#lossless()}, the default. */
+        public Builder listener(String name, FeedListener listener) {
+            return listener(name, listener, DeliveryPolicy.lossless());
         }
 
         /**
