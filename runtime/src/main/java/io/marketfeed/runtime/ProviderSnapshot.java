@@ -42,7 +42,9 @@ public record ProviderSnapshot(String provider, boolean failed, String failure, 
         public static final Activity NONE = new Activity(Map.of(), 0, 0, 0, Duration.ZERO);
 
         public Activity {
-            events = Map.copyOf(requireNonNull(events, "events is null"));
+            // In the order given (quote, trade, candle, ...), which summaries show.
+            events = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
+                    requireNonNull(events, "events is null")));
             requireNonNull(connected, "connected is null");
         }
 
