@@ -7,9 +7,12 @@ import java.time.Duration;
 /**
  * Exponential backoff with jitter for reconnects. Attempt {@code n} (1-based) waits
  * {@code min(maxDelay, initialDelay × multiplier^(n-1))}, scaled by a random factor in
- * {@code [1 - jitter, 1 + jitter]}, and never less than the provider's minimum reconnect gap or a
- * classification's minimum delay. The attempt count starts again once a connection stayed up for
- * {@code resetAfter}.
+ * {@code [1 - jitter, 1 + jitter]}, and never less than a classification's minimum delay. The attempt count
+ * starts again once a connection stayed up for {@code resetAfter}.
+ *
+ * <p>The endpoint's minimum reconnect gap ({@link io.marketfeed.api.protocol.Limits#minReconnectGap}) is a floor
+ * under this delay, measured from the previous attempt on the same endpoint and never added to it:
+ * {@code max(delay, lastAttemptOnEndpoint + gap - now)}. The first connect of a connection is not held back by it.
  *
  * @param initialDelay delay before the first reconnect attempt
  * @param maxDelay cap of the exponential part

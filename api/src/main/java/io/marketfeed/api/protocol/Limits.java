@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param maxConnections connections per credential on this endpoint
  * @param minControlGap least time between two control frames on one connection
  * @param minGlobalControlGap least time between two control frames across all connections of the provider
- * @param minReconnectGap least time between two connection attempts of the provider
+ * @param minReconnectGap least time between two connection attempts on the same endpoint: a floor under the
+ *     reconnect backoff, never added to it; first connects are not held back
  * @param perTopic whether {@code maxSymbolsPerConnection} applies to each topic's list separately (AllTick: the
  *     trades list and the depth list each hold up to the cap) rather than to distinct symbols across topics
  */

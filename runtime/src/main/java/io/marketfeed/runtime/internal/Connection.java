@@ -109,15 +109,13 @@ final class Connection {
 
     // ---------------------------------------------------------------- connecting
 
-    /** First connect, through the provider's connect gate. */
+    /**
+     * First connect, at once: the minimum reconnect gap holds reconnects, not the first connect of each
+     * connection (see {@link ConnectGate}).
+     */
     void start() {
         refreshWanted();
-        Duration wait = provider.reserveConnectSlot(Duration.ZERO);
-        if (wait.isZero()) {
-            connect();
-        } else {
-            reconnectTimer = schedule(wait, this::connect);
-        }
+        connect();
     }
 
     private void connect() {
@@ -125,7 +123,7 @@ final class Connection {
             return;
         }
         generation++;
-        long now = System.nanoTime();
+        long now = context.nanoTime();
         Optional<io.marketfeed.api.protocol.ProtocolSession> previous = current == null ? Optional.empty()
                 : Optional.of(current.session);
         Attempt next = new Attempt(generation,
@@ -134,6 +132,8 @@ final class Connection {
         ready = false;
         paused = false;
         changeState(ConnectionState.CONNECTING, attempt == 0 ? null : "attempt " + attempt, null);
+        // After the event: its time is then never later than the attempt the reconnect gap is measured from.
+        provider.connectAttempted(endpoint.id());
         HeartbeatSpec heartbeat = provider.heartbeat(endpoint);
         Duration idleTimeout = heartbeat.staleTimeout().multipliedBy(4).plus(Duration.ofMinutes(1));
         Map<String, Secret> parameters;
@@ -190,7 +190,7 @@ final class Connection {
             session.close(1000, "not needed");
             return;
         }
-        opened.lastLiveNanos = System.nanoTime();
+        opened.lastLiveNanos = context.nanoTime();
         LOG.debug("{}: socket open to {}", id, endpoint.uri());
         if (endpoint.auth().kind() == AuthStyle.Kind.FIRST_MESSAGE) {
             Optional<OutboundFrame> auth;
@@ -247,24 +247,23 @@ final class Connection {
         }
         if (owner.intake.pausedByUs()) {
             // We stopped reading (a lossless listener is behind): the silence is ours, not a dead server's.
-            owner.lastLiveNanos = System.nanoTime();
+            owner.lastLiveNanos = context.nanoTime();
             return;
         }
-        long silence = System.nanoTime() - owner.lastLiveNanos;
+        long silence = context.nanoTime() - owner.lastLiveNanos;
         if (silence > heartbeat.staleTimeout().toNanos()) {
             String why = "stale: no sign of life for " + Durations.format(Duration.ofNanos(silence)) + " (timeout "
                     + Durations.format(heartbeat.staleTimeout()) + ") after " + owner.frames.get() + " frames";
-            LOG.warn("{}: {}; replacing the connection", id, why);
             Transport.TransportSession transport = owner.transport;
             if (transport != null) {
                 transport.abort();
             }
-            lost(owner, why, Disposition.retry(why), lastLive(owner));
+            lost(owner, why, Disposition.retry(why), lastLive(owner), true);
         }
     }
 
     private Instant lastLive(Attempt owner) {
-        long agoNanos = System.nanoTime() - owner.lastLiveNanos;
+        long agoNanos = context.nanoTime() - owner.lastLiveNanos;
         return context.clock().instant().minusNanos(Math.max(0, agoNanos));
     }
 
@@ -274,11 +273,10 @@ final class Connection {
         }
         if (endpoint.readiness().required() || endpoint.auth().kind() == AuthStyle.Kind.FIRST_MESSAGE) {
             String why = "the server did not confirm the connection within " + Durations.format(deadline);
-            LOG.warn("{}: {}; reconnecting", id, why);
             if (owner.transport != null) {
                 owner.transport.abort();
             }
-            lost(owner, why, Disposition.retry(why), null);
+            lost(owner, why, Disposition.retry(why), null, true);
         } else {
             LOG.warn("{}: no ready message within {}; subscribing anyway with the configured limits", id,
                     Durations.format(deadline));
@@ -292,7 +290,7 @@ final class Connection {
         }
         ready = true;
         cancel(readyTimer);
-        readySinceNanos = System.nanoTime();
+        readySinceNanos = context.nanoTime();
         int symbols = slot.ledger.desired().size();
         LOG.info("{}: connected to {} ({} subscription{})", id, endpoint.uri(), symbols, symbols == 1 ? "" : "s");
         changeState(ConnectionState.CONNECTED, null, null);
@@ -303,18 +301,30 @@ final class Connection {
         if (failedAttempt != current || failedAttempt.dead) {
             return;
         }
-        Throwable root = failure;
-        while (root.getCause() != null && !(root instanceof Transport.HandshakeException)) {
-            root = root.getCause();
+        List<Secret> secrets = failedAttempt.extraSecrets;
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: connection attempt failed: {}", id, ConnectFailures.debugChain(failure, endpoint, secrets));
         }
-        if (root instanceof Transport.HandshakeException) {
-            int status = ((Transport.HandshakeException) root).status();
-            lost(failedAttempt, "handshake refused with HTTP " + status, provider.protocol().classifyHandshake(status),
-                    null);
+        // One readable line: what happened and what to check; the network stack's own text stays at DEBUG.
+        String why = ConnectFailures.describe(failure, endpoint, secrets, context.connectTimeout());
+        Throwable cause = failure;
+        while (cause != null && !(cause instanceof Transport.HandshakeException)
+                && !(cause instanceof Transport.BadUrlException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof Transport.HandshakeException refused) {
+            Disposition disposition = provider.protocol().classifyHandshake(refused.status());
+            if (disposition.kind() == Disposition.Kind.FATAL) {
+                String body = ConnectFailures.body(refused, endpoint, secrets);
+                if (!body.isEmpty()) {
+                    disposition = Disposition.fatal(disposition.message() + " (the server answered: " + body + ")");
+                }
+            }
+            lost(failedAttempt, why, disposition, null, false);
+        } else if (cause instanceof Transport.BadUrlException) {
+            lost(failedAttempt, why, Disposition.fatal(why), null, false);
         } else {
-            String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-            String why = "connect failed: " + Redaction.redact(message, endpoint, failedAttempt.extraSecrets);
-            lost(failedAttempt, why, Disposition.retry(why), null);
+            lost(failedAttempt, why, Disposition.retry(why), null, false);
         }
     }
 
@@ -322,15 +332,19 @@ final class Connection {
         if (owner != current || owner.dead) {
             return;
         }
-        String why = "closed by server with " + code + (closeReason.isEmpty() ? "" : " \"" + closeReason + "\"");
-        if (code == 1006) {
-            why = "connection lost (1006" + (closeReason.isEmpty() ? "" : ": " + closeReason) + ")";
+        if (LOG.isDebugEnabled() && !closeReason.isEmpty()) {
+            LOG.debug("{}: closed with {}: {}", id, code, Redaction.redact(closeReason, endpoint, owner.extraSecrets));
         }
-        lost(owner, why, provider.protocol().classifyClose(code, closeReason), null);
+        String why = ConnectFailures.describeClose(code, closeReason, endpoint, owner.extraSecrets);
+        lost(owner, why, provider.protocol().classifyClose(code, closeReason), null, false);
     }
 
-    /** The attempt is over. Opens the blind window, then retries or fails as classified. */
-    private void lost(Attempt owner, String why, Disposition disposition, Instant blindFrom) {
+    /**
+     * The attempt is over. Opens the blind window, then retries or fails as classified. The failure is logged once,
+     * with the retry it leads to ({@code warn}: at WARN, for what the runtime or the provider decided; otherwise at
+     * INFO, for what the network or the server did), or, when fatal, as the provider's stop.
+     */
+    private void lost(Attempt owner, String why, Disposition disposition, Instant blindFrom, boolean warn) {
         owner.dead = true;
         cancelTimers();
         boolean wasReady = ready;
@@ -354,26 +368,38 @@ final class Connection {
                 provider.fail(disposition.message());
                 break;
             default:
-                scheduleReconnect(disposition.minDelay(), why);
+                scheduleReconnect(disposition.minDelay(), why, warn);
                 break;
         }
     }
 
-    private void scheduleReconnect(Duration minDelay, String why) {
-        long now = System.nanoTime();
+    private void scheduleReconnect(Duration minDelay, String why, boolean warn) {
+        long now = context.nanoTime();
         if (readySinceNanos != 0 && now - readySinceNanos >= context.reconnect().resetAfter().toNanos()) {
             attempt = 0;
         }
         readySinceNanos = 0;
         attempt++;
         reconnects++;
-        Duration delay = context.reconnect().delay(attempt, context.random().getAsDouble());
-        if (delay.compareTo(minDelay) < 0) {
-            delay = minDelay;
+        Duration backoff = context.reconnect().delay(attempt, context.random().getAsDouble());
+        if (backoff.compareTo(minDelay) < 0) {
+            backoff = minDelay;
         }
-        delay = provider.reserveConnectSlot(delay);
+        // The endpoint's minimum gap is a floor measured from its last attempt, never added to the backoff.
+        Duration delay = provider.reserveReconnect(endpoint.id(), backoff);
+        // One line per failure: what happened, what to check, and when the next attempt comes. Logged before the
+        // event is published, so whoever sees the event finds the line written.
+        String line = id + ": " + why + "; reconnect attempt " + attempt + " in " + Durations.format(delay);
+        if (delay.compareTo(backoff) > 0) {
+            line += " (the minimum gap of " + Durations.format(provider.reconnectGap(endpoint.id()))
+                    + " after the previous attempt on " + provider.id() + "/" + endpoint.id() + ")";
+        }
+        if (warn) {
+            LOG.warn("{}", line);
+        } else {
+            LOG.info("{}", line);
+        }
         changeState(ConnectionState.RECONNECTING, why, delay);
-        LOG.info("{}: {}; reconnect attempt {} in {}", id, why, attempt, Durations.format(delay));
         reconnectTimer = schedule(delay, this::connect);
     }
 
@@ -403,7 +429,7 @@ final class Connection {
         }
         Limits limits = provider.limits(endpoint);
         while (true) {
-            long now = System.nanoTime();
+            long now = context.nanoTime();
             long earliest = Math.max(nextSendNanos, provider.globalNextSendNanos());
             if (now < earliest) {
                 schedulePump(earliest - now);
@@ -521,7 +547,7 @@ final class Connection {
         if (owner != current || owner.dead || slot.ledger.wants(subscription)) {
             return;
         }
-        long now = System.nanoTime();
+        long now = context.nanoTime();
         Long last = ghostHandledAt.get(subscription);
         if (last != null && now - last < GHOST_RESEND_INTERVAL.toNanos()) {
             return;
@@ -584,11 +610,10 @@ final class Connection {
                 provider.fail(disposition.message());
                 break;
             case RETRY:
-                LOG.warn("{}: {}; reconnecting", id, disposition.message());
                 if (owner.transport != null) {
                     owner.transport.close(1000, "reconnecting");
                 }
-                lost(owner, disposition.message(), disposition, null);
+                lost(owner, disposition.message(), disposition, null, true);
                 break;
             case PAUSE:
                 if (!paused) {
@@ -619,7 +644,7 @@ final class Connection {
     private void resume(Attempt owner, String why) {
         if (paused) {
             paused = false;
-            owner.lastLiveNanos = System.nanoTime();
+            owner.lastLiveNanos = context.nanoTime();
             LOG.info("{}: resumed: {}", id, why);
             changeState(ConnectionState.CONNECTED, why, null);
         }
@@ -728,9 +753,9 @@ final class Connection {
     private void changeState(ConnectionState next, String why, Duration nextAttemptIn) {
         boolean up = next == ConnectionState.CONNECTED || next == ConnectionState.PAUSED;
         if (up && upSinceNanos < 0) {
-            upSinceNanos = System.nanoTime();
+            upSinceNanos = context.nanoTime();
         } else if (!up && upSinceNanos >= 0) {
-            upNanos += System.nanoTime() - upSinceNanos;
+            upNanos += context.nanoTime() - upSinceNanos;
             upSinceNanos = -1;
         }
         state = next;
@@ -769,7 +794,7 @@ final class Connection {
 
     /** How long this connection's sockets have been up, in all. */
     Duration upTime() {
-        return Duration.ofNanos(upNanos + (upSinceNanos < 0 ? 0 : System.nanoTime() - upSinceNanos));
+        return Duration.ofNanos(upNanos + (upSinceNanos < 0 ? 0 : context.nanoTime() - upSinceNanos));
     }
 
     ConnectionSnapshot snapshot() {

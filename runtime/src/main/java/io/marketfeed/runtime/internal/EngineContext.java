@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * What every provider runtime shares: the control thread, the transport, the listeners, the clock and the
@@ -17,9 +18,17 @@ import java.util.function.DoubleSupplier;
  * @param deliveries the listeners
  * @param creditSampleInterval how often metered providers' spending is sampled for the forecast
  * @param random draws in [0, 1) for jitter
+ * @param nanos the monotonic time every delay, gap and silence is measured on ({@link System#nanoTime()}; a
+ *     virtual one in tests, together with a virtual {@code control})
  */
 record EngineContext(ScheduledExecutorService control, Transport transport, List<Delivery> deliveries, Clock clock,
-        ReconnectPolicy reconnect, Duration connectTimeout, Duration creditSampleInterval, DoubleSupplier random) {
+        ReconnectPolicy reconnect, Duration connectTimeout, Duration creditSampleInterval, DoubleSupplier random,
+        LongSupplier nanos) {
+
+    /** Now, on the monotonic time of {@link #control}'s timers. */
+    long nanoTime() {
+        return nanos.getAsLong();
+    }
 
     /**
      * Posts a task from a transport thread to the control thread; after the engine stopped there is nobody to

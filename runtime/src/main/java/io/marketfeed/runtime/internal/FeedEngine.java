@@ -92,7 +92,7 @@ public final class FeedEngine {
         control = new ControlExecutor(thread -> controlThread = thread);
         transport = new JettyTransport();
         context = new EngineContext(control, transport, List.copyOf(deliveries), clock, reconnect,
-                connectTimeout, creditSampleInterval, () -> ThreadLocalRandom.current().nextDouble());
+                connectTimeout, creditSampleInterval, () -> ThreadLocalRandom.current().nextDouble(), System::nanoTime);
         startedAt = clock.instant();
         for (ProviderEntry entry : providerEntries) {
             providers.put(entry.id(), new ProviderRuntime(entry.id(), entry.protocol(), entry.borrowsFrames(), context,

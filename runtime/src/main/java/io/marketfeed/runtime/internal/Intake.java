@@ -47,7 +47,7 @@ final class Intake implements Transport.TransportHandler, DeliveryQueue.Pausable
 
     @Override
     public boolean onMessage(byte[] array, int offset, int length, boolean text) {
-        long nanos = System.nanoTime();
+        long nanos = context.nanoTime();
         Instant at = context.clock().instant();
         attempt.lastFrameAt = at;
         attempt.frames.incrementAndGet();
@@ -75,7 +75,7 @@ final class Intake implements Transport.TransportHandler, DeliveryQueue.Pausable
     public void resume() {
         if (pausedByUs.compareAndSet(true, false)) {
             // The silence while we did not read was ours: the server's liveness is counted from now.
-            attempt.lastLiveNanos = System.nanoTime();
+            attempt.lastLiveNanos = context.nanoTime();
             transport.resumeReading();
         }
     }

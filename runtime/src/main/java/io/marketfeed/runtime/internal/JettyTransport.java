@@ -10,6 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.HttpResponseException;
+import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.core.CloseStatus;
@@ -19,6 +24,7 @@ import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.FrameHandler;
 import org.eclipse.jetty.websocket.core.OpCode;
 import org.eclipse.jetty.websocket.core.client.CoreClientUpgradeRequest;
+import org.eclipse.jetty.websocket.core.client.UpgradeListener;
 import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
 import org.eclipse.jetty.websocket.core.exception.UpgradeException;
 
@@ -51,56 +57,124 @@ final class JettyTransport implements Transport {
         httpClient.setExecutor(threads);
         // Never send a User-Agent or Origin we did not choose; providers add headers explicitly.
         httpClient.setUserAgentField(null);
+        // Each handshake has its own total timeout (connect-timeout), which covers the TCP connect too; the
+        // client's own connect timeout (15 s by default) must not cut a longer one short with another message.
+        httpClient.setConnectTimeout(TimeUnit.HOURS.toMillis(1));
         client = new WebSocketCoreClient(httpClient, null);
         try {
             client.start();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the WebSocket client: " + e.getMessage(), e);
         }
+        // No HTTP authentication is ever configured here; these handlers (installed when the client starts) would
+        // only take over a 401 or 407 answer and lose its body, which is what tells the user what is wrong.
+        httpClient.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+        httpClient.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
     }
 
     @Override
     public CompletableFuture<TransportSession> connect(URI uri, Map<String, String> headers, boolean compression,
             Duration timeout, Duration idleTimeout, TransportHandler handler) {
+        CompletableFuture<TransportSession> result = new CompletableFuture<>();
         JettyConnection connection = new JettyConnection(handler, maxMessageSize);
-        CoreClientUpgradeRequest request = CoreClientUpgradeRequest.from(client, uri, connection);
+        CoreClientUpgradeRequest request;
+        try {
+            request = CoreClientUpgradeRequest.from(client, uri, connection);
+        } catch (IllegalArgumentException e) {
+            // Jetty checks the URL here (scheme, host); its message may quote it, so it is scrubbed by the caller.
+            result.completeExceptionally(new BadUrlException(e.getMessage(), e));
+            return result;
+        }
         request.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         request.headers(fields -> headers.forEach(fields::put));
         if (compression) {
             request.addExtensions("permessage-deflate");
         }
+        RefusalCapture refusal = new RefusalCapture();
+        request.addListener(refusal);
         Configuration.ConfigurationCustomizer configuration = new Configuration.ConfigurationCustomizer();
         configuration.setIdleTimeout(idleTimeout);
         configuration.setMaxTextMessageSize(maxMessageSize);
         configuration.setMaxBinaryMessageSize(maxMessageSize);
         request.setConfiguration(configuration);
-        CompletableFuture<TransportSession> result = new CompletableFuture<>();
         try {
             client.connect(request).whenComplete((session, failure) -> {
                 if (failure != null) {
-                    result.completeExceptionally(translate(failure));
+                    result.completeExceptionally(translate(failure, refusal));
                 } else {
                     result.complete(connection);
                 }
             });
         } catch (Exception e) {
-            result.completeExceptionally(translate(e));
+            result.completeExceptionally(translate(e, refusal));
         }
         return result;
     }
 
-    private static Throwable translate(Throwable failure) {
+    private static Throwable translate(Throwable failure, RefusalCapture refusal) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            int status = 0;
             if (cause instanceof UpgradeException && ((UpgradeException) cause).getResponseStatusCode() > 0) {
-                int status = ((UpgradeException) cause).getResponseStatusCode();
-                return new HandshakeException(status, "handshake refused with HTTP " + status);
+                status = ((UpgradeException) cause).getResponseStatusCode();
+            } else if (cause instanceof HttpResponseException) {
+                status = ((HttpResponseException) cause).getResponse().getStatus();
             }
-            if (cause instanceof HttpResponseException) {
-                int status = ((HttpResponseException) cause).getResponse().getStatus();
-                return new HandshakeException(status, "handshake refused with HTTP " + status);
+            if (status > 0 && status != 101) {
+                HandshakeException refused = new HandshakeException(status, refusal.reason(), refusal.body(),
+                        refusal.location(), "handshake refused with HTTP " + status);
+                refused.initCause(failure);
+                return refused;
             }
         }
         return failure;
+    }
+
+    /**
+     * What the server answered when it refused the upgrade: the status line's reason, a redirect's target, and the
+     * start of the body, for a readable failure. Registered on every handshake; a 101 answer has no body, so it
+     * keeps nothing then.
+     */
+    private static final class RefusalCapture implements UpgradeListener, Response.ContentListener {
+        /** Enough for the 200 characters shown, in any encoding, with room for leading white space. */
+        private static final int MAX_BODY_BYTES = 4096;
+
+        private final byte[] body = new byte[MAX_BODY_BYTES];
+        private int length;
+        private volatile String reason = "";
+        private volatile String location = "";
+
+        @Override
+        public void onHandshakeRequest(Request request) {
+            request.onResponseContent(this);
+        }
+
+        @Override
+        public void onHandshakeResponse(Request request, Response response) {
+            reason = response.getReason() == null ? "" : response.getReason();
+            String redirect = response.getHeaders().get(HttpHeader.LOCATION);
+            location = redirect == null ? "" : redirect;
+        }
+
+        @Override
+        public synchronized void onContent(Response response, ByteBuffer content) {
+            int take = Math.min(content.remaining(), body.length - length);
+            if (take > 0) {
+                content.slice().get(body, length, take);
+                length += take;
+            }
+        }
+
+        String reason() {
+            return reason;
+        }
+
+        String location() {
+            return location;
+        }
+
+        synchronized String body() {
+            return new String(body, 0, length, StandardCharsets.UTF_8);
+        }
     }
 
     @Override

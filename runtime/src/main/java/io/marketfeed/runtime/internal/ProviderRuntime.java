@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything the runtime does for one provider: the planner (wanted subscriptions, sharding), one
  * {@link Connection} per slot, the effective limits per endpoint (server-announced over configured over
- * defaults), the connect gate, provider-wide pacing, credit counting, and failure.
+ * defaults), the reconnect gap per endpoint, provider-wide pacing, credit counting, and failure.
  *
  * <p>Threading: control thread, except the counters, which the read threads use.
  */
@@ -66,7 +66,7 @@ final class ProviderRuntime {
     private boolean trimmed;
     private long creditTicks;
     private final Map<String, Long> warningsLoggedAt = new HashMap<>();
-    private long nextConnectNanos;
+    private final ConnectGate gate = new ConnectGate();
     private long globalNextSendNanos;
     private boolean failed;
     private String failure;
@@ -338,7 +338,7 @@ final class ProviderRuntime {
 
     /** Logs a warning from a provider, at most once a minute per distinct text. */
     void warn(Connection connection, String message) {
-        long now = System.nanoTime();
+        long now = context.nanoTime();
         Long last = warningsLoggedAt.get(message);
         if (last == null || now - last > Duration.ofMinutes(1).toNanos()) {
             warningsLoggedAt.put(message, now);
@@ -392,20 +392,29 @@ final class ProviderRuntime {
     // ---------------------------------------------------------------- pacing and connect gate
 
     /**
-     * Reserves the next connection attempt of this provider, at least {@code delay} from now and at least the
-     * minimum reconnect gap after the previous one, so connects never burst.
+     * A connection attempt on {@code endpoint} starts now: a first connect (never held back by the minimum reconnect
+     * gap) or a reserved reconnect coming due. Either counts for the gap of later reconnects on the endpoint.
+     */
+    void connectAttempted(String endpoint) {
+        gate.attempted(endpoint, context.nanoTime());
+    }
+
+    /**
+     * Reserves the next reconnect attempt on {@code endpoint}: after {@code backoff}, and no sooner than the
+     * endpoint's minimum reconnect gap after its latest attempt (of any connection of that endpoint). The gap is a
+     * floor, not an addition: {@code max(backoff, lastAttempt + gap - now)}.
      *
      * @return the delay until the reserved moment
      */
-    Duration reserveConnectSlot(Duration delay) {
-        long now = System.nanoTime();
-        long gap = 0;
-        for (Limits value : limits.values()) {
-            gap = Math.max(gap, value.minReconnectGap().toNanos());
-        }
-        long at = Math.max(now + delay.toNanos(), nextConnectNanos);
-        nextConnectNanos = at + gap;
-        return Duration.ofNanos(at - now);
+    Duration reserveReconnect(String endpoint, Duration backoff) {
+        return Duration.ofNanos(gate.reserveReconnect(endpoint, context.nanoTime(), backoff.toNanos(),
+                reconnectGap(endpoint).toNanos()));
+    }
+
+    /** The minimum gap between connection attempts on {@code endpoint}. */
+    Duration reconnectGap(String endpoint) {
+        Limits value = limits.get(endpoint);
+        return value == null ? Duration.ZERO : value.minReconnectGap();
     }
 
     long globalNextSendNanos() {

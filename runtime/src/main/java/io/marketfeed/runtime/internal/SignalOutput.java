@@ -143,7 +143,7 @@ final class SignalOutput implements DecodeOutput {
 
     @Override
     public void heartbeat() {
-        attempt.lastLiveNanos = System.nanoTime();
+        attempt.lastLiveNanos = context.nanoTime();
     }
 
     @Override

@@ -12,8 +12,9 @@ import java.util.concurrent.CompletableFuture;
 interface Transport extends AutoCloseable {
 
     /**
-     * Starts a handshake, offering permessage-deflate when {@code compression} is set. The future fails with {@link HandshakeException} when the server answered with an
-     * HTTP status other than 101, or with the I/O failure.
+     * Starts a handshake, offering permessage-deflate when {@code compression} is set. The future fails with
+     * {@link HandshakeException} when the server answered with an HTTP status other than 101, with
+     * {@link BadUrlException} when the URL cannot be dialled, or with the I/O failure. It never throws.
      */
     CompletableFuture<TransportSession> connect(URI uri, Map<String, String> headers, boolean compression,
             Duration timeout, Duration idleTimeout, TransportHandler handler);
@@ -60,17 +61,52 @@ interface Transport extends AutoCloseable {
         void resumeReading();
     }
 
-    /** The server refused the WebSocket upgrade with an HTTP status. */
+    /**
+     * The server refused the WebSocket upgrade with an HTTP status. Carries what the server said: the reason
+     * phrase, the start of the body and a redirect's target, all as received (not yet scrubbed of credentials).
+     */
     final class HandshakeException extends Exception {
         private final int status;
+        private final String reasonPhrase;
+        private final String body;
+        private final String location;
 
         HandshakeException(int status, String message) {
+            this(status, "", "", "", message);
+        }
+
+        HandshakeException(int status, String reasonPhrase, String body, String location, String message) {
             super(message);
             this.status = status;
+            this.reasonPhrase = reasonPhrase == null ? "" : reasonPhrase;
+            this.body = body == null ? "" : body;
+            this.location = location == null ? "" : location;
         }
 
         int status() {
             return status;
+        }
+
+        /** The status line's reason ({@code Forbidden}); empty when the server sent none. */
+        String reasonPhrase() {
+            return reasonPhrase;
+        }
+
+        /** The start of the response body, decoded as UTF-8; empty when there was none. */
+        String body() {
+            return body;
+        }
+
+        /** The {@code Location} header of a redirect; empty when absent. */
+        String location() {
+            return location;
+        }
+    }
+
+    /** The URL cannot be dialled at all (no host, a scheme other than ws or wss); retrying cannot help. */
+    final class BadUrlException extends Exception {
+        BadUrlException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

@@ -20,8 +20,8 @@ final class TokenLedger {
         final Map<Long, AlltickEndpoint> open = new HashMap<>();
         /** Last accepted request per connection, kept after the connection closes for the cross gap. */
         final Map<Long, Long> lastRequest = new HashMap<>();
-        long lastConnect;
-        boolean connected;
+        /** When the last connection attempt on each endpoint came: stock and other are counted separately. */
+        final Map<AlltickEndpoint, Long> lastConnect = new java.util.EnumMap<>(AlltickEndpoint.class);
     }
 
     private final Map<String, Token> tokens = new HashMap<>();
@@ -32,15 +32,15 @@ final class TokenLedger {
 
     /**
      * Registers a new connection, or says why it is refused: the plan's connection limit on the endpoint, or a
-     * connection attempt too soon after the previous one (when {@code connectGap} is positive). Every attempt
-     * counts for the connect gap.
+     * connection attempt too soon after the previous one on the same endpoint (when {@code connectGap} is
+     * positive; protocols.md §4.7: the stock and other endpoints are counted separately). Every attempt counts
+     * for the connect gap.
      */
     synchronized Optional<Refusal.Kind> connect(String token, AlltickEndpoint endpoint, long connectionId,
             int maxConnections, Duration connectGap, long now) {
         Token state = tokens.computeIfAbsent(token, key -> new Token());
-        boolean tooSoon = state.connected && connectGap.toNanos() > 0 && now - state.lastConnect < connectGap.toNanos();
-        state.connected = true;
-        state.lastConnect = now;
+        Long last = state.lastConnect.put(endpoint, now);
+        boolean tooSoon = last != null && connectGap.toNanos() > 0 && now - last < connectGap.toNanos();
         if (tooSoon) {
             return Optional.of(Refusal.Kind.CONNECT_GAP);
         }

@@ -90,15 +90,17 @@ class AlltickLimitsTest {
     }
 
     @Test
-    void whenConfiguredConnectionAttemptsMustKeepTheirGap() {
+    void whenConfiguredConnectionAttemptsMustKeepTheirGapOnEachEndpoint() {
         try (AlltickFixture fixture = AlltickFixture.start(AlltickOptions.builder().updatesPerSecond(0)
                 .pacing(Duration.ZERO, Duration.ZERO).connectGap(Duration.ofMillis(300)))) {
             Client first = fixture.connect(AlltickEndpoint.STOCK, DEMO_TOKEN);
-            Client early = fixture.connect(AlltickEndpoint.OTHER, DEMO_TOKEN);
+            Client otherEndpoint = fixture.connect(AlltickEndpoint.OTHER, DEMO_TOKEN);
+            assertEquals(200, otherEndpoint.ret(otherEndpoint.heartbeat()), "the endpoints are counted separately");
+            Client early = fixture.connect(AlltickEndpoint.STOCK, DEMO_TOKEN);
             assertEquals(606, early.ws.nextJson().path("ret").asInt());
             assertEquals(Refusal.Kind.CONNECT_GAP, fixture.simulation.refusals().get(0).kind());
             fixture.waitOut(Duration.ofMillis(350));
-            Client later = fixture.connect(AlltickEndpoint.OTHER, DEMO_TOKEN);
+            Client later = fixture.connect(AlltickEndpoint.STOCK, DEMO_TOKEN);
             assertEquals(200, later.ret(later.heartbeat()));
             assertEquals(200, first.ret(first.heartbeat()));
         }
