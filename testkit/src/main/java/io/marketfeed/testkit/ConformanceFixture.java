@@ -12,8 +12,10 @@ import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.api.protocol.Limits;
 import io.marketfeed.api.protocol.SubscribeStyle;
 import io.marketfeed.api.protocol.Subscription;
+import io.marketfeed.runtime.ConnectionSnapshot;
 import io.marketfeed.runtime.DeliveryPolicy;
 import io.marketfeed.runtime.MarketFeed;
+import io.marketfeed.runtime.ProviderSnapshot;
 import io.marketfeed.runtime.ReconnectPolicy;
 import io.marketfeed.testkit.ProtocolScript.Request;
 import java.net.URI;
@@ -23,6 +25,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -287,6 +290,115 @@ final class ConformanceFixture {
         Set<String> named = new HashSet<>();
         subscribes.forEach(request -> named.addAll(request.symbols()));
         return named.containsAll(wanted);
+    }
+
+    /**
+     * The data topics (quotes, trades, book, candles) that the case endpoint serves and that accept
+     * {@code symbols}, the case topic first: topics a provider may carry on one wire subscription.
+     */
+    List<String> dataTopicsOfTheCaseEndpoint(List<String> symbols, Collection<String> dataTopics) {
+        List<String> topics = new ArrayList<>(List.of(topic()));
+        Endpoint endpoint = endpoint();
+        for (String other : new TreeSet<>(servedTopics())) {
+            if (other.equals(topic()) || !dataTopics.contains(other)) {
+                continue;
+            }
+            boolean fits = true;
+            for (String symbol : symbols) {
+                Subscription subscription = new Subscription(other, symbol);
+                fits &= protocol().symbolProblem(subscription).isEmpty()
+                        && protocol().endpointFor(subscription).equals(endpoint);
+            }
+            if (fits) {
+                topics.add(other);
+            }
+        }
+        return topics;
+    }
+
+    /**
+     * Waits until the provider's connections carry {@code expected} subscriptions in all and the server confirmed
+     * every one of them (or, without acknowledgements, they were sent).
+     */
+    void awaitSettled(int expected) {
+        Await.until(() -> settled(expected), WAIT, () -> "the " + expected + " subscriptions were not all on the wire "
+                + "and confirmed within " + WAIT.toMillis() + " ms: " + connectionSnapshots() + "; client messages: "
+                + shorten(server.connections().stream().flatMap(c -> c.receivedTexts().stream()).toList())
+                        .replace(credential, "<CREDENTIAL>") + "; events: " + events().tail(10));
+    }
+
+    private boolean settled(int expected) {
+        List<ConnectionSnapshot> connections = connectionSnapshots();
+        int symbols = 0;
+        int confirmed = 0;
+        for (ConnectionSnapshot connection : connections) {
+            symbols += connection.symbols();
+            confirmed += connection.confirmed();
+        }
+        return !connections.isEmpty() && symbols == expected && confirmed == expected;
+    }
+
+    private List<ConnectionSnapshot> connectionSnapshots() {
+        for (ProviderSnapshot snapshot : feed.snapshot().providers()) {
+            if (snapshot.provider().equals(id())) {
+                return snapshot.connections();
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * Control frames sent more than once on a connection with nothing in between that explains it, described for
+     * a failure message (credential masked). A control frame is a request the script reads (subscribe or
+     * unsubscribe), or the first-message auth; heartbeats and other frames repeat by design and are not checked.
+     * A repeated request is explained by a different request in between that names one of its symbols (an
+     * unsubscribe before subscribing again, a replace-all list that changed and changed back); a repeated auth
+     * message never is. A reconnect starts a new connection, which may send everything again.
+     */
+    List<String> unexplainedRepeats(ScriptedConnection connection, boolean firstMessageAuth) {
+        List<String> texts = new ArrayList<>();
+        for (ReceivedFrame frame : connection.received()) {
+            if (!frame.binary()) {
+                texts.add(frame.text());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        if (firstMessageAuth && !texts.isEmpty()) {
+            String auth = texts.get(0);
+            long times = texts.stream().filter(auth::equals).count();
+            if (times > 1) {
+                out.add("the auth message was sent " + times + " times");
+            }
+        }
+        Map<String, Integer> lastSeen = new LinkedHashMap<>();
+        List<Optional<Request>> requests = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            Optional<Request> request = script.request(texts.get(i));
+            requests.add(request);
+            if (request.isEmpty()) {
+                continue;
+            }
+            Integer before = lastSeen.put(texts.get(i), i);
+            if (before != null && !explained(requests, before, i)) {
+                String text = texts.get(i).length() > 200 ? texts.get(i).substring(0, 200) + "…" : texts.get(i);
+                out.add("message " + (i + 1) + " is message " + (before + 1) + " again (" + request.get().kind()
+                        .name().toLowerCase(Locale.ROOT) + " " + request.get().symbols() + "): "
+                        + text.replace(credential, "<CREDENTIAL>"));
+            }
+        }
+        return out;
+    }
+
+    private static boolean explained(List<Optional<Request>> requests, int from, int to) {
+        Request repeated = requests.get(to).orElseThrow();
+        for (int i = from + 1; i < to; i++) {
+            Optional<Request> between = requests.get(i);
+            if (between.isPresent() && !between.get().equals(repeated)
+                    && between.get().symbols().stream().anyMatch(repeated.symbols()::contains)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How often each symbol is named by subscribe requests on a connection; only those named more than once. */

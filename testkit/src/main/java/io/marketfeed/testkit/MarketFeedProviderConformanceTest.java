@@ -80,7 +80,8 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>The kit drives the provider through the real runtime ({@link MarketFeed}) against a {@link ScriptedServer}
  * that speaks the {@link ProtocolScript}, and checks the SPI contract, the handshake and credential, subscribe
- * encoding within the declared limits, additive or replace semantics, resubscription after drops and closes,
+ * encoding within the declared limits, additive or replace semantics, each control frame sent once per connection
+ * (also when several topics share one wire subscription), resubscription after drops and closes,
  * heartbeats and stale detection, fatal closes, decoder robustness, and that unsupported features are refused
  * cleanly. Declared capabilities decide what is checked: a capability a provider lacks is checked for a clean
  * refusal, not skipped. Do not override a case to disable it; declare capabilities instead.
@@ -689,6 +690,57 @@ public abstract class MarketFeedProviderConformanceTest {
             assertEquals(Map.of(), fixture.repeated(connection), "no symbol is subscribed twice on a connection");
         }
         fixture.pushAndAwaitData(connection, fourth);
+    }
+
+    /**
+     * <b>Purpose:</b> each control frame goes on the wire once per connection. A repeated subscribe is at best
+     * wasted (a server may count it against a symbol cap or a credit quota, or answer it with an error) and always
+     * a bookkeeping bug, typically two topics carried by one wire subscription each sending it (issue 16: TickAtlas
+     * sent the same subscribe for its quotes and candles topics).<br>
+     * <b>Setup:</b> a feed subscribing two symbols on the case topic, then the same two on every other data topic
+     * (quotes, trades, book, candles) that the same endpoint serves for them; once the server confirmed all of it,
+     * the same subscriptions again (already wanted: nothing to send), then a third symbol on the case topic, whose
+     * data must arrive. The script's server accepts everything, and nothing is unsubscribed or dropped.<br>
+     * <b>Passes when</b> on every connection no request the script reads (subscribe or unsubscribe) is sent twice
+     * as the same message without a different request naming one of its symbols in between, and the first-message
+     * auth is sent once. Heartbeats and other messages may repeat.<br>
+     * <b>Requires:</b> nothing.
+     */
+    @Test
+    public void controlFramesAreNotRepeatedOnAConnection() {
+        List<String> symbols = fixture.symbols(3);
+        List<String> both = symbols.subList(0, 2);
+        String third = symbols.get(2);
+        List<String> topics = fixture.dataTopicsOfTheCaseEndpoint(both, DATA_TOPICS.keySet());
+        fixture.startFeed();
+        for (String topic : topics) {
+            fixture.feed().subscribe(fixture.id(), topic, both);
+        }
+        fixture.awaitSettled(topics.size() * both.size());
+        for (String topic : topics) {
+            fixture.feed().subscribe(fixture.id(), topic, both);
+        }
+        fixture.subscribe(List.of(third));
+        fixture.awaitSettled(topics.size() * both.size() + 1);
+        ScriptedConnection carrying = null;
+        for (ScriptedConnection connection : fixture.server().connections()) {
+            if (fixture.requests(connection, Request.Kind.SUBSCRIBE).stream()
+                    .anyMatch(request -> request.symbols().contains(third))) {
+                carrying = connection;
+            }
+        }
+        assertTrue(carrying != null, "no connection sent a subscribe request naming " + third);
+        fixture.pushAndAwaitData(carrying, third);
+        boolean firstMessageAuth = fixture.endpoint().auth().kind() == AuthStyle.Kind.FIRST_MESSAGE;
+        List<String> problems = new ArrayList<>();
+        for (ScriptedConnection connection : fixture.server().connections()) {
+            fixture.unexplainedRepeats(connection, firstMessageAuth).forEach(repeat -> problems.add("connection #"
+                    + connection.id() + ": " + repeat));
+        }
+        assertNoProblems("a control frame was sent twice on one connection with nothing in between that explains it "
+                + "(no reconnect, refusal, not-applied signal or change of the subscription; topics subscribed: "
+                + topics + "). Send each subscription once per connection: when topics share one wire subscription, "
+                + "send it for the first topic only and acknowledge the others without repeating it", problems);
     }
 
     /** The case endpoint's heartbeat, failing at once when it is too slow for the kit's real-time waits. */

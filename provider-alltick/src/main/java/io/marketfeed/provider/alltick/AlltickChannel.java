@@ -28,7 +28,7 @@ enum AlltickChannel {
         return endpointId;
     }
 
-    /** The path appended to the configured base URL. */
+    /** The documented path, appended to a configured base URL. */
     String path() {
         return path;
     }

@@ -12,6 +12,10 @@ final class AlltickConfigKeys {
     static final String ENABLED = CommonSettings.ENABLED;
     static final String TOKEN = "token";
     static final String ENDPOINT = "endpoint";
+    /** The object of per-endpoint URLs: {@code endpoints.stock} and {@code endpoints.other}. */
+    static final String ENDPOINTS = "endpoints";
+    static final String ENDPOINTS_STOCK = "endpoints.stock";
+    static final String ENDPOINTS_OTHER = "endpoints.other";
     static final String PLAN = "plan";
     static final String TRADES_SYMBOLS = "trades.symbols";
     static final String DEPTH_SYMBOLS = "depth.symbols";
@@ -33,7 +37,8 @@ final class AlltickConfigKeys {
     static final String TOKEN_ENV = "ALLTICK_TOKEN";
 
     /** Every leaf key; a test checks that {@code reference.conf} declares exactly these (and the routes map). */
-    static final List<String> ALL = List.of(ENABLED, TOKEN, ENDPOINT, PLAN, TRADES_SYMBOLS, DEPTH_SYMBOLS,
+    static final List<String> ALL = List.of(ENABLED, TOKEN, ENDPOINT, ENDPOINTS_STOCK,
+            ENDPOINTS_OTHER, PLAN, TRADES_SYMBOLS, DEPTH_SYMBOLS,
             DEPTH_LEVELS, HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT, PACING_MARGIN, NOT_SERVED_AFTER,
             MAX_SYMBOLS_PER_CONNECTION, MAX_CONNECTIONS, MIN_CONTROL_GAP, MIN_GLOBAL_CONTROL_GAP, MIN_RECONNECT_GAP);
 

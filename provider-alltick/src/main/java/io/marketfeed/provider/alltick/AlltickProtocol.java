@@ -12,7 +12,6 @@ import io.marketfeed.api.protocol.SessionContext;
 import io.marketfeed.api.protocol.SubscribeStyle;
 import io.marketfeed.api.protocol.Subscription;
 import io.marketfeed.api.protocol.Topics;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -118,7 +117,7 @@ final class AlltickProtocol implements FeedProtocol {
     }
 
     private Endpoint endpoint(AlltickChannel channel) {
-        return new Endpoint(channel.endpointId(), URI.create(settings.endpoint() + channel.path()),
+        return new Endpoint(channel.endpointId(), settings.url(channel),
                 AuthStyle.queryParameter(TOKEN_PARAMETER, settings.token()), Readiness.onOpen(),
                 SubscribeStyle.replaceAll(ACK_TIMEOUT), TOPICS, Map.of());
     }

@@ -17,8 +17,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +32,9 @@ import java.util.TreeSet;
  *
  * @param enabled whether the runner starts the provider
  * @param token the token; empty only when the provider is disabled
- * @param endpoint the base URL ({@code wss://quote.alltick.co}), without path, query or credentials
+ * @param urls each endpoint's URL as dialled, by endpoint id ({@code stock}, {@code other}), without query or
+ *     credentials: from {@code endpoints.<id>}, or from {@code endpoint} (a base URL with the documented paths
+ *     appended, or one of the two documented URLs with the other derived from it)
  * @param plan the plan, which sets the default limits
  * @param trades codes whose trades ({@code 22004}) are wanted
  * @param depth codes whose order books ({@code 22002}) are wanted, and how deep
@@ -42,9 +44,9 @@ import java.util.TreeSet;
  * @param pacingMargin what is added to both control gaps
  * @param notServedAfter how long a code may deliver nothing, while others on its list do, before it is reported
  */
-public record AlltickSettings(boolean enabled, Secret token, URI endpoint, AlltickPlan plan, List<String> trades,
-        Depth depth, Map<String, String> routes, HeartbeatSpec heartbeat, Limits limits, Duration pacingMargin,
-        Duration notServedAfter) {
+public record AlltickSettings(boolean enabled, Secret token, Map<String, URI> urls, AlltickPlan plan,
+        List<String> trades, Depth depth, Map<String, String> routes, HeartbeatSpec heartbeat, Limits limits,
+        Duration pacingMargin, Duration notServedAfter) {
 
     /** Book levels AllTick serves at most (HK); other markets serve fewer (CN and crypto 5, FX and US 1). */
     static final int MAX_DEPTH_LEVELS = 10;
@@ -61,7 +63,7 @@ public record AlltickSettings(boolean enabled, Secret token, URI endpoint, Allti
 
     public AlltickSettings {
         requireNonNull(token, "token is null");
-        requireNonNull(endpoint, "endpoint is null");
+        urls = Map.copyOf(urls);
         requireNonNull(plan, "plan is null");
         trades = List.copyOf(trades);
         requireNonNull(depth, "depth is null");
@@ -93,8 +95,7 @@ public record AlltickSettings(boolean enabled, Secret token, URI endpoint, Allti
         boolean enabled = in.bool(ENABLED);
         Secret token = in.credential(TOKEN, enabled, TOKEN_ENV,
                 "AllTick token (shown under \"API keys\" at alltick.co)");
-        URI endpoint = in.baseUrl(ENDPOINT, "wss://quote.alltick.co",
-                "token (" + TOKEN_ENV + ")", "/quote-stock-b-ws-api or /quote-b-ws-api");
+        Map<String, URI> urls = urls(in);
         AlltickPlan plan = plan(in);
         List<String> trades = codes(in, TRADES_SYMBOLS);
         Depth depth = new Depth(codes(in, DEPTH_SYMBOLS), depthLevels(in));
@@ -105,8 +106,28 @@ public record AlltickSettings(boolean enabled, Secret token, URI endpoint, Allti
         in.throwIfAny();
         HeartbeatSpec heartbeat = CommonSettings.heartbeat(source, HEARTBEAT_FACTS);
         Limits limits = limits(source, plan, pacingMargin);
-        return new AlltickSettings(enabled, token, endpoint, plan, trades, depth, routes, heartbeat, limits,
+        return new AlltickSettings(enabled, token, urls, plan, trades, depth, routes, heartbeat, limits,
                 pacingMargin, notServedAfter);
+    }
+
+    /** The URL of an endpoint, as dialled (the runtime adds the token). */
+    URI url(AlltickChannel channel) {
+        return urls.get(channel.endpointId());
+    }
+
+    /**
+     * Both endpoints' URLs: {@code endpoints.stock} and {@code endpoints.other} when set, as AllTick documents them
+     * ({@code wss://quote.alltick.co/quote-stock-b-ws-api}, {@code wss://quote.alltick.co/quote-b-ws-api}); otherwise
+     * from {@code endpoint}, a base URL (both paths are appended) or either documented URL (used as given; the other
+     * endpoint's path is derived from it).
+     */
+    private static Map<String, URI> urls(SettingsReader in) {
+        Map<String, String> paths = new LinkedHashMap<>();
+        for (AlltickChannel channel : AlltickChannel.values()) {
+            paths.put(channel.endpointId(), channel.path());
+        }
+        return in.endpointUrls(ENDPOINT, ENDPOINTS, paths, paths.keySet(), "wss://quote.alltick.co",
+                "token (" + TOKEN_ENV + "), which is added as ?token= when connecting");
     }
 
     /** The explicit routes as endpoints. */

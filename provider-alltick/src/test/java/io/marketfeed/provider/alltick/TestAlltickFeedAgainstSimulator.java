@@ -258,6 +258,45 @@ class TestAlltickFeedAgainstSimulator {
         assertEquals(1, simulation.observation().handshakes().size(), "a fatal refusal is not retried");
     }
 
+    /**
+     * Issue 16: AllTick's two URLs as its documents give them ({@code wss://quote.alltick.co/quote-stock-b-ws-api}
+     * and {@code …/quote-b-ws-api}), here with the simulator's host and port, each in its own key; the base URL in
+     * {@code endpoint} is then not used at all.
+     */
+    @Test
+    void theDocumentedUrlsInEndpointsConnectBothEndpoints() {
+        startSimulator(AlltickOptions.builder().updatesPerSecond(20));
+        String host = "ws://127.0.0.1:" + server.port();
+        startFeed(AlltickSimulation.DEMO_TOKEN, Map.of(
+                "endpoint", "wss://quote.alltick.co",
+                "endpoints.stock", host + "/quote-stock-b-ws-api",
+                "endpoints.other", host + "/quote-b-ws-api",
+                "trades.symbols", List.of("AAPL.US", "EURUSD")));
+
+        events.await(Trade.class, trade -> trade.symbol().equals("AAPL.US"), WAIT);
+        events.await(Trade.class, trade -> trade.symbol().equals("EURUSD"), WAIT);
+        assertEquals(Set.of("/quote-stock-b-ws-api", "/quote-b-ws-api"), handshakePaths());
+    }
+
+    /** Issue 16: one documented URL in {@code endpoint}; the other endpoint's path is derived from it. */
+    @Test
+    void oneDocumentedUrlInEndpointServesBothEndpoints() {
+        startSimulator(AlltickOptions.builder().updatesPerSecond(20));
+        startFeed(AlltickSimulation.DEMO_TOKEN, Map.of(
+                "endpoint", "ws://127.0.0.1:" + server.port() + "/quote-b-ws-api",
+                "depth.symbols", List.of("700.HK", "EURUSD")));
+
+        events.await(BookSnapshot.class, book -> book.symbol().equals("700.HK"), WAIT);
+        events.await(BookSnapshot.class, book -> book.symbol().equals("EURUSD"), WAIT);
+        assertEquals(Set.of("/quote-stock-b-ws-api", "/quote-b-ws-api"), handshakePaths());
+    }
+
+    private Set<String> handshakePaths() {
+        Set<String> paths = new TreeSet<>();
+        simulation.observation().handshakes().forEach(handshake -> paths.add(handshake.path()));
+        return paths;
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void startSimulator(AlltickOptions.Builder options) {

@@ -45,7 +45,7 @@ class TestAlltickSettings {
     @Test
     void defaults() {
         AlltickSettings settings = AlltickSettings.from(settings(REFERENCE.values(WITH_TOKEN)));
-        assertEquals(new AlltickSettings(true, Secret.of(CANARY), URI.create("wss://quote.alltick.co"),
+        assertEquals(new AlltickSettings(true, Secret.of(CANARY), urls("wss://quote.alltick.co"),
                 AlltickPlan.FREE, List.of(), new AlltickSettings.Depth(List.of(), 5), Map.of(),
                 new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(10), Duration.ofSeconds(30), Liveness.ANY_FRAME),
                 new Limits(5, 5, 1, Duration.ofMillis(1100), Duration.ofMillis(3100), Duration.ofSeconds(10)).withPerTopic(true),
@@ -75,6 +75,8 @@ class TestAlltickSettings {
         values.put(AlltickConfigKeys.ENABLED, true);
         values.put(AlltickConfigKeys.TOKEN, CANARY);
         values.put(AlltickConfigKeys.ENDPOINT, "wss://quote.alltick.io:8443/");
+        values.put(AlltickConfigKeys.ENDPOINTS_STOCK, "wss://quote.alltick.io/quote-stock-b-ws-api");
+        values.put(AlltickConfigKeys.ENDPOINTS_OTHER, "ws://127.0.0.1:9000/other");
         values.put(AlltickConfigKeys.PLAN, "Advanced");
         values.put(AlltickConfigKeys.TRADES_SYMBOLS, List.of("AAPL.US", "EURUSD"));
         values.put(AlltickConfigKeys.DEPTH_SYMBOLS, List.of("700.HK"));
@@ -94,7 +96,9 @@ class TestAlltickSettings {
         values.put("routes.US500", "stock");
 
         AlltickSettings settings = AlltickSettings.from(settings(values));
-        assertEquals(new AlltickSettings(true, Secret.of(CANARY), URI.create("wss://quote.alltick.io:8443"),
+        assertEquals(new AlltickSettings(true, Secret.of(CANARY), Map.of(
+                "stock", URI.create("wss://quote.alltick.io/quote-stock-b-ws-api"),
+                "other", URI.create("ws://127.0.0.1:9000/other")),
                 AlltickPlan.PREMIUM, List.of("AAPL.US", "EURUSD"), new AlltickSettings.Depth(List.of("700.HK"), 10),
                 Map.of("HSI.IDX", "stock", "US500", "stock"),
                 new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(5), Duration.ofSeconds(20), Liveness.ANY_FRAME),
@@ -155,6 +159,54 @@ class TestAlltickSettings {
                 "the endpoint text is never quoted: " + e.getMessage());
     }
 
+    /**
+     * Issue 16: AllTick's two URLs exactly as its documents give them (protocols.md §4.2,
+     * {@code api_address_description.md}), without {@code ?token=TOKEN}: each in its own key, or either one in
+     * {@code endpoint} with the other derived from it; a base URL keeps working.
+     */
+    @Test
+    void theDocumentedUrlsAreUsedAsGiven() {
+        Map<String, URI> documented = urls("wss://quote.alltick.co");
+        assertEquals(documented, dialled("endpoints { stock = \"wss://quote.alltick.co/quote-stock-b-ws-api\", "
+                + "other = \"wss://quote.alltick.co/quote-b-ws-api\" }"));
+        assertEquals(documented, dialled("endpoint = \"wss://quote.alltick.co/quote-stock-b-ws-api\""));
+        assertEquals(documented, dialled("endpoint = \"wss://quote.alltick.co/quote-b-ws-api\""));
+        assertEquals(documented, dialled("endpoint = \"wss://quote.alltick.co\""));
+        assertEquals(urls("wss://quote.alltick.io"), dialled("endpoint = \"wss://quote.alltick.io/\""),
+                "the older host");
+        assertEquals(Map.of("stock", URI.create("wss://quote.alltick.co/quote-stock-b-ws-api"),
+                "other", URI.create("ws://127.0.0.1:7000/quote-b-ws-api")),
+                dialled("endpoints.other = \"ws://127.0.0.1:7000\""), "a base URL in endpoints.other gets its path");
+        assertEquals(Map.of("stock", URI.create("wss://proxy.example/at/quote-stock-b-ws-api"),
+                "other", URI.create("wss://proxy.example/at/quote-b-ws-api/")),
+                dialled("endpoint = \"wss://proxy.example/at/quote-b-ws-api/\""), "after a proxy's prefix");
+    }
+
+    @Test
+    void mistakesInTheEndpointsSayWhatToWrite() {
+        SettingsException e = refused("endpoint = \"wss://quote.alltick.co/quote-stock-b-ws-api?token=" + CANARY
+                + "\"");
+        assertEquals(List.of("endpoint"), relativePaths(e), e.getMessage());
+        assertEquals("must not have a query or fragment (the part from '?' or '#'): remove it and write the URL as "
+                + "wss://quote.alltick.co or wss://quote.alltick.co/quote-stock-b-ws-api; the credential comes from "
+                + "token (ALLTICK_TOKEN), which is added as ?token= when connecting", e.problems().get(0).message());
+
+        e = refused("endpoint = \"wss://quote.alltick.co/ws\"");
+        assertEquals(List.of("endpoint"), relativePaths(e), e.getMessage());
+        assertEquals("has a path that is none of the documented ones (/quote-stock-b-ws-api, /quote-b-ws-api), so it "
+                + "cannot serve stock and other at once; write the base URL such as wss://quote.alltick.co, or a "
+                + "documented URL such as wss://quote.alltick.co/quote-stock-b-ws-api (the others are derived from "
+                + "it), or give each its URL in endpoints.stock and endpoints.other", e.problems().get(0).message());
+
+        e = refused("endpoints { stocks = \"wss://quote.alltick.co/quote-stock-b-ws-api\", other = \"https://x\" }");
+        assertEquals(List.of("endpoints.other", "endpoints.stocks"), relativePaths(e), e.getMessage());
+        assertEquals("must use the ws or wss scheme, such as wss://quote.alltick.co/quote-b-ws-api (ws for http, wss "
+                + "for https)", e.problems().get(0).message());
+        assertEquals("is not an endpoint of this provider; the endpoints are stock, other (endpoints.stock, "
+                + "endpoints.other)", e.problems().get(1).message());
+        assertFalse(e.getMessage().contains(CANARY), e.getMessage());
+    }
+
     @Test
     void aMistypedValueIsReportedWithTheOthers() {
         Map<String, Object> values = REFERENCE.values(WITH_TOKEN);
@@ -184,6 +236,30 @@ class TestAlltickSettings {
         Map<String, Object> values = REFERENCE.values(WITH_TOKEN);
         values.put(AlltickConfigKeys.TRADES_SYMBOLS, List.of("EURUSD", "AAPL.US", "EURUSD"));
         assertEquals(List.of("EURUSD", "AAPL.US"), AlltickSettings.from(settings(values)).trades());
+    }
+
+    /** Both documented paths on {@code base}. */
+    static Map<String, URI> urls(String base) {
+        return Map.of("stock", URI.create(base + "/quote-stock-b-ws-api"),
+                "other", URI.create(base + "/quote-b-ws-api"));
+    }
+
+    /** The URL each endpoint of the protocol dials. */
+    private static Map<String, URI> dialled(String hocon) {
+        AlltickSettings settings = AlltickSettings.from(settings(REFERENCE.values(WITH_TOKEN + ", " + REFERENCE.path()
+                + " { " + hocon + " }")));
+        Map<String, URI> out = new HashMap<>();
+        new AlltickProtocol(settings).endpoints().forEach(endpoint -> out.put(endpoint.id(), endpoint.uri()));
+        return out;
+    }
+
+    private static SettingsException refused(String hocon) {
+        return assertThrows(SettingsException.class, () -> AlltickSettings.from(settings(REFERENCE.values(WITH_TOKEN
+                + ", " + REFERENCE.path() + " { " + hocon + " }"))));
+    }
+
+    private static List<String> relativePaths(SettingsException e) {
+        return e.problems().stream().map(p -> p.path().substring(REFERENCE.path().length() + 1)).toList();
     }
 
     private static Limits withOverrides(String hocon) {

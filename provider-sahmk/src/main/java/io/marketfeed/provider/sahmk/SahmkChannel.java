@@ -30,7 +30,7 @@ enum SahmkChannel {
         return topic;
     }
 
-    /** Appended to the configured base URL. */
+    /** The documented path, appended to a configured base URL. */
     String path() {
         return path;
     }

@@ -12,6 +12,11 @@ final class SahmkConfigKeys {
     static final String ENABLED = CommonSettings.ENABLED;
     static final String API_KEY = "api-key";
     static final String ENDPOINT = "endpoint";
+    /** The object of per-channel URLs; each of its keys is {@code endpoints.<channel id>}. */
+    static final String ENDPOINTS = "endpoints";
+    static final String ENDPOINTS_QUOTES = "endpoints.quotes";
+    static final String ENDPOINTS_DEPTH = "endpoints.depth";
+    static final String ENDPOINTS_TRADES = "endpoints.trades";
     static final String PLAN = "plan";
     static final String SYMBOLS = CommonSettings.SYMBOLS;
     static final String FALLBACK_SYMBOLS = "fallback-symbols";
@@ -34,7 +39,8 @@ final class SahmkConfigKeys {
     static final String API_KEY_ENV = "SAHMK_API_KEY";
 
     /** Every leaf key; a test checks that {@code reference.conf} declares exactly these. */
-    static final List<String> ALL = List.of(ENABLED, API_KEY, ENDPOINT, PLAN, SYMBOLS, FALLBACK_SYMBOLS,
+    static final List<String> ALL = List.of(ENABLED, API_KEY, ENDPOINT, ENDPOINTS_QUOTES,
+            ENDPOINTS_DEPTH, ENDPOINTS_TRADES, PLAN, SYMBOLS, FALLBACK_SYMBOLS,
             DEPTH_ENABLED, DEPTH_SYMBOLS, DEPTH_LEVELS, TRADES_ENABLED, TRADES_SYMBOLS, ORIGIN, READY_TIMEOUT,
             HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT, MAX_SYMBOLS_PER_CONNECTION, MAX_SYMBOLS_PER_FRAME, MAX_CONNECTIONS,
             MIN_CONTROL_GAP, MIN_RECONNECT_GAP);

@@ -11,7 +11,6 @@ import io.marketfeed.api.protocol.Readiness;
 import io.marketfeed.api.protocol.SessionContext;
 import io.marketfeed.api.protocol.SubscribeStyle;
 import io.marketfeed.api.protocol.Subscription;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -131,7 +130,7 @@ final class SahmkProtocol implements FeedProtocol {
 
     private Endpoint endpoint(SahmkChannel channel) {
         Map<String, String> headers = settings.hasOrigin() ? Map.of("Origin", settings.origin()) : Map.of();
-        return new Endpoint(channel.endpointId(), URI.create(settings.endpoint() + channel.path()),
+        return new Endpoint(channel.endpointId(), settings.url(channel),
                 AuthStyle.queryParameter(API_KEY_PARAMETER, settings.apiKey()),
                 Readiness.awaitMessage(settings.readyTimeout(), false), SubscribeStyle.additive(ACK_TIMEOUT),
                 Set.of(channel.topic()), headers);

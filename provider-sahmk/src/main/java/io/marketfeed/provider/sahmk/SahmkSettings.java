@@ -17,7 +17,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import java.util.Set;
 
@@ -28,7 +30,9 @@ import java.util.Set;
  *
  * @param enabled whether the runner starts the provider
  * @param apiKey the API key; empty only when the provider is disabled
- * @param endpoint the base URL ({@code wss://api.sahmk.sa}), without path, query or credentials
+ * @param urls each channel's URL as dialled, by endpoint id ({@code quotes}, {@code depth}, {@code trades}), without
+ *     query or credentials: from {@code endpoints.<id>}, or from {@code endpoint} (a base URL with the channel paths
+ *     appended, or a documented channel URL with the other channels derived from it)
  * @param plan the plan, which sets the default limits
  * @param symbols quote symbols, possibly {@code *}
  * @param fallbackSymbols what to subscribe to instead when the server refuses {@code *}
@@ -39,7 +43,7 @@ import java.util.Set;
  * @param heartbeat pings and staleness
  * @param limits the plan's limits with configured overrides
  */
-public record SahmkSettings(boolean enabled, Secret apiKey, URI endpoint, SahmkPlan plan, List<String> symbols,
+public record SahmkSettings(boolean enabled, Secret apiKey, Map<String, URI> urls, SahmkPlan plan, List<String> symbols,
         List<String> fallbackSymbols, Depth depth, Trades trades, String origin, Duration readyTimeout,
         HeartbeatSpec heartbeat, Limits limits) {
 
@@ -55,7 +59,7 @@ public record SahmkSettings(boolean enabled, Secret apiKey, URI endpoint, SahmkP
 
     public SahmkSettings {
         requireNonNull(apiKey, "apiKey is null");
-        requireNonNull(endpoint, "endpoint is null");
+        urls = Map.copyOf(urls);
         requireNonNull(plan, "plan is null");
         symbols = List.copyOf(symbols);
         fallbackSymbols = List.copyOf(fallbackSymbols);
@@ -95,26 +99,53 @@ public record SahmkSettings(boolean enabled, Secret apiKey, URI endpoint, SahmkP
         boolean enabled = in.bool(ENABLED);
         Secret apiKey = in.credential(API_KEY, enabled, API_KEY_ENV,
                 "SAHMK key (shmk_live_... or shmk_test_...)");
-        URI endpoint = in.baseUrl(ENDPOINT, "wss://api.sahmk.sa",
-                "api-key (" + API_KEY_ENV + ")", "the channel paths such as /ws/v1/stocks/");
+        boolean depthEnabled = in.bool(DEPTH_ENABLED);
+        boolean tradesEnabled = in.bool(TRADES_ENABLED);
+        Map<String, URI> urls = urls(in, depthEnabled, tradesEnabled);
         SahmkPlan plan = plan(in);
         List<String> symbols = symbols(in, SYMBOLS, true);
         List<String> fallbackSymbols = symbols(in, FALLBACK_SYMBOLS, false);
-        Depth depth = new Depth(in.bool(DEPTH_ENABLED), symbols(in, DEPTH_SYMBOLS, false), depthLevels(in));
-        Trades trades = new Trades(in.bool(TRADES_ENABLED), symbols(in, TRADES_SYMBOLS, false));
+        Depth depth = new Depth(depthEnabled, symbols(in, DEPTH_SYMBOLS, false), depthLevels(in));
+        Trades trades = new Trades(tradesEnabled, symbols(in, TRADES_SYMBOLS, false));
         String origin = origin(in);
         Duration readyTimeout = positive(in, READY_TIMEOUT);
         commonProblems(in);
         in.throwIfAny();
         HeartbeatSpec heartbeat = CommonSettings.heartbeat(source, HEARTBEAT_FACTS);
         Limits limits = CommonSettings.limits(source, plan.limits());
-        return new SahmkSettings(enabled, apiKey, endpoint, plan, symbols, fallbackSymbols, depth, trades, origin,
+        return new SahmkSettings(enabled, apiKey, urls, plan, symbols, fallbackSymbols, depth, trades, origin,
                 readyTimeout, heartbeat, limits);
+    }
+
+    /** The URL of a channel, as dialled (the runtime adds the key). */
+    URI url(SahmkChannel channel) {
+        return urls.get(channel.endpointId());
     }
 
     /** Whether an {@code Origin} header is configured. */
     public boolean hasOrigin() {
         return !origin.isEmpty();
+    }
+
+    /**
+     * Each channel's URL: {@code endpoints.<channel>} when set; otherwise from {@code endpoint}, a base URL (the
+     * documented channel paths are appended) or any channel's documented URL, such as the docs' quotes URL
+     * {@code wss://app.sahmk.sa/ws/v1/stocks/} (used as given; the other channels' paths are derived from it).
+     */
+    private static Map<String, URI> urls(SettingsReader in, boolean depthEnabled, boolean tradesEnabled) {
+        Map<String, String> paths = new LinkedHashMap<>();
+        for (SahmkChannel channel : SahmkChannel.values()) {
+            paths.put(channel.endpointId(), channel.path());
+        }
+        Set<String> needed = new HashSet<>(List.of(SahmkChannel.QUOTES.endpointId()));
+        if (depthEnabled) {
+            needed.add(SahmkChannel.DEPTH.endpointId());
+        }
+        if (tradesEnabled) {
+            needed.add(SahmkChannel.TRADES.endpointId());
+        }
+        return in.endpointUrls(ENDPOINT, ENDPOINTS, paths, needed, "wss://api.sahmk.sa",
+                "api-key (" + API_KEY_ENV + "), which is added as ?api_key= when connecting");
     }
 
     private static SahmkPlan plan(SettingsReader in) {

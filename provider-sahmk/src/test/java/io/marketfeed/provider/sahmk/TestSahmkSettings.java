@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The settings block: defaults from reference.conf, full mapping, and problem reporting. */
@@ -44,7 +45,8 @@ class TestSahmkSettings {
     @Test
     void defaults() {
         SahmkSettings settings = SahmkSettings.from(settings(REFERENCE.values(WITH_KEY)));
-        assertEquals(new SahmkSettings(true, Secret.of(CANARY), URI.create("wss://api.sahmk.sa"), SahmkPlan.PRO,
+        // Off by default: the runner enables a sahmk block that lists symbols (or says enabled = true).
+        assertEquals(new SahmkSettings(false, Secret.of(CANARY), urls("wss://api.sahmk.sa"), SahmkPlan.PRO,
                 List.of(), List.of(), new SahmkSettings.Depth(false, List.of(), 5),
                 new SahmkSettings.Trades(false, List.of()), "", Duration.ofSeconds(10),
                 new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(30), Duration.ofSeconds(90), Liveness.ANY_FRAME),
@@ -58,9 +60,9 @@ class TestSahmkSettings {
     }
 
     @Test
-    void withoutAKeyTheDefaultsAskForSahmkApiKey() {
+    void enabledWithoutAKeyAsksForSahmkApiKey() {
         SettingsException e = assertThrows(SettingsException.class,
-                () -> SahmkSettings.from(settings(REFERENCE.values(""))));
+                () -> SahmkSettings.from(settings(REFERENCE.values(REFERENCE.path() + ".enabled = true"))));
         assertEquals(1, e.problems().size(), e.getMessage());
         assertEquals("marketfeed.providers.sahmk.api-key", e.problems().get(0).path());
         assertTrue(e.problems().get(0).message().contains("SAHMK_API_KEY"), e.getMessage());
@@ -80,6 +82,9 @@ class TestSahmkSettings {
         values.put(SahmkConfigKeys.ENABLED, false);
         values.put(SahmkConfigKeys.API_KEY, CANARY);
         values.put(SahmkConfigKeys.ENDPOINT, "wss://app.sahmk.sa:8443/");
+        values.put(SahmkConfigKeys.ENDPOINTS_QUOTES, "wss://app.sahmk.sa/ws/v1/stocks/");
+        values.put(SahmkConfigKeys.ENDPOINTS_DEPTH, "wss://depth.example/sahmk/depth");
+        values.put(SahmkConfigKeys.ENDPOINTS_TRADES, "ws://127.0.0.1:9000");
         values.put(SahmkConfigKeys.PLAN, "Enterprise");
         values.put(SahmkConfigKeys.SYMBOLS, List.of("*"));
         values.put(SahmkConfigKeys.FALLBACK_SYMBOLS, List.of("2222", "1120"));
@@ -101,7 +106,10 @@ class TestSahmkSettings {
                 "every key must be mapped here with a value other than its default");
 
         SahmkSettings settings = SahmkSettings.from(settings(values));
-        assertEquals(new SahmkSettings(false, Secret.of(CANARY), URI.create("wss://app.sahmk.sa:8443"),
+        assertEquals(new SahmkSettings(false, Secret.of(CANARY), Map.of(
+                "quotes", URI.create("wss://app.sahmk.sa/ws/v1/stocks/"),
+                "depth", URI.create("wss://depth.example/sahmk/depth"),
+                "trades", URI.create("ws://127.0.0.1:9000/ws/v1/market/trades/")),
                 SahmkPlan.ENTERPRISE, List.of("*"), List.of("2222", "1120"),
                 new SahmkSettings.Depth(true, List.of("2222"), 20),
                 new SahmkSettings.Trades(true, List.of("1120", "2010")),
@@ -177,16 +185,76 @@ class TestSahmkSettings {
         assertEquals(List.of("heartbeat.timeout"), relativePaths(e));
     }
 
+    /** A base URL gets each channel's documented path; a documented channel URL is used as given. */
     @ParameterizedTest
-    @ValueSource(strings = {"wss://api.sahmk.sa", "wss://app.sahmk.sa", "ws://localhost:8080", "WSS://api.sahmk.sa/"})
-    void acceptedEndpoints(String endpoint) {
+    @CsvSource({"wss://api.sahmk.sa, wss://api.sahmk.sa/ws/v1/stocks/",
+            "wss://app.sahmk.sa, wss://app.sahmk.sa/ws/v1/stocks/",
+            "ws://localhost:8080, ws://localhost:8080/ws/v1/stocks/",
+            "WSS://api.sahmk.sa/, wss://api.sahmk.sa/ws/v1/stocks/",
+            "wss://app.sahmk.sa/ws/v1/stocks/, wss://app.sahmk.sa/ws/v1/stocks/",
+            "wss://api.sahmk.sa/ws/v1/stocks, wss://api.sahmk.sa/ws/v1/stocks",
+            "wss://proxy.example/sahmk/ws/v1/stocks/, wss://proxy.example/sahmk/ws/v1/stocks/",
+            "wss://proxy.example/sahmk-quotes, wss://proxy.example/sahmk-quotes"})
+    void acceptedEndpoints(String endpoint, String quotes) {
         SahmkSettings settings = withOverrides("endpoint = \"" + endpoint + "\"");
-        assertTrue(settings.endpoint().toString().matches("wss?://[a-z.]+(:\\d+)?"), settings.endpoint().toString());
+        assertEquals(URI.create(quotes), settings.url(SahmkChannel.QUOTES));
+    }
+
+    /**
+     * Issue 16: the URLs exactly as SAHMK documents them (protocols.md §1.2: the docs page's
+     * {@code wss://app.sahmk.sa/ws/v1/stocks/}, the SDK's {@code WS_URL}, {@code DEPTH_WS_URL} and
+     * {@code TRADES_WS_URL}), each without its {@code ?api_key=KEY}.
+     */
+    @Test
+    void theDocumentedUrlsAreUsedAsGiven() {
+        String channels = "depth { enabled = true, symbols = [\"2222\"] }, trades { enabled = true, symbols = [] }";
+        assertEquals(urls("wss://app.sahmk.sa"), dialled(withOverrides(channels
+                + ", endpoint = \"wss://app.sahmk.sa/ws/v1/stocks/\"")), "the docs page's quotes URL");
+        assertEquals(urls("wss://api.sahmk.sa"), dialled(withOverrides(channels
+                + ", endpoint = \"wss://api.sahmk.sa/ws/v1/market/depth/\"")), "the SDK's depth URL");
+        assertEquals(urls("wss://api.sahmk.sa"), dialled(withOverrides(channels + ", endpoints { "
+                + "quotes = \"wss://api.sahmk.sa/ws/v1/stocks/\", depth = \"wss://api.sahmk.sa/ws/v1/market/depth/\", "
+                + "trades = \"wss://api.sahmk.sa/ws/v1/market/trades/\" }")), "each channel's URL in endpoints");
+        assertEquals(Map.of("quotes", URI.create("wss://api.sahmk.sa/ws/v1/stocks/"),
+                "depth", URI.create("wss://app.sahmk.sa/ws/v1/market/depth/"),
+                "trades", URI.create("wss://api.sahmk.sa/ws/v1/market/trades/")),
+                dialled(withOverrides(channels + ", endpoints.depth = \"wss://app.sahmk.sa\"")),
+                "a base URL in endpoints.depth gets the depth path; the others come from endpoint");
+    }
+
+    @Test
+    void aPathThatIsNoChannelsCannotServeSeveralChannels() {
+        SettingsException e = assertThrows(SettingsException.class, () -> withOverrides(
+                "endpoint = \"wss://proxy.example/sahmk-quotes\", trades { enabled = true, symbols = [] }"));
+        assertEquals(List.of("endpoint"), relativePaths(e), e.getMessage());
+        assertEquals("has a path that is none of the documented ones (/ws/v1/stocks/, /ws/v1/market/depth/, "
+                + "/ws/v1/market/trades/), so it cannot serve quotes and trades at once; write the base URL such as "
+                + "wss://api.sahmk.sa, or a documented URL such as wss://api.sahmk.sa/ws/v1/stocks/ (the others are "
+                + "derived from it), or give each its URL in endpoints.quotes and endpoints.trades",
+                e.problems().get(0).message());
+        assertEquals(URI.create("ws://127.0.0.1:1/t"), withOverrides("endpoint = \"wss://proxy.example/sahmk-quotes\", "
+                + "trades { enabled = true, symbols = [] }, endpoints.trades = \"ws://127.0.0.1:1/t\"")
+                .url(SahmkChannel.TRADES), "fine once the other channel has its own URL");
+    }
+
+    @Test
+    void aPastedKeyOrAnUnknownChannelIsExplained() {
+        SettingsException e = assertThrows(SettingsException.class, () -> withOverrides(
+                "endpoint = \"wss://app.sahmk.sa/ws/v1/stocks/?api_key=" + CANARY + "\", endpoints.stocks = "
+                        + "\"wss://api.sahmk.sa/ws/v1/stocks/\""));
+        assertEquals(List.of("endpoints.stocks", "endpoint"), relativePaths(e), e.getMessage());
+        assertEquals("is not an endpoint of this provider; the endpoints are quotes, depth, trades "
+                + "(endpoints.quotes, endpoints.depth, endpoints.trades)", e.problems().get(0).message());
+        assertEquals("must not have a query or fragment (the part from '?' or '#'): remove it and write the URL as "
+                + "wss://api.sahmk.sa or wss://api.sahmk.sa/ws/v1/stocks/; the credential comes from api-key "
+                + "(SAHMK_API_KEY), which is added as ?api_key= when connecting", e.problems().get(1).message());
+        assertFalse(e.getMessage().contains(CANARY), e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://api.sahmk.sa", "api.sahmk.sa", "wss://api.sahmk.sa/ws/v1/stocks/",
-            "wss://api.sahmk.sa/?api_key=" + CANARY, "wss://" + CANARY + "@api.sahmk.sa",
+    @ValueSource(strings = {"https://api.sahmk.sa", "api.sahmk.sa",
+            "wss://api.sahmk.sa/ws/v1/stocks/?api_key=" + CANARY, "wss://api.sahmk.sa/?api_key=" + CANARY,
+            "wss://" + CANARY + "@api.sahmk.sa",
             "wss://api.sahmk.sa#" + CANARY, "wss://", "", "wss://api sahmk.sa"})
     void refusedEndpointsNeverQuoteTheirText(String endpoint) {
         SettingsException e = assertThrows(SettingsException.class,
@@ -216,6 +284,19 @@ class TestSahmkSettings {
     void aBlankOriginMeansNone() {
         assertFalse(withOverrides("origin = \"  \"").hasOrigin());
         assertEquals("https://example.org", withOverrides("origin = \"https://example.org\"").origin());
+    }
+
+    /** Each channel's documented path on {@code base}. */
+    static Map<String, URI> urls(String base) {
+        return Map.of("quotes", URI.create(base + "/ws/v1/stocks/"), "depth", URI.create(base + "/ws/v1/market/depth/"),
+                "trades", URI.create(base + "/ws/v1/market/trades/"));
+    }
+
+    /** The URL each endpoint of the protocol dials. */
+    private static Map<String, URI> dialled(SahmkSettings settings) {
+        Map<String, URI> out = new HashMap<>();
+        new SahmkProtocol(settings).endpoints().forEach(endpoint -> out.put(endpoint.id(), endpoint.uri()));
+        return out;
     }
 
     static SahmkSettings withOverrides(String hocon) {

@@ -12,7 +12,6 @@ import io.marketfeed.api.protocol.SessionContext;
 import io.marketfeed.api.protocol.SubscribeStyle;
 import io.marketfeed.api.protocol.Subscription;
 import io.marketfeed.api.protocol.Topics;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +62,7 @@ final class ScreenerProtocol implements FeedProtocol {
     ScreenerProtocol(ScreenerSettings settings, Clock clock) {
         this.settings = settings;
         // permessage-deflate is offered: the docs recommend it and the server takes what its ASGI stack negotiates.
-        this.endpoint = new Endpoint(ENDPOINT_ID, URI.create(settings.endpoint() + PATH), AuthStyle.none(),
+        this.endpoint = new Endpoint(ENDPOINT_ID, settings.url(), AuthStyle.none(),
                 Readiness.awaitMessage(settings.restoreTimeout(), false), SubscribeStyle.additive(ACK_TIMEOUT),
                 TOPICS, Map.of(), true);
         this.tokens = new TokenState(settings.token(), settings.refreshToken(), settings.refreshBeforeExpiry(),

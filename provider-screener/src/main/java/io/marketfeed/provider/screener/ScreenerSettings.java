@@ -13,12 +13,10 @@ import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
 import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
 import io.marketfeed.api.protocol.Limits;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,7 +25,8 @@ import java.util.Set;
  * {@link #from}, which reports every problem at once. {@link #toString()} is safe to log: tokens are
  * {@link Secret}s.
  *
- * @param endpoint the base URL; {@link ScreenerProtocol#PATH} is appended
+ * @param url the URL as dialled, without query or credentials: {@code endpoint} as written when it has a path (the
+ *     docs' {@code wss://api.screener.kr/v1/ws}), otherwise the base URL with {@link ScreenerProtocol#PATH} appended
  * @param token the JWT access token, or empty for an anonymous connection
  * @param refreshToken the refresh token, or empty when tokens are not refreshed
  * @param refreshBeforeExpiry how long before expiry the access token is refreshed
@@ -44,7 +43,7 @@ import java.util.Set;
  * @param heartbeat who pings, and staleness
  * @param limits the server's limits with configured overrides
  */
-public record ScreenerSettings(boolean enabled, URI endpoint, Optional<Secret> token, Optional<Secret> refreshToken,
+public record ScreenerSettings(boolean enabled, URI url, Optional<Secret> token, Optional<Secret> refreshToken,
         Duration refreshBeforeExpiry, List<String> symbols, boolean book, List<String> markets, List<String> sectors,
         List<String> watchlists, boolean sessionRestore, Duration restoreTimeout, Duration connectionCapBackoff,
         boolean clientPingConfigured, HeartbeatSpec heartbeat, Limits limits) {
@@ -58,7 +57,7 @@ public record ScreenerSettings(boolean enabled, URI endpoint, Optional<Secret> t
             new HeartbeatSpec(Pinger.SERVER, Duration.ofSeconds(30), Duration.ofSeconds(90), Liveness.ANY_FRAME);
 
     public ScreenerSettings {
-        requireNonNull(endpoint, "endpoint is null");
+        requireNonNull(url, "url is null");
         requireNonNull(token, "token is null");
         requireNonNull(refreshToken, "refreshToken is null");
         requireNonNull(refreshBeforeExpiry, "refreshBeforeExpiry is null");
@@ -80,7 +79,7 @@ public record ScreenerSettings(boolean enabled, URI endpoint, Optional<Secret> t
     public static ScreenerSettings from(ProviderSettings source) {
         SettingsReader in = new SettingsReader(source);
         boolean enabled = in.bool(ENABLED);
-        URI endpoint = endpoint(in);
+        URI url = url(in);
         Optional<Secret> token = jwt(in, TOKEN, TOKEN_ENV);
         Optional<Secret> refreshToken = jwt(in, REFRESH_TOKEN, REFRESH_TOKEN_ENV);
         if (refreshToken.isPresent() && token.isEmpty() && !in.failed(TOKEN)) {
@@ -105,7 +104,7 @@ public record ScreenerSettings(boolean enabled, URI endpoint, Optional<Secret> t
                 : SERVER_HEARTBEAT;
         HeartbeatSpec heartbeat = CommonSettings.heartbeat(source, facts);
         Limits limits = CommonSettings.limits(source, SERVER_LIMITS);
-        return new ScreenerSettings(enabled, endpoint, token, refreshToken, beforeExpiry, symbols, book, markets,
+        return new ScreenerSettings(enabled, url, token, refreshToken, beforeExpiry, symbols, book, markets,
                 sectors, watchlists, sessionRestore, restoreTimeout, capBackoff, clientPing, heartbeat, limits);
     }
 
@@ -123,43 +122,16 @@ public record ScreenerSettings(boolean enabled, URI endpoint, Optional<Secret> t
         return value;
     }
 
-    /** The base URL. Its text is never quoted in a message: a user may have pasted a URL with a token. */
-    private static URI endpoint(SettingsReader in) {
-        String text = in.string(ENDPOINT).trim();
-        URI placeholder = URI.create("wss://invalid.invalid");
-        if (in.failed(ENDPOINT)) {
-            return placeholder;
-        }
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            in.problem(ENDPOINT, "is not a valid URL; expected something like wss://api.screener.kr");
-            return placeholder;
-        }
-        int before = in.problemCount();
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("ws") && !scheme.equals("wss")) {
-            in.problem(ENDPOINT, "must use the ws or wss scheme, such as wss://api.screener.kr");
-        }
-        if (uri.getRawUserInfo() != null) {
-            in.problem(ENDPOINT, "must not contain credentials; the token comes from " + PREFIX + TOKEN);
-        }
-        if (uri.getHost() == null) {
-            in.problem(ENDPOINT, "must name a host, such as wss://api.screener.kr");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            in.problem(ENDPOINT, "must not have a query or fragment; the token comes from " + PREFIX + TOKEN);
-        }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        if (path.endsWith(ScreenerProtocol.PATH) || path.endsWith(ScreenerProtocol.PATH + "/")) {
-            in.problem(ENDPOINT, "must not end in " + ScreenerProtocol.PATH + "; that path is appended");
-        }
-        if (in.problemCount() != before) {
-            return placeholder;
-        }
-        String base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-        return URI.create(base);
+    /**
+     * {@code endpoint}: the documented URL {@code wss://api.screener.kr/v1/ws} (or any other full URL, such as a
+     * self-hosted {@code ws://host:8000/v1/ws}), used as given, or a base URL such as {@code wss://api.screener.kr},
+     * to which {@link ScreenerProtocol#PATH} is appended. Its text is never quoted: a user may have pasted a token.
+     */
+    private static URI url(SettingsReader in) {
+        URI url = in.webSocketUrl(ENDPOINT, "wss://api.screener.kr" + ScreenerProtocol.PATH
+                + " (or the base URL wss://api.screener.kr)", TOKEN + " (" + TOKEN_ENV
+                + "), which is added as ?token= when connecting");
+        return SettingsReader.resolve(url, ScreenerProtocol.PATH);
     }
 
     /** Targets each once, without white space; duplicates are a problem (the server would count them twice). */

@@ -10,6 +10,7 @@ import io.marketfeed.api.model.BookSnapshot;
 import io.marketfeed.api.model.GapEvent;
 import io.marketfeed.api.model.MarketStatus;
 import io.marketfeed.api.model.Quote;
+import io.marketfeed.runtime.MarketFeed;
 import io.marketfeed.simulator.ReceivedMessage;
 import io.marketfeed.testkit.Await;
 import java.time.Duration;
@@ -46,6 +47,19 @@ class ScreenerFeedTest extends ScreenerSimulatorFixture {
         assertEquals(1, received("\"subscription_type\":\"sector\"").size());
         // Server-wide sequence jumps (other traffic) are not losses.
         assertTrue(events.all(GapEvent.class).isEmpty(), () -> "gaps: " + events.all(GapEvent.class));
+    }
+
+    /**
+     * Issue 16: the endpoint written as the docs give it ({@code wss://api.screener.kr/v1/ws}, here with the
+     * simulator's host and port) is dialled as written, and data flows.
+     */
+    @Test
+    void theDocumentedUrlIsDialledAsWritten() {
+        startSimulator(fast());
+        startFeed(Map.of("endpoint", "ws://127.0.0.1:" + server.port() + "/v1/ws", "symbols", List.of("005930")));
+        events.await(Quote.class, q -> q.symbol().equals("005930") && q.price() != null, WAIT);
+        events.await(BookSnapshot.class, b -> b.symbol().equals("005930"), WAIT);
+        assertEquals(List.of("/v1/ws"), observed().handshakes().stream().map(h -> h.path()).distinct().toList());
     }
 
     @Test
@@ -165,9 +179,14 @@ class ScreenerFeedTest extends ScreenerSimulatorFixture {
         for (int i = 0; i < 150; i++) {
             symbols.add(String.format("%06d", 300_000 + i));
         }
-        startFeed(Map.of("symbols", symbols, "connection-cap-backoff", "30s"));
+        MarketFeed feed = startFeed(Map.of("symbols", symbols, "connection-cap-backoff", "30s"));
         Await.until(() -> simulation.refusedOverCap() >= 1, WAIT, () -> "no 403");
-        Await.until(() -> stockTargets().size() == 100, WAIT, () -> "first connection not subscribed");
+        // Both connections (100 and 50 codes) connect at once, as first connects are not gated: either may get
+        // the one slot. The one that got it subscribes all of its codes (quotes and book: two subscriptions each).
+        Await.until(() -> feed.snapshot().providers().get(0).connections().stream().anyMatch(connection ->
+                connection.symbols() > 0 && connection.confirmed() == connection.symbols()
+                        && 2 * stockTargets().size() == connection.symbols()), WAIT,
+                () -> "the connection that got the slot did not subscribe its codes: " + feed.snapshot());
         // The refused connection waits for the backoff instead of hammering the server, and the feed is not failed.
         long refused = simulation.refusedOverCap();
         Await.until(() -> observed().counters().framesSent() > 5, WAIT, () -> "no traffic");

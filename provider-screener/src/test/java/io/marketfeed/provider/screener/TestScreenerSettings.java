@@ -11,6 +11,7 @@ import io.marketfeed.api.protocol.HeartbeatSpec;
 import io.marketfeed.api.protocol.Subscription;
 import io.marketfeed.api.protocol.Topics;
 import io.marketfeed.testkit.ReferenceConfig;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TestScreenerSettings {
 
@@ -39,7 +42,7 @@ class TestScreenerSettings {
     void defaultsAreTheServerCodes() {
         ScreenerSettings settings = settings("");
         assertFalse(settings.enabled());
-        assertEquals("wss://api.screener.kr", settings.endpoint().toString());
+        assertEquals("wss://api.screener.kr/v1/ws", settings.url().toString());
         assertTrue(settings.token().isEmpty());
         assertEquals(100, settings.limits().maxSymbolsPerConnection());
         assertEquals(50, settings.limits().maxSymbolsPerFrame());
@@ -65,7 +68,7 @@ class TestScreenerSettings {
                 + "limits { max-symbols-per-connection = 80, max-symbols-per-frame = 20, max-connections = 3, "
                 + "min-control-gap = 0ms, min-reconnect-gap = 2s } }");
         assertTrue(settings.enabled());
-        assertEquals("ws://localhost:8000", settings.endpoint().toString());
+        assertEquals("ws://localhost:8000/v1/ws", settings.url().toString());
         assertEquals("a.b.c", settings.token().orElseThrow().reveal());
         assertEquals(Duration.ofSeconds(30), settings.refreshBeforeExpiry());
         assertFalse(settings.book());
@@ -103,6 +106,32 @@ class TestScreenerSettings {
         String p = "marketfeed.providers.screener.";
         assertEquals(new TreeSet<>(List.of(p + "endpoint", p + "refresh-token", p + "symbols", p + "restore-timeout",
                 p + "heartbeat.timeout", p + "limits.max-symbols-per-frame")), paths, e.getMessage());
+    }
+
+    /**
+     * Issue 16: the URL as the docs give it ({@code wss://api.screener.kr/v1/ws}, and the local
+     * {@code ws://localhost:8000/v1/ws} of seed 001) is dialled as written; a base URL gets {@code /v1/ws}.
+     */
+    @ParameterizedTest
+    @CsvSource({"wss://api.screener.kr/v1/ws, wss://api.screener.kr/v1/ws",
+            "ws://localhost:8000/v1/ws, ws://localhost:8000/v1/ws",
+            "wss://api.screener.kr, wss://api.screener.kr/v1/ws",
+            "wss://api.screener.kr/, wss://api.screener.kr/v1/ws",
+            "wss://gateway.example/screener/v1/ws/, wss://gateway.example/screener/v1/ws/"})
+    void theDocumentedUrlOrABaseUrl(String endpoint, String dialled) {
+        ScreenerSettings settings = settings("marketfeed.providers.screener.endpoint = \"" + endpoint + "\"");
+        assertEquals(URI.create(dialled), new ScreenerProtocol(settings).endpoints().get(0).uri());
+    }
+
+    @Test
+    void aTokenPastedIntoTheEndpointIsExplainedNotQuoted() {
+        SettingsException e = assertThrows(SettingsException.class, () -> settings(
+                "marketfeed.providers.screener.endpoint = \"ws://localhost:8000/v1/ws?token=secret.jwt.value\""));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertEquals("must not have a query or fragment (the part from '?' or '#'): remove it and write the URL as "
+                + "wss://api.screener.kr/v1/ws (or the base URL wss://api.screener.kr); the credential comes from "
+                + "token (SCREENER_TOKEN), which is added as ?token= when connecting", e.problems().get(0).message());
+        assertFalse(e.getMessage().contains("secret.jwt.value"), e.getMessage());
     }
 
     @Test

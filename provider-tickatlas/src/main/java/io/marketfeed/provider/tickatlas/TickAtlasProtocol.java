@@ -14,7 +14,6 @@ import io.marketfeed.api.protocol.SessionContext;
 import io.marketfeed.api.protocol.SubscribeStyle;
 import io.marketfeed.api.protocol.Subscription;
 import io.marketfeed.api.protocol.Topics;
-import java.net.URI;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -32,7 +31,10 @@ import java.util.Set;
  */
 final class TickAtlasProtocol implements FeedProtocol {
 
-    /** The path of the quotes stream (the streaming guide's {@code wss://tickatlas.com/ws/v1/quotes}). */
+    /**
+     * The path of the quotes stream (the streaming guide's {@code wss://tickatlas.com/ws/v1/quotes}), appended to a
+     * configured base URL.
+     */
     static final String PATH = "/ws/v1/quotes";
 
     static final String ENDPOINT_ID = "quotes";
@@ -50,7 +52,7 @@ final class TickAtlasProtocol implements FeedProtocol {
     TickAtlasProtocol(TickAtlasSettings settings) {
         this.settings = settings;
         // The server must answer the auth message within the deadline; subscriptions wait for that answer.
-        this.endpoint = new Endpoint(ENDPOINT_ID, URI.create(settings.endpoint() + PATH),
+        this.endpoint = new Endpoint(ENDPOINT_ID, settings.url(),
                 AuthStyle.firstMessage(settings.authTimeout()), Readiness.awaitMessage(settings.authTimeout(), true),
                 SubscribeStyle.additive(ACK_TIMEOUT), Set.of(Topics.QUOTES, Topics.CANDLES), Map.of());
         this.credits = new CreditSpec(settings.credits().costPerPush(), 0, settings.credits().dailyQuota(),

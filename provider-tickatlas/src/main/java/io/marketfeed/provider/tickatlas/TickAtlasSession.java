@@ -34,9 +34,12 @@ import java.util.TreeSet;
  * One connection to TickAtlas. Besides encoding and decoding it keeps what it takes to read TickAtlas's replies,
  * which carry no request id:
  * <ul>
- * <li>which topics want each symbol. One wire subscription serves both topics: every {@code quote} push carries
- * the bid/ask and the M1 bar, so the session emits a {@link Quote} and/or a {@link Candle} per push as the topics
- * of the symbol ask, and unsubscribes a symbol on the wire only when no topic wants it any more;</li>
+ * <li>which topics want each symbol, and which symbols are subscribed on the wire. One wire subscription serves
+ * both topics: every {@code quote} push carries the bid/ask and the M1 bar, so the session emits a {@link Quote}
+ * and/or a {@link Candle} per push as the topics of the symbol ask. A symbol is subscribed on the wire once per
+ * connection, for whichever topic asks first; the other topic's request for it sends only a {@code ping} (the
+ * runtime needs a frame for every request), and is acknowledged by the first frame after it once the symbol's own
+ * subscribe is answered. A symbol is unsubscribed on the wire only when no topic wants it any more;</li>
  * <li>the subscribe and unsubscribe requests not yet answered, oldest first (the server answers in order), to
  * acknowledge the right topic and to reconcile the server's {@code total_subscribed} with what was sent;</li>
  * <li>whether {@code authenticated} was seen (an unknown error before it ends the attempt).</li>
@@ -49,8 +52,13 @@ final class TickAtlasSession implements ProtocolSession {
 
     private static final List<String> TOPICS = List.of(Topics.QUOTES, Topics.CANDLES);
 
-    /** One request awaiting its answer; its symbols shrink when some are refused. */
-    private record Pending(String topic, List<String> symbols) {
+    /**
+     * One request awaiting its answer; its lists shrink when some are refused.
+     *
+     * @param symbols what the runtime asked for
+     * @param sent the symbols the request put on the wire (the others were there already)
+     */
+    private record Pending(String topic, List<String> symbols, List<String> sent) {
     }
 
     private final Secret key;
@@ -59,11 +67,15 @@ final class TickAtlasSession implements ProtocolSession {
     private final int maxConnections;
     /** Symbol → the topics that want it on this connection, in subscription order. */
     private final Map<String, Set<String>> topicsBySymbol = new LinkedHashMap<>();
+    /** Symbols subscribed on the wire on this connection (sent, and not refused or unsubscribed since). */
+    private final Set<String> wire = new HashSet<>();
     private final Deque<Pending> pendingSubscribes = new ArrayDeque<>();
+    /** Requests for symbols already on the wire (sent as a ping), waiting to be acknowledged. */
+    private final Deque<Pending> pendingShared = new ArrayDeque<>();
     private final Deque<Pending> pendingUnsubscribes = new ArrayDeque<>();
     /**
-     * Symbols already reported as refused. Both topics' requests carry a symbol, so the server refuses it twice;
-     * the second refusal is expected, not news.
+     * Symbols already reported as refused: an error that names only these again (a server repeating itself) is not
+     * news.
      */
     private final Set<String> refused = new HashSet<>();
     private final TickAtlasFrameReader reader = new TickAtlasFrameReader();
@@ -87,14 +99,26 @@ final class TickAtlasSession implements ProtocolSession {
         return Optional.of(TickAtlasCodec.auth(key));
     }
 
+    /**
+     * Subscribes on the wire only the symbols not yet there; when all are (the other topic asked for them), sends
+     * a {@code ping} instead, so that no subscription goes on the wire twice.
+     */
     @Override
     public OutboundFrame subscribe(String topic, List<String> symbols) {
+        List<String> fresh = new ArrayList<>();
         for (String symbol : symbols) {
             topicsBySymbol.computeIfAbsent(symbol, ignored -> new LinkedHashSet<>()).add(topic);
             refused.remove(symbol);
+            if (wire.add(symbol)) {
+                fresh.add(symbol);
+            }
         }
-        pendingSubscribes.addLast(new Pending(topic, new ArrayList<>(symbols)));
-        return TickAtlasCodec.subscribe(symbols);
+        if (fresh.isEmpty()) {
+            pendingShared.addLast(new Pending(topic, new ArrayList<>(symbols), new ArrayList<>()));
+            return TickAtlasCodec.PING;
+        }
+        pendingSubscribes.addLast(new Pending(topic, new ArrayList<>(symbols), fresh));
+        return TickAtlasCodec.subscribe(fresh);
     }
 
     /**
@@ -111,6 +135,7 @@ final class TickAtlasSession implements ProtocolSession {
             }
             if (topics == null || topics.isEmpty()) {
                 topicsBySymbol.remove(symbol);
+                wire.remove(symbol);
                 leaving.add(symbol);
             }
         }
@@ -119,7 +144,7 @@ final class TickAtlasSession implements ProtocolSession {
         if (leaving.isEmpty()) {
             return Optional.empty();
         }
-        pendingUnsubscribes.addLast(new Pending(topic, leaving));
+        pendingUnsubscribes.addLast(new Pending(topic, leaving, leaving));
         return Optional.of(TickAtlasCodec.unsubscribe(leaving));
     }
 
@@ -154,6 +179,9 @@ final class TickAtlasSession implements ProtocolSession {
     }
 
     private void dispatch(WireMessage message, InboundFrame frame, DecodeOutput out) {
+        if (!pendingShared.isEmpty()) {
+            acknowledgeShared(out);
+        }
         String type = codec.type(message);
         if (type == null) {
             out.problem(Disposition.warn("TickAtlas sent a message without a type on " + connectionId
@@ -163,7 +191,12 @@ final class TickAtlasSession implements ProtocolSession {
         switch (type) {
             case "authenticated": onAuthenticated(message, out); return;
             case "quote": onQuote(message, frame, out); break;
-            case "subscribed": onSubscribed(message, out); break;
+            case "subscribed":
+                onSubscribed(message, out);
+                if (!pendingShared.isEmpty()) {
+                    acknowledgeShared(out);
+                }
+                break;
             case "unsubscribed": onUnsubscribed(message, out); break;
             case "heartbeat":
             case "pong":
@@ -243,14 +276,42 @@ final class TickAtlasSession implements ProtocolSession {
         }
     }
 
-    /** The answer to the oldest subscribe request; the server lists every symbol now active. */
+    /**
+     * Acknowledges the requests for symbols that were on the wire already once no subscribe that put one of them
+     * there still waits for its answer: whatever the server sends after that, those symbols are subscribed. Called
+     * for every frame while such requests wait, so the {@code pong} to their ping normally does it.
+     */
+    private void acknowledgeShared(DecodeOutput out) {
+        for (Iterator<Pending> it = pendingShared.iterator(); it.hasNext();) {
+            Pending shared = it.next();
+            if (shared.symbols().isEmpty()) {
+                it.remove();
+                continue;
+            }
+            boolean waiting = false;
+            for (Pending pending : pendingSubscribes) {
+                for (String symbol : shared.symbols()) {
+                    waiting |= pending.sent().contains(symbol);
+                }
+            }
+            if (!waiting) {
+                it.remove();
+                out.acknowledged(shared.topic(), List.copyOf(shared.symbols()));
+            }
+        }
+    }
+
+    /**
+     * The answer to the oldest subscribe request; the server lists every symbol now active (or, some servers, the
+     * ones the request added). Symbols of the request that were on the wire already are confirmed with it.
+     */
     private void onSubscribed(WireMessage message, DecodeOutput out) {
         List<String> listed = symbolsOf(message);
         Pending batch = pendingSubscribes.pollFirst();
         if (batch != null) {
             List<String> confirmed = new ArrayList<>(batch.symbols());
             if (!listed.isEmpty()) {
-                confirmed.retainAll(listed);
+                confirmed.removeIf(symbol -> batch.sent().contains(symbol) && !listed.contains(symbol));
             }
             if (!confirmed.isEmpty()) {
                 // Never an empty list: the runtime would take it for "the oldest pending request of the topic".
@@ -366,6 +427,7 @@ final class TickAtlasSession implements ProtocolSession {
             out.rejected(topic, symbols, "TickAtlas refused the subscription: " + described);
         });
         named.forEach(topicsBySymbol::remove);
+        named.forEach(wire::remove);
         refused.addAll(named);
         return true;
     }
@@ -408,6 +470,16 @@ final class TickAtlasSession implements ProtocolSession {
             if (pending.topic().equals(topic)) {
                 pending.symbols().removeAll(symbols);
                 if (dropEmpty && pending.symbols().isEmpty()) {
+                    it.remove();
+                }
+            }
+        }
+        // No answer is counted on for these (a pong answers pings, not requests): emptied ones just go.
+        for (Iterator<Pending> it = pendingShared.iterator(); it.hasNext();) {
+            Pending pending = it.next();
+            if (pending.topic().equals(topic)) {
+                pending.symbols().removeAll(symbols);
+                if (pending.symbols().isEmpty()) {
                     it.remove();
                 }
             }

@@ -31,7 +31,8 @@ import java.util.Set;
  *
  * @param enabled whether the runner starts the provider
  * @param apiKey the API key; empty only when the provider is disabled
- * @param endpoint the base URL ({@code wss://tickatlas.com}), without path, query or credentials
+ * @param url the URL as dialled, without query or credentials: {@code endpoint} as written when it has a path (the
+ *     streaming guide's {@code wss://tickatlas.com/ws/v1/quotes}), otherwise the base URL with that path appended
  * @param plan the plan, which sets the default symbol limit and credits per push
  * @param symbols the symbols to stream
  * @param candles whether each push is also delivered as an M1 candle
@@ -40,7 +41,7 @@ import java.util.Set;
  * @param limits the plan's limits with configured overrides
  * @param credits what a push costs and what to do when the quota would run out
  */
-public record TickAtlasSettings(boolean enabled, Secret apiKey, URI endpoint, TickAtlasPlan plan,
+public record TickAtlasSettings(boolean enabled, Secret apiKey, URI url, TickAtlasPlan plan,
         List<String> symbols, boolean candles, Duration authTimeout, HeartbeatSpec heartbeat, Limits limits,
         Credits credits) {
 
@@ -52,9 +53,12 @@ public record TickAtlasSettings(boolean enabled, Secret apiKey, URI endpoint, Ti
     private static final HeartbeatSpec SERVER_HEARTBEAT =
             new HeartbeatSpec(Pinger.SERVER, Duration.ofSeconds(30), Duration.ofSeconds(75), Liveness.ANY_FRAME);
 
+    /** The api-reference page's "coming soon" surface (protocols.md §3.2, B); not what this provider speaks. */
+    static final String ANNOUNCED_STREAM_PATH = "/v1/stream";
+
     public TickAtlasSettings {
         requireNonNull(apiKey, "apiKey is null");
-        requireNonNull(endpoint, "endpoint is null");
+        requireNonNull(url, "url is null");
         requireNonNull(plan, "plan is null");
         symbols = List.copyOf(symbols);
         requireNonNull(authTimeout, "authTimeout is null");
@@ -87,8 +91,7 @@ public record TickAtlasSettings(boolean enabled, Secret apiKey, URI endpoint, Ti
         boolean enabled = in.bool(ENABLED);
         Secret apiKey = in.credential(API_KEY, enabled, API_KEY_ENV,
                 "TickAtlas API key (Starter plan or higher)");
-        URI endpoint = in.baseUrl(ENDPOINT, "wss://tickatlas.com",
-                "api-key (" + API_KEY_ENV + "), sent after connecting", TickAtlasProtocol.PATH);
+        URI url = url(in);
         TickAtlasPlan plan = plan(in);
         List<String> symbols = symbols(in, SYMBOLS);
         boolean candles = in.bool(CANDLES);
@@ -109,7 +112,7 @@ public record TickAtlasSettings(boolean enabled, Secret apiKey, URI endpoint, Ti
         Credits credits = new Credits(costPerPush.orElse(plan.creditsPerPush()),
                 dailyQuota.isPresent() ? OptionalLong.of(dailyQuota.getAsInt()) : OptionalLong.empty(),
                 new CreditPolicy(policy.mode(), priority));
-        return new TickAtlasSettings(enabled, apiKey, endpoint, plan, symbols, candles, authTimeout, heartbeat,
+        return new TickAtlasSettings(enabled, apiKey, url, plan, symbols, candles, authTimeout, heartbeat,
                 limits, credits);
     }
 
@@ -138,6 +141,25 @@ public record TickAtlasSettings(boolean enabled, Secret apiKey, URI endpoint, Ti
             }
         }
         return List.copyOf(valid);
+    }
+
+    /**
+     * {@code endpoint}: the streaming guide's URL {@code wss://tickatlas.com/ws/v1/quotes} (or any other full URL),
+     * used as given, or a base URL such as {@code wss://tickatlas.com}, to which {@link TickAtlasProtocol#PATH} is
+     * appended. The api-reference page's {@code /v1/stream} (marked "coming soon", key in the URL) is refused: it is
+     * another protocol.
+     */
+    private static URI url(SettingsReader in) {
+        URI url = in.webSocketUrl(ENDPOINT, "wss://tickatlas.com" + TickAtlasProtocol.PATH + " (or the base URL "
+                + "wss://tickatlas.com)", "api-key (" + API_KEY_ENV + "), sent in the first message after connecting");
+        String path = url.getRawPath() == null ? "" : url.getRawPath();
+        if (path.endsWith(ANNOUNCED_STREAM_PATH) || path.endsWith(ANNOUNCED_STREAM_PATH + "/")) {
+            in.problem(ENDPOINT, "points at " + ANNOUNCED_STREAM_PATH + ", the surface TickAtlas's API reference "
+                    + "announces as coming soon (key in the URL, other messages), which this provider does not speak; "
+                    + "use the streaming guide's wss://tickatlas.com" + TickAtlasProtocol.PATH
+                    + " or the base URL wss://tickatlas.com");
+        }
+        return SettingsReader.resolve(url, TickAtlasProtocol.PATH);
     }
 
     private static Duration positive(SettingsReader in, String path) {

@@ -92,12 +92,65 @@ class TestTickAtlasSession {
     @Test
     void eachSubscribedAnswersTheOldestRequestWithTheSymbolsItConfirms() {
         TickAtlasSession session = authenticated();
-        session.subscribe(Topics.CANDLES, List.of("EURUSD", "XAUUSD"));
         session.subscribe(Topics.QUOTES, List.of("EURUSD", "XAUUSD"));
+        session.subscribe(Topics.CANDLES, List.of("GBPUSD"));
         session.decode(frame("subscribed.json"), out);
-        session.decode(frame("subscribed-without-symbols.json"), out);
-        assertEquals(List.of(new Acknowledged(Topics.CANDLES, List.of("EURUSD", "XAUUSD")),
-                new Acknowledged(Topics.QUOTES, List.of("EURUSD", "XAUUSD"))), out.calls());
+        session.decode(json("{\"type\":\"subscribed\",\"total_subscribed\":3}"), out);
+        assertEquals(List.of(new Acknowledged(Topics.QUOTES, List.of("EURUSD", "XAUUSD")),
+                new Acknowledged(Topics.CANDLES, List.of("GBPUSD"))), out.calls());
+    }
+
+    /**
+     * Issue 16: with candles on, the quotes and candles requests of a symbol used to put the same subscribe on the
+     * wire twice. The second topic now sends a ping and is acknowledged with the first topic's answer.
+     */
+    @Test
+    void aSymbolGoesOnTheWireOncePerConnectionWhicheverTopicsWantIt() {
+        TickAtlasSession session = authenticated();
+        assertEquals(OutboundFrame.text("{\"action\":\"subscribe\",\"symbols\":[\"EURUSD\",\"XAUUSD\"]}"),
+                session.subscribe(Topics.QUOTES, List.of("EURUSD", "XAUUSD")));
+        assertEquals(OutboundFrame.text("{\"action\":\"ping\"}"),
+                session.subscribe(Topics.CANDLES, List.of("EURUSD", "XAUUSD")), "both are on the wire already");
+        assertEquals(OutboundFrame.text("{\"action\":\"subscribe\",\"symbols\":[\"GBPUSD\"]}"),
+                session.subscribe(Topics.CANDLES, List.of("EURUSD", "GBPUSD")), "only what is not on the wire yet");
+        session.decode(frame("subscribed.json"), out);
+        assertEquals(List.of(new Acknowledged(Topics.QUOTES, List.of("EURUSD", "XAUUSD")),
+                new Acknowledged(Topics.CANDLES, List.of("EURUSD", "XAUUSD"))), out.calls(),
+                "the candles request rides on the quotes subscription, answered now");
+        out.clear();
+        session.decode(json("{\"type\":\"pong\"}"), out);
+        session.decode(json("{\"type\":\"subscribed\",\"symbols\":[\"GBPUSD\"],\"total_subscribed\":3}"), out);
+        assertEquals(List.of(new RecordingDecodeOutput.Heartbeat(),
+                new Acknowledged(Topics.CANDLES, List.of("EURUSD", "GBPUSD"))), out.calls(),
+                "a server that lists only what a request added confirms the rest, which was on the wire already");
+        session.decode(frame("quote-nested.json"), out);
+        assertEquals(1, out.events(Quote.class).size());
+        assertEquals(1, out.events(Candle.class).size());
+    }
+
+    @Test
+    void aRequestForSymbolsAlreadyConfirmedIsAcknowledgedByThePong() {
+        TickAtlasSession session = authenticated();
+        session.subscribe(Topics.QUOTES, List.of("EURUSD"));
+        session.decode(json("{\"type\":\"subscribed\",\"symbols\":[\"EURUSD\"],\"total_subscribed\":1}"), out);
+        out.clear();
+        assertEquals(TickAtlasCodec.PING, session.subscribe(Topics.CANDLES, List.of("EURUSD")));
+        assertEquals(List.of(), out.calls());
+        session.decode(json("{\"type\":\"pong\"}"), out);
+        assertEquals(List.of(new Acknowledged(Topics.CANDLES, List.of("EURUSD")),
+                new RecordingDecodeOutput.Heartbeat()), out.calls());
+    }
+
+    @Test
+    void aSymbolThatLeftTheWireIsSubscribedAgain() {
+        TickAtlasSession session = authenticated();
+        session.subscribe(Topics.QUOTES, List.of("EURUSD"));
+        session.subscribe(Topics.CANDLES, List.of("EURUSD"));
+        session.unsubscribe(Topics.QUOTES, List.of("EURUSD"));
+        assertEquals(Optional.of(OutboundFrame.text("{\"action\":\"unsubscribe\",\"symbols\":[\"EURUSD\"]}")),
+                session.unsubscribe(Topics.CANDLES, List.of("EURUSD")));
+        assertEquals(OutboundFrame.text("{\"action\":\"subscribe\",\"symbols\":[\"EURUSD\"]}"),
+                session.subscribe(Topics.CANDLES, List.of("EURUSD")));
     }
 
     @Test
@@ -239,9 +292,9 @@ class TestTickAtlasSession {
         assertTrue(rejected.get(0).reason().contains("Unknown symbol: FOOBAR"), rejected.get(0).reason());
         out.clear();
         session.decode(json("{\"type\":\"subscribed\",\"symbols\":[\"EURUSD\"],\"total_subscribed\":1}"), out);
-        session.decode(json("{\"type\":\"subscribed\",\"symbols\":[\"EURUSD\"],\"total_subscribed\":1}"), out);
         assertEquals(List.of(new Acknowledged(Topics.CANDLES, List.of("EURUSD")),
-                new Acknowledged(Topics.QUOTES, List.of("EURUSD"))), out.calls(), "no mismatch warning either");
+                new Acknowledged(Topics.QUOTES, List.of("EURUSD"))), out.calls(),
+                "one subscribe carried both topics; no mismatch warning either");
     }
 
     @Test

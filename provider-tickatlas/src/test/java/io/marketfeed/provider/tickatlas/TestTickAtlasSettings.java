@@ -26,6 +26,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The settings block: defaults from reference.conf, full mapping, and problem reporting. */
@@ -45,7 +46,7 @@ class TestTickAtlasSettings {
     @Test
     void defaults() {
         TickAtlasSettings settings = TickAtlasSettings.from(settings(REFERENCE.values(WITH_KEY)));
-        assertEquals(new TickAtlasSettings(false, Secret.of(CANARY), URI.create("wss://tickatlas.com"),
+        assertEquals(new TickAtlasSettings(false, Secret.of(CANARY), URI.create("wss://tickatlas.com/ws/v1/quotes"),
                 TickAtlasPlan.STARTER, List.of(), true, Duration.ofSeconds(10),
                 new HeartbeatSpec(Pinger.SERVER, Duration.ofSeconds(30), Duration.ofSeconds(75), Liveness.ANY_FRAME),
                 new Limits(5, Limits.UNLIMITED, 2, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)),
@@ -101,7 +102,7 @@ class TestTickAtlasSettings {
                 "every key must be mapped here with a value other than its default");
 
         TickAtlasSettings settings = TickAtlasSettings.from(settings(values));
-        assertEquals(new TickAtlasSettings(true, Secret.of(CANARY), URI.create("ws://127.0.0.1:8766"),
+        assertEquals(new TickAtlasSettings(true, Secret.of(CANARY), URI.create("ws://127.0.0.1:8766/ws/v1/quotes"),
                 TickAtlasPlan.PRO, List.of("EURUSD", "USDJPY", "XAUUSD"), false, Duration.ofSeconds(3),
                 new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(20), Duration.ofSeconds(50), Liveness.ANY_FRAME),
                 new Limits(8, 4, 1, Duration.ofMillis(100), Duration.ZERO, Duration.ofSeconds(5)),
@@ -187,17 +188,36 @@ class TestTickAtlasSettings {
         assertEquals(List.of("heartbeat.timeout"), relativePaths(e));
     }
 
+    /** A base URL gets the documented path; a URL with a path, such as the guide's, is dialled as written. */
     @ParameterizedTest
-    @ValueSource(strings = {"wss://tickatlas.com", "ws://localhost:8766", "WSS://tickatlas.com/", "ws://[::1]:9000"})
-    void acceptedEndpoints(String endpoint) {
+    @CsvSource({"wss://tickatlas.com, wss://tickatlas.com/ws/v1/quotes",
+            "ws://localhost:8766, ws://localhost:8766/ws/v1/quotes",
+            "WSS://tickatlas.com/, wss://tickatlas.com/ws/v1/quotes",
+            "ws://[::1]:9000, ws://[::1]:9000/ws/v1/quotes",
+            "wss://tickatlas.com/ws/v1/quotes, wss://tickatlas.com/ws/v1/quotes",
+            "' wss://tickatlas.com/ws/v1/quotes ', wss://tickatlas.com/ws/v1/quotes",
+            "ws://127.0.0.1:8766/ws/v1/quotes/, ws://127.0.0.1:8766/ws/v1/quotes/",
+            "wss://proxy.example/tickatlas/ws/v1/quotes, wss://proxy.example/tickatlas/ws/v1/quotes"})
+    void acceptedEndpoints(String endpoint, String dialled) {
         TickAtlasSettings settings = withOverrides("endpoint = \"" + endpoint + "\"");
-        assertTrue(settings.endpoint().toString().matches("wss?://[a-z.\\[\\]:0-9]+"), settings.endpoint().toString());
+        assertEquals(URI.create(dialled), settings.url());
+        assertEquals(URI.create(dialled), new TickAtlasProtocol(settings).endpoints().get(0).uri());
+    }
+
+    /** The URL exactly as the streaming guide (seed 003) and protocols.md §3.2 give it. */
+    @Test
+    void theGuidesUrlIsUsedAsGiven() {
+        TickAtlasSettings settings = withOverrides("enabled = true, symbols = [EURUSD], "
+                + "endpoint = \"wss://tickatlas.com/ws/v1/quotes\"");
+        assertEquals(URI.create("wss://tickatlas.com/ws/v1/quotes"),
+                new TickAtlasProtocol(settings).endpoints().get(0).uri());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://tickatlas.com", "tickatlas.com", "wss://tickatlas.com/ws/v1/quotes",
-            "wss://tickatlas.com/?key=" + CANARY, "wss://" + CANARY + "@tickatlas.com", "wss://tickatlas.com#"
-            + CANARY, "wss://", "", "wss://tick atlas.com"})
+    @ValueSource(strings = {"https://tickatlas.com", "tickatlas.com", "wss://tickatlas.com/v1/stream",
+            "wss://tickatlas.com/ws/v1/quotes?key=" + CANARY, "wss://tickatlas.com/?key=" + CANARY,
+            "wss://" + CANARY + "@tickatlas.com", "wss://tickatlas.com#" + CANARY, "wss://", "",
+            "wss://tick atlas.com"})
     void refusedEndpointsNeverQuoteTheirText(String endpoint) {
         SettingsException e = assertThrows(SettingsException.class,
                 () -> withOverrides("endpoint = \"" + endpoint + "\""));
@@ -206,10 +226,23 @@ class TestTickAtlasSettings {
     }
 
     @Test
-    void aPathInTheEndpointIsExplained() {
+    void aQueryInTheEndpointIsExplained() {
         SettingsException e = assertThrows(SettingsException.class,
-                () -> withOverrides("endpoint = \"wss://tickatlas.com/ws/v1/quotes\""));
-        assertTrue(e.getMessage().contains("/ws/v1/quotes is appended"), e.getMessage());
+                () -> withOverrides("endpoint = \"wss://tickatlas.com/ws/v1/quotes?key=" + CANARY + "\""));
+        assertEquals(List.of("endpoint"), relativePaths(e), e.getMessage());
+        assertEquals("must not have a query or fragment (the part from '?' or '#'): remove it and write the URL as "
+                + "wss://tickatlas.com/ws/v1/quotes (or the base URL wss://tickatlas.com); the credential comes from "
+                + "api-key (TICKATLAS_API_KEY), sent in the first message after connecting",
+                e.problems().get(0).message());
+    }
+
+    @Test
+    void theAnnouncedStreamSurfaceIsExplained() {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> withOverrides("endpoint = \"wss://tickatlas.com/v1/stream\""));
+        assertEquals(List.of("endpoint"), relativePaths(e), e.getMessage());
+        assertTrue(e.getMessage().contains("coming soon") && e.getMessage().contains(
+                "use the streaming guide's wss://tickatlas.com/ws/v1/quotes"), e.getMessage());
     }
 
     @Test

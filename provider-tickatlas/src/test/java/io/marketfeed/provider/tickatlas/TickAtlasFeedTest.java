@@ -289,4 +289,44 @@ class TickAtlasFeedTest extends TickAtlasSimulatorFixture {
         int before = events.all(Quote.class).size();
         events.awaitCount(Quote.class, q -> true, before + 2, WAIT);
     }
+
+    /**
+     * Issue 16: the endpoint written as the streaming guide gives it ({@code wss://tickatlas.com/ws/v1/quotes}, here
+     * with the simulator's host and port) is dialled as written, and data flows.
+     */
+    @Test
+    void theGuidesUrlIsDialledAsWritten() {
+        startSimulator(fast());
+        String documented = "ws://127.0.0.1:" + server.port() + "/ws/v1/quotes";
+        startFeed(TickAtlasSimulation.DEMO_KEY, List.of("EURUSD"), Map.of("endpoint", documented, "plan", "pro"));
+
+        events.await(Quote.class, q -> q.symbol().equals("EURUSD"), WAIT);
+        events.await(Candle.class, c -> c.symbol().equals("EURUSD"), WAIT);
+        assertEquals(List.of("/ws/v1/quotes"), observed().handshakes().stream().map(h -> h.path()).distinct()
+                .toList());
+    }
+
+    /**
+     * Issue 16: with candles on, the quotes and candles topics of a symbol share one wire subscription, and it is
+     * sent once per connection: no subscribe names a symbol the connection already has, and no control frame is
+     * sent twice.
+     */
+    @Test
+    void withCandlesOnEachSymbolIsSubscribedOncePerConnection() {
+        startSimulator(fast());
+        List<String> symbols = List.of("EURUSD", "USDJPY", "XAUUSD");
+        startFeed(TickAtlasSimulation.DEMO_KEY, symbols, Map.of("plan", "pro", "candles", true));
+
+        for (String symbol : symbols) {
+            events.await(Quote.class, q -> q.symbol().equals(symbol), WAIT);
+            events.await(Candle.class, c -> c.symbol().equals(symbol), WAIT);
+        }
+        assertEquals(List.of(), observed().duplicateSubscribes(), "a symbol was subscribed twice on a connection");
+        for (ConnectionInfo connection : observed().connections()) {
+            List<String> sent = observed().received(connection.id()).stream().map(ReceivedMessage::text)
+                    .filter(text -> !text.contains("\"action\":\"ping\"")).toList();
+            assertEquals(new HashSet<>(sent).size(), sent.size(), "a control frame was sent twice: " + sent);
+        }
+        assertTrue(statuses("warning").isEmpty(), statuses("warning").toString());
+    }
 }

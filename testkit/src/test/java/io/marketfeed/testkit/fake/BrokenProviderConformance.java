@@ -66,6 +66,12 @@ final class BrokenProviderConformance {
         }
     }
 
+    static final class TestRepeatsSharedSubscribeProviderConformance extends FakeConformance {
+        TestRepeatsSharedSubscribeProviderConformance() {
+            super(FakeProvider.RepeatsSharedSubscribe::new);
+        }
+    }
+
     /** A correct provider whose test class breaks the naming rule. */
     static final class FakeProviderConformanceMisnamed extends FakeConformance {
         FakeProviderConformanceMisnamed() {

@@ -48,7 +48,8 @@ public abstract class FakeConformance extends MarketFeedProviderConformanceTest 
             case FIRST_MESSAGE_AUTH -> options.auth() == AuthStyle.Kind.FIRST_MESSAGE;
             case CLIENT_HEARTBEAT -> options.pinger() == HeartbeatSpec.Pinger.CLIENT;
             case SUBSCRIBE_ALL -> options.wholeMarket();
-            case TRADES, CANDLES, BOOK, MARKET_STATUS, ALERTS, RUNTIME_LIMITS, CREDITS -> false;
+            case CANDLES -> options.breakage() == FakeOptions.Breakage.REPEATS_SHARED_SUBSCRIBE;
+            case TRADES, BOOK, MARKET_STATUS, ALERTS, RUNTIME_LIMITS, CREDITS -> false;
         };
     }
 

@@ -32,7 +32,12 @@ public record FakeOptions(AuthStyle.Kind auth, SubscribeStyle.Mode mode, Heartbe
         /** Does not declare SUBSCRIBE_ALL, yet lets {@code *} through to the wire. */
         LETS_WILDCARD_THROUGH,
         /** The data frame of a symbol decodes to an event of another symbol. */
-        DECODES_WRONG_SYMBOL
+        DECODES_WRONG_SYMBOL,
+        /**
+         * Serves candles too, from the same pushes as quotes, and sends the same subscribe again for the second topic
+         * of a symbol (the TickAtlas bug of issue 16).
+         */
+        REPEATS_SHARED_SUBSCRIBE
     }
 
     /** Query-parameter auth, additive requests, client pings with any frame as liveness. */

@@ -48,7 +48,9 @@ final class FakeProtocol implements FeedProtocol {
         SubscribeStyle style = options.mode() == SubscribeStyle.Mode.ADDITIVE ? SubscribeStyle.additive(deadline)
                 : SubscribeStyle.replaceAll(deadline);
         endpoint = new Endpoint("stream", URI.create(settings.endpoint() + PATH), auth,
-                Readiness.awaitMessage(deadline, true), style, Set.of(Topics.QUOTES), Map.of());
+                Readiness.awaitMessage(deadline, true), style, options.breakage()
+                        == FakeOptions.Breakage.REPEATS_SHARED_SUBSCRIBE ? Set.of(Topics.QUOTES, Topics.CANDLES)
+                        : Set.of(Topics.QUOTES), Map.of());
     }
 
     @Override

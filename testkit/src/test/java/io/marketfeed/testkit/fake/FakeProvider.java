@@ -71,6 +71,9 @@ public class FakeProvider implements MarketFeedProvider {
         if (options.wholeMarket()) {
             capabilities.add(FeedCapability.SUBSCRIBE_ALL);
         }
+        if (options.breakage() == FakeOptions.Breakage.REPEATS_SHARED_SUBSCRIBE) {
+            capabilities.add(FeedCapability.CANDLES);
+        }
         return Collections.unmodifiableSet(capabilities);
     }
 
@@ -155,6 +158,12 @@ public class FakeProvider implements MarketFeedProvider {
     public static final class DecodesWrongSymbol extends Broken {
         public DecodesWrongSymbol() {
             super(FakeOptions.Breakage.DECODES_WRONG_SYMBOL);
+        }
+    }
+
+    public static final class RepeatsSharedSubscribe extends Broken {
+        public RepeatsSharedSubscribe() {
+            super(FakeOptions.Breakage.REPEATS_SHARED_SUBSCRIBE);
         }
     }
 }

@@ -51,6 +51,10 @@ final class FakeSession implements ProtocolSession {
             case FORGETS_ON_RECONNECT:
                 named.removeIf(symbol -> !everSubscribed.add(symbol));
                 break;
+            case REPEATS_SHARED_SUBSCRIBE:
+                // One wire subscription serves both topics, so the request does not name the topic: the second
+                // topic's request for a symbol is the first one's again.
+                return request("subscribe", Topics.QUOTES, named);
             default:
                 break;
         }
@@ -103,7 +107,12 @@ final class FakeSession implements ProtocolSession {
     private void onEvent(String event, String text, DecodeOutput out) {
         switch (event) {
             case "welcome", "authenticated" -> out.ready();
-            case "subscribed" -> out.acknowledged(Topics.QUOTES, ScriptJson.stringArray(text, "args"));
+            case "subscribed" -> {
+                out.acknowledged(Topics.QUOTES, ScriptJson.stringArray(text, "args"));
+                if (options.breakage() == FakeOptions.Breakage.REPEATS_SHARED_SUBSCRIBE) {
+                    out.acknowledged(Topics.CANDLES, ScriptJson.stringArray(text, "args"));
+                }
+            }
             case "unsubscribed" -> out.unsubscribed(Topics.QUOTES, ScriptJson.stringArray(text, "args"));
             case "pong", "heartbeat" -> {
                 if (options.breakage() != FakeOptions.Breakage.DEAF_TO_HEARTBEATS) {

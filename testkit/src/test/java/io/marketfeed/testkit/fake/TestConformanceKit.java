@@ -86,6 +86,12 @@ class TestConformanceKit {
     }
 
     @Test
+    void repeatingASubscribeOnAConnectionFails() {
+        assertFails(BrokenProviderConformance.TestRepeatsSharedSubscribeProviderConformance.class,
+                "controlFramesAreNotRepeatedOnAConnection", "again (subscribe [SYM001, SYM002])");
+    }
+
+    @Test
     void aMisnamedTestClassFails() {
         assertFails(BrokenProviderConformance.FakeProviderConformanceMisnamed.class,
                 "subclassFollowsTheNamingRule", "TestFakeProviderConformance");
