@@ -235,10 +235,15 @@ public final class CommandLine {
     }
 
     private String next(String option) {
-        if (arguments.isEmpty() || (arguments.peekFirst().startsWith("-") && arguments.peekFirst().length() > 1)) {
+        if (arguments.isEmpty() || isOption(arguments.peekFirst())) {
             throw new UsageException("option " + option + " needs a value", usage);
         }
         return arguments.removeFirst();
+    }
+
+    /** An option, not a value: no option starts with a digit, so {@code -5s} is a (negative) value. */
+    private static boolean isOption(String argument) {
+        return argument.startsWith("-") && argument.length() > 1 && !Character.isDigit(argument.charAt(1));
     }
 
     private <T> Optional<T> once(Optional<T> earlier, String option, T value) {

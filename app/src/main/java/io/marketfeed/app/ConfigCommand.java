@@ -2,13 +2,14 @@ package io.marketfeed.app;
 
 import io.marketfeed.app.config.ConfigPaths;
 import io.marketfeed.app.config.ConfigPrinter;
-import io.marketfeed.app.config.ConfigValidator;
+import io.marketfeed.app.config.DialledUrls;
 import io.marketfeed.app.config.LoadedConfig;
+import io.marketfeed.app.config.ValidatedConfig;
 import io.marketfeed.app.simulator.EmbeddedSimulator;
 
 /**
- * {@code config}: validates like {@code run} would and prints the effective configuration, with each value's
- * origin and every credential masked.
+ * {@code config}: validates like {@code run} would and prints the URLs each enabled provider will dial, then the
+ * effective configuration with each value's origin; every credential masked.
  */
 final class ConfigCommand {
 
@@ -30,12 +31,16 @@ final class ConfigCommand {
             loaded = inputs.load(EmbeddedSimulator.settingsLayer(RunCommand.simulatedProviders(loaded),
                     SIMULATOR_ENDPOINT));
         }
-        new ConfigValidator(inputs.registry()).validate(loaded);
+        ValidatedConfig validated = inputs.validator().validate(loaded);
         invocation.out().println("# Effective configuration from " + inputs.source().description()
                 + "; credentials masked. It is valid.");
         if (simulated) {
             invocation.out().println("# The simulator picks its port when run starts; " + SIMULATOR_ENDPOINT
                     + " stands for it.");
+        }
+        invocation.out().println("# run will dial (credentials masked):");
+        for (String line : DialledUrls.lines(validated.providers())) {
+            invocation.out().println("#   " + line);
         }
         invocation.out().print(ConfigPrinter.render(loaded.merged()));
         invocation.out().flush();

@@ -28,7 +28,10 @@ final class HelpText {
             "",
             "Exit codes: 0 normal end (duration, Ctrl-C, SIGTERM); 2 usage or configuration error;",
             "3 every enabled provider stopped on a fatal error; 1 internal error.",
-            "Logs go to stderr; MARKETFEED_LOG_LEVEL=DEBUG shows more.",
+            "A provider runs when the configuration enables it: a provider block that lists symbols is enabled",
+            "unless it says enabled = false. A key in the environment never enables a provider by itself.",
+            "",
+            "Logs go to stderr; MARKETFEED_LOG_LEVEL (TRACE, DEBUG, INFO, WARN, ERROR or OFF) sets their level.",
             "");
 
     private static final String RUN = String.join("\n",
@@ -46,13 +49,16 @@ final class HelpText {
             "                      values starting with [ or { are HOCON: -Dmarketfeed.providers.sahmk.symbols=[2222]",
             "",
             "The configuration is checked completely before anything connects; every problem is reported at once.",
+            "The table follows the terminal's width as it is resized (COLUMNS, when set, wins); when narrow, it",
+            "leaves out the least useful columns first (quotes: VOLUME, TIME, CHG %, BID and ASK, PROVIDER).",
             "");
 
     private static final String CONFIG = String.join("\n",
             "usage: " + CommandLine.CONFIG_USAGE,
             "",
-            "Checks the configuration exactly as run would, then prints the effective configuration with the",
-            "origin (file:line) of every value. Credentials are masked.",
+            "Checks the configuration exactly as run would, then prints the URL(s) each enabled provider will",
+            "dial and the effective configuration with the origin (file:line) of every value. Credentials are",
+            "masked.",
             "");
 
     private static final String PROVIDERS = String.join("\n",

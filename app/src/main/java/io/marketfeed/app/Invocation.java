@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
  * @param out stdout: events or tables
  * @param err stderr: messages for people
  * @param environment environment variables, read by {@code ${?NAME}} in configuration
- * @param systemProperties configuration overrides from {@code -D} JVM options, {@code marketfeed.*} only
+ * @param systemProperties configuration overrides from {@code -D} JVM options ({@code marketfeed.*}), and
+ *     {@code MARKETFEED_LOG_LEVEL} when given as a system property
  * @param terminal whether stdout is an interactive terminal
  * @param stopRequest completes when the run should stop gracefully
  * @param home the Marketfeed folder, against which a relative plugin folder is resolved: the launcher's own

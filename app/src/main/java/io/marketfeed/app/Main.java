@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -99,16 +100,23 @@ public final class Main {
             return new ProvidersCommand(invocation).execute((Command.Providers) command);
         }
         if (command instanceof Command.Simulate) {
+            // The other commands report it with the configuration's problems.
+            LogLevel.problem(invocation.systemProperties(), invocation.environment()).ifPresent(problem -> {
+                throw new ConfigurationException(List.of(problem));
+            });
             return new SimulateCommand(invocation).execute((Command.Simulate) command);
         }
         throw new IllegalStateException("no handler for " + command);
     }
 
-    /** The JVM's {@code -Dmarketfeed.*} properties, which override configuration files; all but the home folder. */
+    /**
+     * The JVM's {@code -Dmarketfeed.*} properties, which override configuration files (all but the home folder), and
+     * {@code -DMARKETFEED_LOG_LEVEL}, which logback reads before the environment variable of that name.
+     */
     static Map<String, String> marketfeedProperties(Properties properties) {
         Map<String, String> selected = new LinkedHashMap<>();
         for (String name : properties.stringPropertyNames()) {
-            if (name.startsWith("marketfeed.") && !name.equals(HOME_PROPERTY)) {
+            if ((name.startsWith("marketfeed.") && !name.equals(HOME_PROPERTY)) || name.equals(LogLevel.VARIABLE)) {
                 selected.put(name, properties.getProperty(name));
             }
         }

@@ -1,6 +1,7 @@
 package io.marketfeed.app;
 
 import io.marketfeed.app.config.ConfigPaths;
+import io.marketfeed.app.config.ConfigurationException;
 import io.marketfeed.app.config.LoadedConfig;
 import io.marketfeed.app.provider.ProvidersReport;
 import java.util.Optional;
@@ -27,6 +28,10 @@ final class ProvidersCommand {
                 config.map(loaded -> id -> loaded.flag(ConfigPaths.provider(id, ConfigPaths.PROVIDER_ENABLED))));
         invocation.out().print(report.render());
         invocation.out().flush();
+        if (!inputs.outsideProblems().isEmpty()) {
+            // A named plugin folder that is missing, an unknown log level: still a mistake, after the listing.
+            throw new ConfigurationException(inputs.outsideProblems());
+        }
         return ExitCode.OK;
     }
 }

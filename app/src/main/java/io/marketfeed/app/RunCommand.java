@@ -38,7 +38,7 @@ final class RunCommand {
         ConfigInputs inputs = ConfigInputs.of(command.configFile(), command.overrides(), invocation);
         // A broken plugin is a warning; it is an error only when the configuration enables one of its providers.
         inputs.warn(invocation);
-        ConfigValidator validator = new ConfigValidator(inputs.registry());
+        ConfigValidator validator = inputs.validator();
         LoadedConfig loaded = inputs.load();
         if (!loaded.flag(ConfigPaths.SIMULATOR_ENABLED)) {
             ValidatedConfig validated = validator.validate(loaded);

@@ -93,6 +93,14 @@ class TestCommandLine {
                 "--duration=6s");
         assertUsage("--duration: invalid duration '15': use a number and a unit (ms, s, m, h or d), such as 500ms, "
                 + "15s, 2m or 1h", CommandLine.RUN_USAGE, "run", "--duration", "15");
+        assertUsage("--duration: invalid duration '-5s': must be positive, such as 500ms, 15s, 2m or 1h",
+                CommandLine.RUN_USAGE, "run", "--duration", "-5s");
+        assertUsage("--duration: invalid duration '-5s': must be positive, such as 500ms, 15s, 2m or 1h",
+                CommandLine.RUN_USAGE, "run", "--duration=-5s");
+        assertUsage("--duration: invalid duration '0s': must be positive, such as 500ms, 15s, 2m or 1h",
+                CommandLine.RUN_USAGE, "run", "--duration", "0s");
+        assertUsage("option --duration needs a value", CommandLine.RUN_USAGE, "run", "--duration", "--format",
+                "jsonl");
         assertUsage("--format: unknown format 'csv'; use table, jsonl or none", CommandLine.RUN_USAGE, "run", "--format",
                 "csv");
         assertUsage("unexpected argument 'extra'", CommandLine.RUN_USAGE, "run", "extra");

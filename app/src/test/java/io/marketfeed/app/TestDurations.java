@@ -21,13 +21,20 @@ class TestDurations {
 
     @Test
     void anythingElseExplainsTheForm() {
-        for (String text : new String[] {"15", "s", "15 s", "-1s", "1m30s", "PT15S", "15sec", "", "1.s"}) {
+        for (String text : new String[] {"15", "s", "15 s", "--1s", "1m30s", "PT15S", "15sec", "", "1.s"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse(text),
                     text);
             assertEquals("invalid duration '" + text + "': use a number and a unit (ms, s, m, h or d), such as "
                     + "500ms, 15s, 2m or 1h", e.getMessage());
         }
-        assertEquals("invalid duration '0s': it must be more than zero",
-                assertThrows(IllegalArgumentException.class, () -> Durations.parse("0s")).getMessage());
+    }
+
+    @Test
+    void zeroAndNegativeMustBePositive() {
+        for (String text : new String[] {"0s", "-5s", "-0.5m", "0ms", "+0h"}) {
+            assertEquals("invalid duration '" + text + "': must be positive, such as 500ms, 15s, 2m or 1h",
+                    assertThrows(IllegalArgumentException.class, () -> Durations.parse(text)).getMessage(), text);
+        }
+        assertEquals(Duration.ofSeconds(5), Durations.parse("+5s"));
     }
 }

@@ -47,7 +47,7 @@ class TestMain {
                 "marketfeed {",
                 "  stop-timeout = soon",
                 "  reconnect.max-dealy = 1m",
-                "  providers.sahmk { plan = platinum, depth.levels = 50 }",
+                "  providers.sahmk { plan = platinum, depth.levels = 50, symbols = [\"2222\"] }",
                 "  providers.nasdaq.enabled = true",
                 "}"));
 

@@ -96,10 +96,13 @@ class TestMainWithPlugins {
     }
 
     @Test
-    void providersWithoutPluginFolderSaysSo() {
+    void providersWithoutTheNamedPluginFolderSaysSoAndExitsTwo() {
         Result result = run("providers", "-Dmarketfeed.plugin-path=" + directory.resolve("none"));
 
-        assertEquals(ExitCode.OK, result.code, result.err);
+        // A folder the configuration names must exist; only the default (plugins beside the launcher) may be missing.
+        assertEquals(ExitCode.USAGE_OR_CONFIG, result.code, result.err);
+        assertEquals("config error: marketfeed.plugin-path (-Dmarketfeed.plugin-path): the plugin folder "
+                + directory.resolve("none") + " does not exist; create it or correct the path\n", result.err);
         assertTrue(result.out.startsWith("4 providers found (this Marketfeed has SPI 1.1)\nplugin folder: "
                 + directory.resolve("none") + " (not found, so no plugins)\n\nsahmk\n"), result.out);
         assertTrue(result.out.contains("\ntickatlas\n") && result.out.contains("\nalltick\n"), result.out);
@@ -182,8 +185,7 @@ class TestMainWithPlugins {
         Path folder = plugins.install(directory.resolve("plugins"), GOOD, BOOM);
         Path file = TestingConfig.write(directory, "good.conf", String.join("\n",
                 "marketfeed.plugin-path = \"" + folder + "\"",
-                "marketfeed.providers.sahmk.enabled = false",
-                "marketfeed.providers.good.enabled = true"));
+                "marketfeed.providers.good.symbols = [EURUSD]"));
 
         Result result = run("run", "-c", file.toString(), "--duration", "300ms", "--format", "jsonl");
 

@@ -117,6 +117,42 @@ class TestRun {
         assertTrue(last.lines().anyMatch(line -> line.startsWith("tickatlas ") && line.contains("(in ")), last);
     }
 
+    /**
+     * The issue's case: a file with only a TickAtlas block (endpoint, key, symbols, no enabled) and SAHMK_API_KEY
+     * left in the environment. TickAtlas streams; SAHMK is never even tried (no sahmk connection event, which every
+     * attempt starts with, and no sahmk line in the summary).
+     */
+    @Test
+    void aTickAtlasOnlyFileStreamsTickAtlasAloneWithSahmkApiKeySet() throws Exception {
+        try (EmbeddedSimulator simulator = EmbeddedSimulator.start(List.of("tickatlas"), 0)) {
+            Path file = TestingConfig.write(directory, "tickatlas-only.conf", String.join("\n",
+                    "marketfeed.providers.tickatlas {",
+                    "  endpoint = \"" + simulator.endpoint() + "\"",
+                    "  api-key = \"" + TickAtlasSimulation.DEMO_KEY + "\"",
+                    "  plan = pro",
+                    "  symbols = [EURUSD, XAUUSD]",
+                    "}"));
+            CompletableFuture<String> stop = new CompletableFuture<>();
+            Capture out = new Capture(TICKATLAS_QUOTE, TICKATLAS_CANDLE);
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            Future<Integer> code = runner.submit(() -> Main.run(new String[] {"run", "-c", file.toString(),
+                    "--format", "jsonl"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("SAHMK_API_KEY", CANARY), stop));
+            out.seen.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            stop.complete("test asks to stop");
+
+            assertEquals(ExitCode.OK, code.get(WAIT.toSeconds(), TimeUnit.SECONDS), err.toString(StandardCharsets.UTF_8));
+            String events = out.text();
+            assertTrue(events.contains("{\"type\":\"connection\",\"provider\":\"tickatlas\","), events);
+            assertFalse(events.contains("\"provider\":\"sahmk\""), events);
+            String errText = err.toString(StandardCharsets.UTF_8);
+            assertTrue(errText.contains("\n  tickatlas: "), errText);
+            assertFalse(errText.contains("sahmk"), errText);
+            assertFalse((events + errText).contains(CANARY));
+        }
+    }
+
     @Test
     void demoSaysWhenAnotherProvidersKeyIsSetButUnused() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();

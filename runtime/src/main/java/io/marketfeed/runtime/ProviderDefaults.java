@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Provider settings for embedding: the defaults a provider ships in its {@code reference.conf}
- * ({@code marketfeed.providers.<id>}), with the given values on top. Secrets referenced there from the
- * environment ({@code ${?SAHMK_API_KEY}}) are resolved too.
+ * ({@code marketfeed.providers.<id>}), with {@code enabled = true} and the given values on top. Secrets
+ * referenced there from the environment ({@code ${?SAHMK_API_KEY}}) are resolved too.
  *
  * {@snippet :
  * ProviderSettings settings = ProviderDefaults.with("sahmk", Map.of("symbols", List.of("2222")));
@@ -45,6 +45,9 @@ public final class ProviderDefaults {
         for (Map.Entry<String, ConfigValue> entry : reference.getConfig(path).entrySet()) {
             merged.put(entry.getKey(), plain(entry.getValue()));
         }
+        // Adding a provider to a feed is asking for it: enabled, unless the values say otherwise (reference.conf
+        // enables none, so that the runner starts only what a configuration asks for).
+        merged.put("enabled", Boolean.TRUE);
         merged.putAll(values);
         return ProviderSettings.of(providerId, merged);
     }

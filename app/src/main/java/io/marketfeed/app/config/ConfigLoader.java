@@ -12,6 +12,7 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Merges the configuration layers, highest priority first:
@@ -19,6 +20,7 @@ import java.util.Map;
  *   <li>forced values (the embedded simulator's endpoint and key, when it runs),
  *   <li>overrides: {@code -Dpath=value} on the command line and {@code marketfeed.*} JVM system properties,
  *   <li>the user's file (or a built-in configuration),
+ *   <li>{@code enabled = true} implied by a provider block the user wrote with symbols ({@link ImpliedEnabled}),
  *   <li>every {@code reference.conf} on the class path (each module's defaults),
  * </ol>
  * and resolves substitutions, where {@code ${?NAME}} reads the environment given here (not necessarily the
@@ -80,6 +82,9 @@ public final class ConfigLoader {
         } catch (ConfigException e) {
             throw ConfigErrors.toConfigurationException(e);
         }
+        // A provider block the user wrote with symbols is enabled unless it says otherwise (see ImpliedEnabled);
+        // only an `enabled` the user did not write is set.
+        resolved = ImpliedEnabled.apply(userLayer, resolved, resolvedReference);
         Config merged = resolved.hasPathOrNull(ConfigPaths.ROOT) ? resolved.withOnlyPath(ConfigPaths.ROOT)
                 : ConfigFactory.empty();
         return new LoadedConfig(source, merged, userLayer, resolvedReference, known);
@@ -98,6 +103,23 @@ public final class ConfigLoader {
             return resolved.hasPath(path) ? resolved.getString(path) : otherwise;
         } catch (ConfigException e) {
             return otherwise;
+        }
+    }
+
+    /**
+     * Where the user's layer (the file or a built-in configuration, and the overrides) sets {@code path}, formatted
+     * {@code file:line}; empty when only a {@code reference.conf} does. For settings whose default may be missing
+     * but whose explicit value must not be, such as the plugin folder.
+     */
+    public Optional<String> userOrigin(ConfigSource source, Config overrides, String path) {
+        Config userLayer = overrides.withFallback(source.layer());
+        if (!ImpliedEnabled.userSets(userLayer, path)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ConfigValues.origin(userLayer, path));
+        } catch (ConfigException e) {
+            return Optional.of(source.description());
         }
     }
 

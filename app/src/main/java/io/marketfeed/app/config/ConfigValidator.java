@@ -2,6 +2,7 @@ package io.marketfeed.app.config;
 
 import static java.util.Objects.requireNonNull;
 
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import io.marketfeed.api.SettingsException;
@@ -9,9 +10,11 @@ import io.marketfeed.api.SettingsProblem;
 import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.app.provider.ProviderRegistry;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -24,14 +27,25 @@ import java.util.stream.Collectors;
 public final class ConfigValidator {
 
     private final ProviderRegistry registry;
+    private final List<SettingsProblem> outside;
 
     public ConfigValidator(ProviderRegistry registry) {
+        this(registry, List.of());
+    }
+
+    /**
+     * @param outside problems found outside the configuration files but reported with theirs, such as an unknown
+     *     {@code MARKETFEED_LOG_LEVEL} or a configured plugin folder that does not exist
+     */
+    public ConfigValidator(ProviderRegistry registry, List<SettingsProblem> outside) {
         this.registry = requireNonNull(registry, "registry is null");
+        this.outside = List.copyOf(outside);
     }
 
     /** @throws ConfigurationException with every problem found */
     public ValidatedConfig validate(LoadedConfig loaded) {
         Problems problems = new Problems();
+        problems.addAll(outside);
         problems.addAll(new UnknownKeyCheck(loaded.known(), registry.ids(), registry.failures().stream()
                 .map(failure -> failure.what() + " (" + failure.reason() + ")").collect(Collectors.toList()))
                 .check(loaded.merged(), loaded.userLayer()));
@@ -70,18 +84,78 @@ public final class ConfigValidator {
                 continue;
             }
             TypesafeProviderSettings settings = TypesafeProviderSettings.of(id, loaded.merged());
-            create(found.get(), settings, problems).ifPresent(protocol ->
-                    enabled.add(new EnabledProvider(found.get().provider(), settings, protocol)));
+            Optional<FeedProtocol> protocol = create(found.get(), settings, problems);
+            if (protocol.isPresent() && protocol.get().configuredSubscriptions().isEmpty()) {
+                // A mistake already reported in the block (a misspelled 'symbolz') explains it better.
+                if (!problems.anyUnder(path)) {
+                    problems.add(subscribesToNothing(loaded, id));
+                }
+            } else {
+                protocol.ifPresent(created -> enabled.add(new EnabledProvider(found.get().provider(), settings,
+                        created)));
+            }
         }
         boolean anyEnabled = configured.stream()
                 .filter(id -> registry.find(id).isPresent() || registry.failureFor(id).isPresent())
                 .anyMatch(id -> loaded.flag(ConfigPaths.provider(id, ConfigPaths.PROVIDER_ENABLED)));
-        if (!anyEnabled) {
-            problems.add(new SettingsProblem(ConfigPaths.PROVIDERS, "", "no provider is enabled; set "
-                    + ConfigPaths.PROVIDERS + ".<id>.enabled = true for one of: "
+        // A mistake in a provider block (symbols that are not a list) explains why none is enabled better.
+        if (!anyEnabled && !problems.anyUnder(ConfigPaths.PROVIDERS)) {
+            problems.add(new SettingsProblem(ConfigPaths.PROVIDERS, "", "no provider is enabled; give one "
+                    + "its symbols, such as " + ConfigPaths.PROVIDERS + ".<id>.symbols = [...] (a block with symbols "
+                    + "is enabled unless it says enabled = false), for one of: "
                     + (registry.ids().isEmpty() ? "(no providers were found)" : String.join(", ", registry.ids()))));
         }
         return enabled;
+    }
+
+    /**
+     * An enabled provider whose settings subscribe to nothing would connect, stream nothing and end with exit 0.
+     * Names where it was enabled, the keys that list what to stream, and a list that is set but switched off.
+     */
+    private static SettingsProblem subscribesToNothing(LoadedConfig loaded, String id) {
+        String enabledPath = ConfigPaths.provider(id, ConfigPaths.PROVIDER_ENABLED);
+        List<String> keys = subscriptionKeys(loaded.reference(), ConfigPaths.provider(id));
+        String listed = keys.isEmpty() ? "symbols" : keys.size() == 1 ? keys.get(0)
+                : String.join(", ", keys.subList(0, keys.size() - 1)) + " or " + keys.get(keys.size() - 1);
+        StringBuilder message = new StringBuilder("provider '" + id + "' is enabled but has nothing to subscribe to; "
+                + "list what to stream in " + listed + ", or set enabled = false");
+        for (String key : keys) {
+            int dot = key.lastIndexOf('.');
+            if (dot < 0) {
+                continue;
+            }
+            String switchKey = key.substring(0, dot) + "." + ConfigPaths.PROVIDER_ENABLED;
+            String full = ConfigPaths.provider(id) + ".";
+            if (!loaded.texts(full + key).isEmpty() && loaded.merged().hasPath(full + switchKey)
+                    && !loaded.flag(full + switchKey)) {
+                message.append(" (").append(key).append(" is ignored while ").append(switchKey).append(" = false, ")
+                        .append(loaded.origin(full + switchKey)).append(")");
+            }
+        }
+        return new SettingsProblem(enabledPath, loaded.origin(enabledPath), message.toString());
+    }
+
+    /** The keys of a provider's reference block that list what to subscribe to, such as {@code depth.symbols}. */
+    private static List<String> subscriptionKeys(Config reference, String block) {
+        List<String> keys = new ArrayList<>();
+        Optional<ConfigValue> value = ConfigValues.valueOrNull(reference, block);
+        if (value.isPresent() && value.get() instanceof ConfigObject) {
+            collect((ConfigObject) value.get(), "", keys);
+        }
+        return keys;
+    }
+
+    private static void collect(ConfigObject object, String prefix, List<String> keys) {
+        for (String key : new TreeSet<>(object.keySet())) {
+            ConfigValue child = object.get(key);
+            if (child instanceof ConfigObject) {
+                collect((ConfigObject) child, prefix + key + ".", keys);
+            } else if (ImpliedEnabled.SUBSCRIPTION_KEYS.contains(key)) {
+                keys.add(prefix + key);
+            }
+        }
+        // The provider's main list first: symbols, then the others in the reference's order of names.
+        keys.sort(Comparator.comparing((String k) -> !k.equals("symbols")));
     }
 
     private static Optional<FeedProtocol> create(ProviderRegistry.Found found, TypesafeProviderSettings settings,

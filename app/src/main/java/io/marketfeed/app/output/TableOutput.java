@@ -21,14 +21,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The live table: keeps the latest quote per symbol and the latest lifecycle events, and redraws a
- * {@link TableView} frame on its own thread at a fixed rate. On a terminal the frame is drawn in place with
- * ANSI cursor movement; elsewhere each frame is printed after the previous one.
+ * {@link TableView} frame on its own thread at a fixed rate, in the width asked for each frame (the terminal's, see
+ * {@link TerminalWidth}, so a resize takes effect on the next frame). On a terminal the frame is drawn in place with
+ * ANSI cursor movement, from a cleared screen after the width changed; elsewhere each frame is printed after the
+ * previous one.
  *
  * <p>{@link #onEvent} runs on the listener's delivery thread, drawing on the refresh thread; they share only
  * concurrent collections.
@@ -49,6 +52,9 @@ public final class TableOutput implements EventOutput {
     private final boolean ansi;
     private final Duration refresh;
     private final TableView view;
+    private final IntSupplier width;
+    /** The width of the last frame drawn; only the refresh thread (and close, after it stopped) draws. */
+    private volatile int drawnWidth = -1;
     private final Clock clock;
     private final DateTimeFormatter timeFormat;
     private final Map<String, Quote> quotes = new ConcurrentHashMap<>();
@@ -68,10 +74,19 @@ public final class TableOutput implements EventOutput {
      * @param clock the clock for frame times
      */
     public TableOutput(PrintStream out, boolean ansi, Duration refresh, TableView view, Clock clock) {
+        this(out, ansi, refresh, view, clock, view::width);
+    }
+
+    /**
+     * @param width the width of each frame, asked before each one (the terminal's, which may change while it runs)
+     */
+    public TableOutput(PrintStream out, boolean ansi, Duration refresh, TableView view, Clock clock,
+            IntSupplier width) {
         this.out = out;
         this.ansi = ansi;
         this.refresh = refresh;
         this.view = view;
+        this.width = width;
         this.clock = clock;
         this.timeFormat = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(clock.getZone());
         this.startedAt = clock.instant();
@@ -127,12 +142,15 @@ public final class TableOutput implements EventOutput {
 
     private void draw() {
         try {
-            List<String> lines = view.render(clock.instant(), startedAt, new ArrayList<>(quotes.values()),
-                    snapshot(), recentEvents());
+            int columns = Math.max(1, width.getAsInt());
+            List<String> lines = view.withWidth(columns).render(clock.instant(), startedAt,
+                    new ArrayList<>(quotes.values()), snapshot(), recentEvents());
             StringBuilder frame = new StringBuilder(4096);
             if (ansi) {
-                frame.append(HOME);
+                // After a resize the terminal has re-wrapped the previous frame: start from a clean screen.
+                frame.append(drawnWidth >= 0 && drawnWidth != columns ? CLEAR_SCREEN + HOME : HOME);
             }
+            drawnWidth = columns;
             for (String line : lines) {
                 frame.append(line).append(ansi ? CLEAR_LINE_END : "").append('\n');
             }

@@ -25,13 +25,55 @@ import java.util.stream.Collectors;
  * the credits of metered providers (with the forecast, marked when it says the quota runs out before it resets),
  * the output queue's counters and the latest lifecycle events. A pure function of its inputs, so it is
  * tested without a terminal.
+ *
+ * <p>No line is longer than the width. Each section is laid out by {@link Columns}: with room, the columns keep
+ * their preferred widths; below that they narrow to their contents, and then the least useful ones go, in the order
+ * each section's declaration says (quotes: VOLUME, TIME, CHG %, BID and ASK, PROVIDER). Notes are broken into
+ * several lines at spaces; any other line that is still too long is cut with "…".
  */
 public final class TableView {
 
-    private static final String QUOTE_ROW = "%-10s %-10s %12s %8s %12s %12s %14s %-8s";
-    private static final String CONNECTION_ROW = "%-22s %-12s %9s %10s %11s  %s";
-    private static final String LISTENER_ROW = "%-10s %8s %11s %9s %10s %9s";
-    private static final String CREDIT_ROW = "%-10s %10s %10s %9s  %-22s %-22s%s";
+    /**
+     * The quote table. Below the width the preferred columns need, columns narrow to their contents, then go in this
+     * order: VOLUME, TIME, CHG %, BID and ASK together, PROVIDER; SYMBOL and PRICE always stay (a long symbol is cut).
+     */
+    private static final Columns QUOTES = new Columns(
+            Columns.Column.left("PROVIDER", 10, 5).cutTo(5),
+            Columns.Column.left("SYMBOL", 10, 0).cutTo(6),
+            Columns.Column.right("PRICE", 12, 0),
+            Columns.Column.right("CHG %", 8, 3),
+            Columns.Column.right("BID", 12, 4),
+            Columns.Column.right("ASK", 12, 4),
+            Columns.Column.right("VOLUME", 14, 1),
+            Columns.Column.left("TIME", 8, 2));
+    /**
+     * Connections: FRAMES goes first, then LAST FRAME, then SYMBOLS; the REASON takes what is left (at least 16
+     * characters before a column goes) and is cut to it; a long connection name is cut too.
+     */
+    private static final Columns CONNECTIONS = new Columns(
+            Columns.Column.left("CONNECTION", 22, 0).cutTo(10),
+            Columns.Column.left("STATE", 12, 0),
+            Columns.Column.right("SYMBOLS", 9, 3),
+            Columns.Column.right("FRAMES", 10, 1),
+            Columns.Column.right("LAST FRAME", 11, 2),
+            Columns.Column.rest("REASON", 2, 16, 0));
+    /** Credits: PER HOUR goes first, then NEXT RESET, then USED; the forecast and its marker stay. */
+    private static final Columns CREDITS = new Columns(
+            Columns.Column.left("CREDITS", 10, 0).cutTo(5),
+            Columns.Column.right("USED", 10, 3),
+            Columns.Column.right("REMAINING", 10, 0),
+            Columns.Column.right("PER HOUR", 9, 1),
+            Columns.Column.left("RUNS OUT (FORECAST)", 22, 0).gap(2),
+            Columns.Column.left("NEXT RESET", 22, 2),
+            Columns.Column.rest("", 0, 4, 0));
+    /** The output's counters: FAILURES goes first, then QUEUED, CONFLATED, DROPPED; DELIVERED stays. */
+    private static final Columns LISTENERS = new Columns(
+            Columns.Column.left("OUTPUT", 10, 0).cutTo(6),
+            Columns.Column.right("QUEUED", 8, 2),
+            Columns.Column.right("DELIVERED", 11, 0),
+            Columns.Column.right("DROPPED", 9, 4),
+            Columns.Column.right("CONFLATED", 10, 3),
+            Columns.Column.right("FAILURES", 9, 1));
     /** Shown for a value that is not known, such as a forecast while nothing is spent. */
     static final String NONE = "—";
     /** Follows the forecast when the quota runs out before it resets. */
@@ -51,16 +93,29 @@ public final class TableView {
     /**
      * @param zone the zone times are shown in
      * @param maxQuoteRows the most quote rows to show
-     * @param width the most characters per line
+     * @param width the most characters per line (at least 1); no line is ever longer
      * @param notes lines shown under the title, such as where the data comes from
      */
     public TableView(ZoneId zone, int maxQuoteRows, int width, List<String> notes) {
         this.zone = requireNonNull(zone, "zone is null");
         this.maxQuoteRows = maxQuoteRows;
+        if (width < 1) {
+            throw new IllegalArgumentException("width must be at least 1, got " + width);
+        }
         this.width = width;
         this.notes = List.copyOf(notes);
         this.clock = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
         this.day = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(zone);
+    }
+
+    /** This view at another width, such as the terminal's after it was resized. */
+    public TableView withWidth(int newWidth) {
+        return newWidth == width ? this : new TableView(zone, maxQuoteRows, newWidth, notes);
+    }
+
+    /** The most characters per line. */
+    public int width() {
+        return width;
     }
 
     /**
@@ -75,8 +130,7 @@ public final class TableView {
     public List<String> render(Instant now, Instant startedAt, List<Quote> quotes, FeedSnapshot snapshot,
             List<String> recent) {
         List<String> lines = new ArrayList<>();
-        lines.add("Marketfeed  " + clock.format(now) + " " + zone.getId() + "  up " + elapsed(startedAt, now)
-                + "  " + quotes.size() + " symbols  (Ctrl-C stops)");
+        lines.add(title(now, startedAt, quotes.size()));
         // Notes are wrapped, not cut: they say where the data comes from (such as "demo data, not real prices").
         notes.forEach(note -> lines.addAll(wrap(note)));
         lines.add("");
@@ -96,16 +150,30 @@ public final class TableView {
         return lines.stream().map(this::fit).collect(Collectors.toList());
     }
 
+    /** The first line; its least useful parts are left out when the width is short. */
+    private String title(Instant now, Instant startedAt, int symbols) {
+        String title = "Marketfeed  " + clock.format(now) + " " + zone.getId();
+        for (String part : List.of("  up " + elapsed(startedAt, now), "  " + symbols + " symbols",
+                "  (Ctrl-C stops)")) {
+            if (title.length() + part.length() > width) {
+                break;
+            }
+            title += part;
+        }
+        return title;
+    }
+
     private void quotes(List<String> lines, List<Quote> quotes) {
-        lines.add(String.format(QUOTE_ROW, "PROVIDER", "SYMBOL", "PRICE", "CHG %", "BID", "ASK", "VOLUME", "TIME"));
         List<Quote> sorted = new ArrayList<>(quotes);
         sorted.sort(Comparator.comparing(Quote::provider).thenComparing(Quote::symbol));
+        List<String[]> rows = new ArrayList<>();
         for (Quote quote : sorted.subList(0, Math.min(maxQuoteRows, sorted.size()))) {
             Instant time = quote.time() != null ? quote.time() : quote.receivedAt();
-            lines.add(String.format(QUOTE_ROW, quote.provider(), quote.symbol(), plain(quote.price()),
+            rows.add(new String[] {quote.provider(), quote.symbol(), plain(quote.price()),
                     percent(quote.changePercent()), plain(quote.bid()), plain(quote.ask()), plain(quote.volume()),
-                    clock.format(time)));
+                    clock.format(time)});
         }
+        lines.addAll(QUOTES.render(rows, width, null));
         if (sorted.size() > maxQuoteRows) {
             lines.add("... and " + (sorted.size() - maxQuoteRows) + " more symbols");
         }
@@ -115,23 +183,34 @@ public final class TableView {
     }
 
     private void connections(List<String> lines, FeedSnapshot snapshot, Instant now) {
-        lines.add(String.format(CONNECTION_ROW, "CONNECTION", "STATE", "SYMBOLS", "FRAMES", "LAST FRAME", "REASON"));
+        // Rows and the lines between them (failures, unassigned) are kept in order; the rows are laid out together.
+        List<String[]> rows = new ArrayList<>();
+        List<Object> order = new ArrayList<>();
         for (ProviderSnapshot provider : snapshot.providers()) {
             if (provider.failed()) {
-                lines.add(provider.provider() + " FAILED: " + provider.failure());
+                order.add(provider.provider() + " FAILED: " + provider.failure());
             }
             for (ConnectionSnapshot connection : provider.connections()) {
-                lines.add(String.format(CONNECTION_ROW, connection.connection(), connection.state().label(),
-                        connection.confirmed() + "/" + connection.symbols(), connection.framesReceived(),
-                        age(connection.lastFrameAt(), now), connection.reason() == null ? "" : connection.reason()));
+                String[] row = {connection.connection(),
+                        connection.state() == null ? "-" : connection.state().label(),
+                        connection.confirmed() + "/" + connection.symbols(), Long.toString(connection.framesReceived()),
+                        age(connection.lastFrameAt(), now), connection.reason() == null ? "" : connection.reason()};
+                rows.add(row);
+                order.add(row);
             }
             if (provider.unassigned() > 0) {
-                lines.add(provider.provider() + ": " + provider.unassigned()
+                order.add(provider.provider() + ": " + provider.unassigned()
                         + " subscriptions do not fit the plan's limits");
             }
             if (!provider.rejected().isEmpty()) {
-                lines.add(provider.provider() + ": rejected by the server: " + provider.rejected());
+                order.add(provider.provider() + ": rejected by the server: " + provider.rejected());
             }
+        }
+        List<String> rendered = CONNECTIONS.render(rows, width, null);
+        lines.add(rendered.get(0));
+        int next = 1;
+        for (Object item : order) {
+            lines.add(item instanceof String ? (String) item : rendered.get(next++));
         }
     }
 
@@ -143,18 +222,18 @@ public final class TableView {
             return;
         }
         lines.add("");
-        lines.add(String.format(CREDIT_ROW, "CREDITS", "USED", "REMAINING", "PER HOUR", "RUNS OUT (FORECAST)",
-                "NEXT RESET", "").stripTrailing());
+        List<String[]> rows = new ArrayList<>();
         for (ProviderSnapshot provider : metered) {
             CreditSnapshot credits = provider.credits().orElseThrow();
             boolean usedUp = credits.remaining().isPresent() && credits.remaining().getAsLong() <= 0;
             String forecast = usedUp ? USED_UP : credits.exhaustsAt().map(at -> when(at, now)).orElse(NONE);
             String marker = usedUp ? USED_UP_MARKER : credits.exhaustsBeforeReset() ? BEFORE_RESET : "";
-            lines.add(String.format(CREDIT_ROW, provider.provider(), credits.used(),
+            rows.add(new String[] {provider.provider(), Long.toString(credits.used()),
                     credits.remaining().isPresent() ? Long.toString(credits.remaining().getAsLong()) : NONE,
                     String.format(Locale.ROOT, "%.0f", credits.perHour()), forecast, when(credits.nextReset(), now),
-                    marker).stripTrailing());
+                    marker});
         }
+        lines.addAll(CREDITS.render(rows, width, null));
     }
 
     /** {@code 14:05:10 (in 3m)} today, {@code 11-23 00:00 (in 9h55m)} on another day, in the view's zone. */
@@ -183,12 +262,14 @@ public final class TableView {
         return String.format(Locale.ROOT, "in %dd%02dh", hours / 24, hours % 24);
     }
 
-    private static void listeners(List<String> lines, FeedSnapshot snapshot) {
-        lines.add(String.format(LISTENER_ROW, "OUTPUT", "QUEUED", "DELIVERED", "DROPPED", "CONFLATED", "FAILURES"));
+    private void listeners(List<String> lines, FeedSnapshot snapshot) {
+        List<String[]> rows = new ArrayList<>();
         for (FeedSnapshot.ListenerSnapshot listener : snapshot.listeners()) {
-            lines.add(String.format(LISTENER_ROW, listener.name(), listener.queued(), listener.delivered(),
-                    listener.dropped(), listener.conflated(), listener.failures()));
+            rows.add(new String[] {listener.name(), Long.toString(listener.queued()),
+                    Long.toString(listener.delivered()), Long.toString(listener.dropped()),
+                    Long.toString(listener.conflated()), Long.toString(listener.failures())});
         }
+        lines.addAll(LISTENERS.render(rows, width, null));
     }
 
     /** {@code text} in lines of at most the width, broken at spaces; continuation lines are indented. */
@@ -210,8 +291,9 @@ public final class TableView {
         return wrapped;
     }
 
+    /** Never wider than the width: a terminal would wrap the line and break the frame. */
     private String fit(String line) {
-        return line.length() <= width ? line : line.substring(0, Math.max(0, width - 1)) + "…";
+        return Columns.cut(line, width);
     }
 
     private static String plain(BigDecimal value) {

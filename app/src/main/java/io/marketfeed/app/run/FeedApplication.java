@@ -18,7 +18,7 @@ public final class FeedApplication {
      * @param format the resolved output format (not {@link OutputFormat#AUTO})
      * @param out stdout
      * @param terminal whether stdout is a terminal
-     * @param columns the terminal width from {@code COLUMNS}; null when unknown
+     * @param columns {@code COLUMNS} from the environment; null when unset
      * @param options how the run ends
      * @return the exit code
      */

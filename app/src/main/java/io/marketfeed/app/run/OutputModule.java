@@ -12,6 +12,7 @@ import io.marketfeed.app.output.NoOutput;
 import io.marketfeed.app.output.OutputFormat;
 import io.marketfeed.app.output.TableOutput;
 import io.marketfeed.app.output.TableView;
+import io.marketfeed.app.output.TerminalWidth;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -19,18 +20,17 @@ import java.time.ZoneId;
 /** Binds the {@link EventOutput} for the chosen format. */
 final class OutputModule extends AbstractModule {
 
-    private static final int DEFAULT_WIDTH = 120;
-
     private final PrintStream out;
     private final OutputFormat format;
     private final boolean terminal;
-    private final int width;
+    private final String columns;
 
     /**
      * @param out stdout
      * @param format {@link OutputFormat#TABLE} or {@link OutputFormat#JSONL}
      * @param terminal whether stdout is a terminal (ANSI redraws)
-     * @param columns the terminal's width from {@code COLUMNS}, if known
+     * @param columns {@code COLUMNS} from the environment; null when unset. When set it is the table's width;
+     *     otherwise, on a terminal, the terminal's width, followed as it is resized (see {@link TerminalWidth})
      */
     OutputModule(PrintStream out, OutputFormat format, boolean terminal, String columns) {
         this.out = requireNonNull(out, "out is null");
@@ -39,7 +39,7 @@ final class OutputModule extends AbstractModule {
         }
         this.format = format;
         this.terminal = terminal;
-        this.width = width(columns);
+        this.columns = columns;
     }
 
     @Override
@@ -57,16 +57,9 @@ final class OutputModule extends AbstractModule {
             return new NoOutput();
         }
         AppSettings.Output output = settings.output();
-        TableView view = new TableView(ZoneId.systemDefault(), output.tableRows(), width, options.notes());
-        return new TableOutput(out, terminal, output.tableRefresh(), view, Clock.systemDefaultZone());
-    }
-
-    private static int width(String columns) {
-        try {
-            int parsed = columns == null ? DEFAULT_WIDTH : Integer.parseInt(columns.trim());
-            return parsed >= 40 ? parsed : DEFAULT_WIDTH;
-        } catch (NumberFormatException e) {
-            return DEFAULT_WIDTH;
-        }
+        TerminalWidth width = TerminalWidth.of(columns, terminal);
+        TableView view = new TableView(ZoneId.systemDefault(), output.tableRows(), Math.max(1, width.getAsInt()),
+                options.notes());
+        return new TableOutput(out, terminal, output.tableRefresh(), view, Clock.systemDefaultZone(), width);
     }
 }

@@ -71,4 +71,9 @@ final class AlltickSimulated implements SimulatedProvider {
         out.println("  Marketfeed config for it (the demo token is on Premium):");
         out.println("    " + configLine(server));
     }
+
+    @Override
+    public java.util.List<String> endpointOverrides() {
+        return java.util.List.of("endpoints.stock", "endpoints.other");
+    }
 }

@@ -97,27 +97,35 @@ public final class EmbeddedSimulator implements AutoCloseable {
         for (String id : new LinkedHashSet<>(providers)) {
             SimulatedProvider provider = SimulatedProviders.find(id).orElse(null);
             if (provider != null) {
-                layer = layer.withValue(ConfigPaths.provider(id, ConfigPaths.PROVIDER_ENDPOINT),
-                        ConfigValueFactory.fromAnyRef(endpoint, ORIGIN));
-                if (provider.needsCredential()) {
-                    layer = layer.withValue(ConfigPaths.provider(id, provider.credentialKey()),
-                            ConfigValueFactory.fromAnyRef(provider.demoKey(), ORIGIN));
-                }
+                layer = pointAt(layer, provider, endpoint);
             }
         }
         return layer;
+    }
+
+    /**
+     * Sets the provider's endpoint and demo credential, and clears any per-endpoint URLs of the user's (they would
+     * win over {@code endpoint} and lead away from the simulator).
+     */
+    private static Config pointAt(Config layer, SimulatedProvider provider, String endpoint) {
+        String id = provider.id();
+        Config pointed = layer.withValue(ConfigPaths.provider(id, ConfigPaths.PROVIDER_ENDPOINT),
+                ConfigValueFactory.fromAnyRef(endpoint, ORIGIN));
+        for (String path : provider.endpointOverrides()) {
+            pointed = pointed.withValue(ConfigPaths.provider(id, path), ConfigValueFactory.fromAnyRef(null, ORIGIN));
+        }
+        if (provider.needsCredential()) {
+            pointed = pointed.withValue(ConfigPaths.provider(id, provider.credentialKey()),
+                    ConfigValueFactory.fromAnyRef(provider.demoKey(), ORIGIN));
+        }
+        return pointed;
     }
 
     /** {@link #settingsLayer(List, String)} for this simulator's providers. */
     public Config settingsLayer() {
         Config layer = ConfigFactory.empty();
         for (SimulatedProvider provider : simulations.keySet()) {
-            layer = layer.withValue(ConfigPaths.provider(provider.id(), ConfigPaths.PROVIDER_ENDPOINT),
-                    ConfigValueFactory.fromAnyRef(provider.endpoint(server), ORIGIN));
-            if (provider.needsCredential()) {
-                layer = layer.withValue(ConfigPaths.provider(provider.id(), provider.credentialKey()),
-                        ConfigValueFactory.fromAnyRef(provider.demoKey(), ORIGIN));
-            }
+            layer = pointAt(layer, provider, provider.endpoint(server));
         }
         return layer;
     }

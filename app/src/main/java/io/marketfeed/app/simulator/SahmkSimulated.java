@@ -82,4 +82,9 @@ final class SahmkSimulated implements SimulatedProvider {
         out.println("  Marketfeed config for it:");
         out.println("    " + configLine(server));
     }
+
+    @Override
+    public java.util.List<String> endpointOverrides() {
+        return java.util.List.of("endpoints.quotes", "endpoints.depth", "endpoints.trades");
+    }
 }

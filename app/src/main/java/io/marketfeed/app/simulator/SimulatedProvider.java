@@ -71,4 +71,9 @@ public interface SimulatedProvider {
         return "marketfeed.providers." + id() + " { endpoint = \"" + endpoint(server) + "\", " + credentialKey()
                 + " = \"" + demoKey() + "\" }";
     }
+
+    /** Keys of per-endpoint URLs that would win over {@code endpoint}: cleared when the simulator is used. */
+    default java.util.List<String> endpointOverrides() {
+        return java.util.List.of();
+    }
 }

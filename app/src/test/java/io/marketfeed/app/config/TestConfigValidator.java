@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.marketfeed.api.SettingsProblem;
 import io.marketfeed.app.output.OutputFormat;
 import io.marketfeed.app.provider.ProviderRegistry;
 import io.marketfeed.app.testing.AcmeProvider;
@@ -30,7 +31,7 @@ class TestConfigValidator {
 
     @Test
     void defaultsComeFromReferenceConf() {
-        ValidatedConfig validated = validate("marketfeed.providers.acme.enabled = true", KEY);
+        ValidatedConfig validated = validate("marketfeed.providers.acme.symbols = [A]", KEY);
 
         AppSettings app = validated.app();
         assertEquals(ReconnectPolicy.defaults(), app.reconnect());
@@ -52,7 +53,7 @@ class TestConfigValidator {
                 "  connect-timeout = 3s",
                 "  output { format = jsonl, table-refresh = 1s, table-rows = 12 }",
                 "  simulator { enabled = true, providers = [sahmk, tickatlas, alltick], port = 9123 }",
-                "  providers.acme.enabled = true",
+                "  providers.acme.symbols = [A]",
                 "}"), KEY);
 
         AppSettings app = validated.app();
@@ -109,7 +110,7 @@ class TestConfigValidator {
     void theFormerBlockPolicyIsReportedWithItsNewName() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> validate(String.join("\n",
                 "marketfeed.delivery.policy = block",
-                "marketfeed.providers.acme.enabled = true"), KEY));
+                "marketfeed.providers.acme.symbols = [A]"), KEY));
 
         assertEquals(List.of("marketfeed.delivery.policy"), e.problems().stream().map(p -> p.path()).toList());
         assertTrue(e.lines().get(0).contains("'block' is now called 'lossless'"), e.lines().toString());
@@ -118,7 +119,7 @@ class TestConfigValidator {
     @Test
     void objectWhereValueExpectedIsTypeError() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> validate(String.join("\n",
-                "marketfeed.providers.acme.enabled = true",
+                "marketfeed.providers.acme.symbols = [A]",
                 "marketfeed.reconnect = 5",
                 "marketfeed.providers.acme.symbols = \"X\""), KEY));
 
@@ -134,6 +135,7 @@ class TestConfigValidator {
         ValidatedConfig validated = validate(String.join("\n",
                 "marketfeed.providers.acme {",
                 "  enabled = true",
+                "  symbols = [A]",
                 "  api-key = \"acme_key\"",
                 "  token = \"t\"",
                 "  origin = \"https://example\"",
@@ -155,7 +157,7 @@ class TestConfigValidator {
     @Test
     void keyWithNothingCloseListsTheKeysThere() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> validate(
-                "marketfeed.providers.acme.enabled = true\nmarketfeed.output.colour = red", KEY));
+                "marketfeed.providers.acme.symbols = [A]\nmarketfeed.output.colour = red", KEY));
 
         assertEquals("unknown key; the keys here are: format, table-refresh, table-rows",
                 e.problems().get(0).message());
@@ -164,7 +166,7 @@ class TestConfigValidator {
     @Test
     void misplacedTopLevelBlockIsReported() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> validate(String.join("\n",
-                "marketfeed.providers.acme.enabled = true",
+                "marketfeed.providers.acme.symbols = [A]",
                 "reconnect { max-delay = 1m }",
                 "helper-list = [1, 2]",
                 "marketfed { }"), KEY));
@@ -179,14 +181,117 @@ class TestConfigValidator {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> validate("marketfeed.stop-timeout = 1s", KEY));
 
-        assertEquals(List.of("config error: marketfeed.providers: no provider is enabled; set "
-                + "marketfeed.providers.<id>.enabled = true for one of: acme"), e.lines());
+        // The key in the environment (ACME_API_KEY) enables nothing by itself.
+        assertEquals(List.of("config error: marketfeed.providers: no provider is enabled; give one its symbols, "
+                + "such as marketfeed.providers.<id>.symbols = [...] (a block with symbols is enabled unless it says "
+                + "enabled = false), for one of: acme"), e.lines());
+    }
+
+    @Test
+    void aBlockWithSymbolsIsEnabledAndSaysWhy() {
+        ValidatedConfig validated = validate("marketfeed.providers.acme.symbols = [A]", KEY);
+
+        assertEquals(List.of("acme"), validated.providers().stream().map(EnabledProvider::id).toList());
+        assertEquals("implied by symbols at " + directory + "/test.conf:1",
+                validated.loaded().origin("marketfeed.providers.acme.enabled"));
+        assertTrue(ConfigPrinter.render(validated.config()).contains("enabled = true  # implied by symbols at "
+                + directory + "/test.conf:1"), ConfigPrinter.render(validated.config()));
+    }
+
+    @Test
+    void enabledFalseWinsOverSymbols() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> validate(
+                "marketfeed.providers.acme { symbols = [A], enabled = false }", KEY));
+
+        assertEquals(List.of("marketfeed.providers"), e.problems().stream().map(p -> p.path()).toList());
+    }
+
+    @Test
+    void enabledTrueStillWorks() {
+        ValidatedConfig validated = validate("marketfeed.providers.acme { enabled = true, symbols = [A] }", KEY);
+
+        assertEquals(List.of("acme"), validated.providers().stream().map(EnabledProvider::id).toList());
+        assertEquals(directory + "/test.conf:1", validated.loaded().origin("marketfeed.providers.acme.enabled"));
+    }
+
+    @Test
+    void anEmptyListOrAListOnlyInTheReferenceEnablesNothing() {
+        LoadedConfig loaded = TestingConfig.load(TestingConfig.write(directory, "empty.conf",
+                "marketfeed.providers.acme { symbols = [], heartbeat.interval = 10s }"), KEY);
+
+        assertFalse(loaded.flag("marketfeed.providers.acme.enabled"));
+    }
+
+    @Test
+    void innerListsEnableTheProviderAndTheirOwnBlock() {
+        Path file = TestingConfig.write(directory, "depth.conf", "marketfeed.providers.acme.depth.symbols = [A]");
+        LoadedConfig loaded = TestingConfig.load(file, KEY);
+
+        assertTrue(loaded.flag("marketfeed.providers.acme.enabled"));
+        assertTrue(loaded.flag("marketfeed.providers.acme.depth.enabled"));
+        assertEquals("implied by depth.symbols at " + file + ":1", loaded.origin("marketfeed.providers.acme.enabled"));
+
+        LoadedConfig switchedOff = TestingConfig.load(TestingConfig.write(directory, "off.conf",
+                "marketfeed.providers.acme.depth { symbols = [A], enabled = false }"), KEY);
+        assertFalse(switchedOff.flag("marketfeed.providers.acme.depth.enabled"));
+        assertFalse(switchedOff.flag("marketfeed.providers.acme.enabled"), "a list in a switched-off block");
+    }
+
+    @Test
+    void overridesEnableToo() {
+        Path file = TestingConfig.write(directory, "test.conf", "marketfeed.stop-timeout = 3s");
+
+        ValidatedConfig validated = validator.validate(TestingConfig.load(file, KEY,
+                Map.of("marketfeed.providers.acme.symbols", "[A]")));
+
+        assertEquals(List.of("acme"), validated.providers().stream().map(EnabledProvider::id).toList());
+        assertEquals("implied by symbols at -Dmarketfeed.providers.acme.symbols",
+                validated.loaded().origin("marketfeed.providers.acme.enabled"));
+    }
+
+    @Test
+    void enabledWithNothingToSubscribeToIsAnError() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> validate(
+                "marketfeed.providers.acme.enabled = true", KEY));
+
+        assertEquals(List.of("config error: marketfeed.providers.acme.enabled (test.conf:1): provider 'acme' is "
+                + "enabled but has nothing to subscribe to; list what to stream in symbols or depth.symbols, or set "
+                + "enabled = false"), e.lines().stream().map(line -> line.replace(directory + "/", "")).toList());
+    }
+
+    @Test
+    void aListInASwitchedOffBlockIsNamed() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> validate(String.join("\n",
+                "marketfeed.providers.acme {",
+                "  enabled = true",
+                "  depth { enabled = false, symbols = [A] }",
+                "}"), KEY));
+
+        assertEquals(List.of("config error: marketfeed.providers.acme.enabled (test.conf:2): provider 'acme' is "
+                + "enabled but has nothing to subscribe to; list what to stream in symbols or depth.symbols, or set "
+                + "enabled = false (depth.symbols is ignored while depth.enabled = false, test.conf:3)"),
+                e.lines().stream().map(line -> line.replace(directory + "/", "")).toList());
+    }
+
+    @Test
+    void problemsFromOutsideTheFilesComeWithTheOthers() {
+        ConfigValidator withOutside = new ConfigValidator(ProviderRegistry.of(List.of(new AcmeProvider())),
+                List.of(new SettingsProblem("MARKETFEED_LOG_LEVEL",
+                        "environment variable MARKETFEED_LOG_LEVEL", "unknown log level 'LOUD'")));
+        Path file = TestingConfig.write(directory, "test.conf", "marketfeed.stop-timeout = soon\n"
+                + "marketfeed.providers.acme.symbols = [A]");
+
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> withOutside.validate(TestingConfig.load(file, KEY)));
+
+        assertEquals(List.of("MARKETFEED_LOG_LEVEL", "marketfeed.stop-timeout"),
+                e.problems().stream().map(p -> p.path()).toList());
     }
 
     @Test
     void providerBuiltForAnotherSpiIsRefused() {
         ConfigValidator strict = new ConfigValidator(ProviderRegistry.of(List.of(new AcmeProvider("2.0"))));
-        Path file = TestingConfig.write(directory, "test.conf", "marketfeed.providers.acme.enabled = true");
+        Path file = TestingConfig.write(directory, "test.conf", "marketfeed.providers.acme.symbols = [A]");
 
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> strict.validate(TestingConfig.load(file, KEY)));
@@ -198,7 +303,7 @@ class TestConfigValidator {
     @Test
     void rangesAndCrossKeyRulesOfTheRunner() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> validate(String.join("\n",
-                "marketfeed.providers.acme.enabled = true",
+                "marketfeed.providers.acme.symbols = [A]",
                 "marketfeed.reconnect { initial-delay = 10s, max-delay = 5s, jitter = 1.5, multiplier = 0.5 }",
                 "marketfeed.delivery.capacity = 0",
                 "marketfeed.output.table-rows = 2.5",
@@ -221,7 +326,7 @@ class TestConfigValidator {
     @Test
     void simulatorListNamesOnlyProvidersASimulatorExistsFor() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> validate(String.join("\n",
-                "marketfeed.providers.acme.enabled = true",
+                "marketfeed.providers.acme.symbols = [A]",
                 "marketfeed.simulator {",
                 "  providers = [sahmk, tickatlass, nasdaq]",
                 "}"), KEY));
@@ -236,15 +341,15 @@ class TestConfigValidator {
 
     @Test
     void simulatorListRepeatsAreDroppedAndItMayBeEmptyOnlyWhileDisabled() {
-        ValidatedConfig disabled = validate("marketfeed.providers.acme.enabled = true\n"
+        ValidatedConfig disabled = validate("marketfeed.providers.acme.symbols = [A]\n"
                 + "marketfeed.simulator.providers = []", KEY);
         assertEquals(new AppSettings.Simulator(false, List.of(), 0), disabled.app().simulator());
-        ValidatedConfig repeated = validate("marketfeed.providers.acme.enabled = true\n"
+        ValidatedConfig repeated = validate("marketfeed.providers.acme.symbols = [A]\n"
                 + "marketfeed.simulator.providers = [tickatlas, sahmk, tickatlas]", KEY);
         assertEquals(List.of("tickatlas", "sahmk"), repeated.app().simulator().providers());
 
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> validate(
-                "marketfeed.providers.acme.enabled = true\n"
+                "marketfeed.providers.acme.symbols = [A]\n"
                 + "marketfeed.simulator { enabled = true, providers = [] }", KEY));
 
         assertEquals(List.of("marketfeed.simulator.providers: is empty while the simulator is enabled; list the "
@@ -255,7 +360,7 @@ class TestConfigValidator {
     @Test
     void simulatorProvidersMustBeAList() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> validate(
-                "marketfeed.providers.acme.enabled = true\n"
+                "marketfeed.providers.acme.symbols = [A]\n"
                 + "marketfeed.simulator { enabled = true, providers = sahmk }", KEY));
 
         assertEquals(List.of("marketfeed.simulator.providers: must be a list of strings such as [\"a\", \"b\"], "
@@ -265,7 +370,7 @@ class TestConfigValidator {
     @Test
     void theFormerSingleProviderKeySuggestsTheList() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> validate(String.join("\n",
-                "marketfeed.providers.acme.enabled = true",
+                "marketfeed.providers.acme.symbols = [A]",
                 "marketfeed.simulator {",
                 "  enabled = false",
                 "  provider = sahmk",
@@ -277,7 +382,7 @@ class TestConfigValidator {
 
     @Test
     void overridesWinAndNameTheirOrigin() {
-        Path file = TestingConfig.write(directory, "test.conf", "marketfeed.providers.acme.enabled = true\n"
+        Path file = TestingConfig.write(directory, "test.conf", "marketfeed.providers.acme.symbols = [A]\n"
                 + "marketfeed.stop-timeout = 3s");
 
         ValidatedConfig validated = validator.validate(TestingConfig.load(file, KEY, Map.of(
@@ -294,7 +399,7 @@ class TestConfigValidator {
 
     @Test
     void environmentFillsSubstitutions() {
-        ValidatedConfig validated = validate("marketfeed.providers.acme.enabled = true\n"
+        ValidatedConfig validated = validate("marketfeed.providers.acme.symbols = [A]\n"
                 + "marketfeed.stop-timeout = ${?STOP}", Map.of("ACME_API_KEY", CANARY, "STOP", "12s"));
 
         assertEquals(Duration.ofSeconds(12), validated.app().stopTimeout());
@@ -345,7 +450,7 @@ class TestConfigValidator {
 
     @Test
     void printedConfigurationMasksSecrets() {
-        ValidatedConfig validated = validate("marketfeed.providers.acme { enabled = true, token = ${ACME_API_KEY} }",
+        ValidatedConfig validated = validate("marketfeed.providers.acme { enabled = true, symbols = [A], token = ${ACME_API_KEY} }",
                 KEY);
 
         String printed = ConfigPrinter.render(validated.config());

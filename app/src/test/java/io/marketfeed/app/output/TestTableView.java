@@ -1,6 +1,7 @@
 package io.marketfeed.app.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.marketfeed.api.model.ConnectionState;
@@ -51,8 +52,8 @@ class TestTableView {
                 "-0.73", "27.44", "27.46", "1200", "12:00:14")), text);
         assertTrue(text.contains(String.format("%-10s %-10s %12s %8s %12s %12s %14s %-8s", "sahmk", "1120", "95.60",
                 "-", "-", "-", "-", "12:00:15")), text);
-        assertTrue(text.contains(String.format("%-22s %-12s %9s %10s %11s  %s", "sahmk/quotes#1", "connected",
-                "2/2", 42, "0.3s ago", "")), text);
+        assertTrue(text.contains(String.format("%-22s %-12s %9s %10s %11s", "sahmk/quotes#1", "connected",
+                "2/2", 42, "0.3s ago") + "\n"), text);
         assertTrue(text.contains(String.format("%-10s %8s %11s %9s %10s %9s", "output", 0, 40, 0, 2, 0)), text);
         assertTrue(text.endsWith("RECENT\n12:00:01  sahmk/quotes#1 connected"), text);
     }
@@ -126,6 +127,96 @@ class TestTableView {
 
         assertEquals(List.of("No API keys configured: SAHMK and", "  TickAtlas stream from the built-in",
                 "  simulator (demo data, not real", "  prices)."), lines.subList(1, 5));
+    }
+
+    /** Quote columns, least useful first to go, as the table's documentation lists them. */
+    private static final List<String> QUOTE_COLUMNS = List.of("PROVIDER", "SYMBOL", "PRICE", "CHG %", "BID", "ASK",
+            "VOLUME", "TIME");
+
+    @Test
+    void followsTheWidthDroppingTheLeastUsefulColumnsFirstAndNeverWraps() {
+        Map<Integer, List<String>> expected = new java.util.LinkedHashMap<>();
+        expected.put(200, QUOTE_COLUMNS);
+        expected.put(120, QUOTE_COLUMNS);
+        expected.put(80, QUOTE_COLUMNS);
+        expected.put(60, List.of("PROVIDER", "SYMBOL", "PRICE", "CHG %", "BID", "ASK", "TIME"));
+        expected.put(40, List.of("PROVIDER", "SYMBOL", "PRICE", "BID", "ASK"));
+        expected.put(30, List.of("PROVIDER", "SYMBOL", "PRICE"));
+        expected.put(20, List.of("SYMBOL", "PRICE"));
+        for (Map.Entry<Integer, List<String>> entry : expected.entrySet()) {
+            int width = entry.getKey();
+            List<String> lines = fullFrame(width);
+            String text = String.join("\n", lines);
+
+            for (String line : lines) {
+                assertTrue(line.length() <= width, width + ": " + line.length() + " > " + width + ": " + line);
+            }
+            String header = lines.stream().filter(line -> line.contains("SYMBOL")).findFirst().orElseThrow();
+            assertEquals(entry.getValue(), QUOTE_COLUMNS.stream().filter(header::contains).toList(),
+                    width + ":\n" + text);
+            // The essentials of each quote are always there, whole.
+            assertTrue(text.contains("2222") && text.contains("27.45") && text.contains("EURUSD")
+                    && text.contains("1.08512"), width + ":\n" + text);
+        }
+    }
+
+    @Test
+    void atTheWidthOfTheOldFixedTableNothingChanges() {
+        List<String> lines = fullFrame(120);
+
+        assertTrue(lines.contains(String.format("%-10s %-10s %12s %8s %12s %12s %14s %-8s", "sahmk", "2222", "27.45",
+                "-0.73", "27.44", "27.46", "12345678", "12:00:14")), String.join("\n", lines));
+        assertTrue(lines.contains(String.format("%-10s %8s %11s %9s %10s %9s", "OUTPUT", "QUEUED", "DELIVERED",
+                "DROPPED", "CONFLATED", "FAILURES")), String.join("\n", lines));
+    }
+
+    @Test
+    void otherSectionsNarrowAndDropToo() {
+        String wide = String.join("\n", fullFrame(200));
+        assertTrue(wide.contains("connection refused by 127.0.0.1:1; check that the server runs and the port is "
+                + "right"), wide);
+        assertTrue(wide.contains("PER HOUR") && wide.contains("NEXT RESET") && wide.contains("FAILURES"), wide);
+
+        List<String> narrow = fullFrame(60);
+        String connections = narrow.stream().filter(line -> line.startsWith("CONNECTION")).findFirst().orElseThrow();
+        assertEquals(List.of("CONNECTION", "STATE", "SYMBOLS", "REASON"), java.util.stream.Stream.of("CONNECTION",
+                "STATE", "SYMBOLS", "FRAMES", "LAST FRAME", "REASON").filter(connections::contains).toList(),
+                String.join("\n", narrow));
+        // The reason is cut to what is left, and says so.
+        assertTrue(narrow.stream().anyMatch(line -> line.startsWith("tickatlas/quotes#1") && line.endsWith("…")
+                && line.length() == 60), String.join("\n", narrow));
+        String credits = narrow.stream().filter(line -> line.startsWith("CREDITS")).findFirst().orElseThrow();
+        assertFalse(credits.contains("PER HOUR"), credits);
+        assertTrue(credits.contains("RUNS OUT (FORECAST)"), credits);
+        // The title leaves out its least useful parts rather than being cut.
+        assertEquals("Marketfeed  12:00:15 Z  up 00:00:15  2 symbols", narrow.get(0));
+    }
+
+    /** A frame with quotes of two providers, two connections (one with a long reason), credits and an output. */
+    private static List<String> fullFrame(int width) {
+        Quote aramco = Quote.builder("sahmk", "2222", NOW).price(new BigDecimal("27.45"))
+                .changePercent(new BigDecimal("-0.726")).bid(new BigDecimal("27.44")).ask(new BigDecimal("27.46"))
+                .volume(new BigDecimal("12345678")).time(Instant.parse("2026-02-10T12:00:14Z")).build();
+        Quote euro = Quote.builder("tickatlas", "EURUSD", NOW).price(new BigDecimal("1.08512"))
+                .changePercent(new BigDecimal("0.15")).bid(new BigDecimal("1.08510")).ask(new BigDecimal("1.08514"))
+                .time(Instant.parse("2026-02-10T12:00:15Z")).build();
+        ConnectionSnapshot up = new ConnectionSnapshot("sahmk", "sahmk/quotes#1", "ws://127.0.0.1:1/ws/v1/stocks/",
+                ConnectionState.CONNECTED, 1, 1, 42, Instant.parse("2026-02-10T12:00:14.700Z"), 0, null);
+        ConnectionSnapshot down = new ConnectionSnapshot("tickatlas", "tickatlas/quotes#1", "ws://127.0.0.1:1/",
+                ConnectionState.RECONNECTING, 1, 0, 7, null, 3,
+                "connection refused by 127.0.0.1:1; check that the server runs and the port is right");
+        CreditSnapshot running = new CreditSnapshot(1_480, OptionalLong.of(1_500), 4_500.0,
+                Optional.of(Instant.parse("2026-02-10T12:20:15Z")), Instant.parse("2026-02-11T00:00:00Z"));
+        FeedSnapshot snapshot = new FeedSnapshot(NOW, NOW, List.of(
+                new ProviderSnapshot("sahmk", false, null, 1, Map.of(), 0, 0, 0, Optional.empty(), List.of(up),
+                        ProviderSnapshot.Activity.NONE),
+                new ProviderSnapshot("tickatlas", false, null, 1, Map.of(), 0, 0, 0, Optional.of(running),
+                        List.of(down), ProviderSnapshot.Activity.NONE)),
+                List.of(new FeedSnapshot.ListenerSnapshot("output", DeliveryPolicy.conflateLatest(), 0, 40, 0, 2, 0)));
+        TableView view = new TableView(ZoneOffset.UTC, 10, width, List.of("No API keys configured: SAHMK and "
+                + "TickAtlas stream from the built-in simulator (demo data, not real prices)."));
+        return view.render(NOW, START, List.of(aramco, euro), snapshot, List.of("12:00:01  sahmk/quotes#1 connected",
+                "12:00:02  tickatlas/quotes#1 reconnecting (attempt 3 in 4000ms): connection refused by 127.0.0.1:1"));
     }
 
     private static ProviderSnapshot provider(String id, Optional<CreditSnapshot> credits) {

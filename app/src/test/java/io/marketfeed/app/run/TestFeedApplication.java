@@ -64,7 +64,7 @@ class TestFeedApplication {
     }
 
     private ValidatedConfig validConfig() {
-        Path file = TestingConfig.write(directory, "test.conf", "marketfeed.providers.acme.enabled = true");
+        Path file = TestingConfig.write(directory, "test.conf", "marketfeed.providers.acme.symbols = [A]");
         return new ConfigValidator(ProviderRegistry.of(List.of(new AcmeProvider())))
                 .validate(TestingConfig.load(file, Map.of("ACME_API_KEY", "k")));
     }

@@ -74,6 +74,24 @@ class TestSimulatorSettings {
     }
 
     @Test
+    void theSimulatorWinsOverPerEndpointUrlsToo() throws Exception {
+        Path file = Files.writeString(directory.resolve("urls.conf"), String.join("\n",
+                "marketfeed.simulator { enabled = true, providers = [sahmk, alltick] }",
+                "marketfeed.providers.sahmk { symbols = [\"2222\"], endpoints.quotes = \"wss://api.sahmk.sa/ws/v1/stocks/\" }",
+                "marketfeed.providers.alltick { trades.symbols = [\"700.HK\"],",
+                "  endpoints { stock = \"wss://quote.alltick.co/quote-stock-b-ws-api\", other = \"wss://quote.alltick.co/quote-b-ws-api\" } }"));
+        ValidatedConfig validated = validator.validate(loader.load(ConfigSource.file(file), ConfigFactory.empty(),
+                EmbeddedSimulator.settingsLayer(List.of("sahmk", "alltick"), ENDPOINT)));
+
+        for (EnabledProvider provider : validated.providers()) {
+            for (io.marketfeed.api.protocol.Endpoint endpoint : provider.protocol().endpoints()) {
+                assertTrue(endpoint.uri().toString().startsWith(ENDPOINT + "/"),
+                        provider.id() + " dials the simulator: " + endpoint.uri());
+            }
+        }
+    }
+
+    @Test
     void aProviderNotListedKeepsItsOwnEndpointAndKey() throws Exception {
         Path file = Files.writeString(directory.resolve("mixed.conf"), String.join("\n",
                 "marketfeed.simulator { enabled = true, providers = [tickatlas] }",

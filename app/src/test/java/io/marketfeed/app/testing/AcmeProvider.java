@@ -13,6 +13,7 @@ import io.marketfeed.api.protocol.Limits;
 import io.marketfeed.api.protocol.ProtocolSession;
 import io.marketfeed.api.protocol.SessionContext;
 import io.marketfeed.api.protocol.Subscription;
+import io.marketfeed.api.protocol.Topics;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.Set;
 /**
  * A provider for tests, with the reference block {@link #REFERENCE}. Its domain rules: {@code api-key} is
  * required when enabled, every symbol is upper case, and {@code depth.levels} is 1 to 10. Its protocol is a
- * stub: these tests never connect.
+ * stub that subscribes its symbols to quotes: these tests never connect.
  */
 public class AcmeProvider implements MarketFeedProvider {
 
@@ -34,7 +35,7 @@ public class AcmeProvider implements MarketFeedProvider {
             "  token = ${?ACME_TOKEN}",
             "  endpoint = \"wss://acme.example\"",
             "  symbols = []",
-            "  depth { enabled = false, levels = 5 }",
+            "  depth { enabled = false, levels = 5, symbols = [] }",
             "  heartbeat { interval = 30s, timeout = 90s }",
             "  headers {}",
             "  origin = null",
@@ -122,7 +123,7 @@ public class AcmeProvider implements MarketFeedProvider {
 
         @Override
         public List<Subscription> configuredSubscriptions() {
-            return List.of();
+            return symbols.stream().map(symbol -> new Subscription(Topics.QUOTES, symbol)).toList();
         }
 
         @Override

@@ -181,7 +181,10 @@ public final class TestingPlugins {
                 Map.of(SERVICES, "com.example.impostor.SahmkProvider\n"), List.of());
     }
 
-    /** A provider's source, with a protocol stub that declares no endpoints (so a run connects nowhere). */
+    /**
+     * A provider's source, with a protocol stub that subscribes its {@code symbols} on one endpoint on a loopback
+     * port where nothing listens (so a run connects nowhere, and retries).
+     */
     private static String provider(String pkg, String name, String id, String spiVersion, String description,
             String body) {
         return String.join("\n",
@@ -205,16 +208,32 @@ public final class TestingPlugins {
                 "        return EnumSet.of(FeedCapability.QUOTES, FeedCapability.TRADES);",
                 "    }",
                 "    public FeedProtocol create(ProviderSettings settings) {",
-                "        settings.stringList(\"symbols\");",
+                "        List<Subscription> wanted = settings.stringList(\"symbols\").stream()",
+                "                .map(symbol -> new Subscription(Topics.QUOTES, symbol)).toList();",
+                "        Endpoint nowhere = new Endpoint(\"quotes\", java.net.URI.create(\"ws://127.0.0.1:1/quotes\"),",
+                "                AuthStyle.none(), Readiness.onOpen(), SubscribeStyle.additive(java.time.Duration.ofSeconds(10)),",
+                "                Set.of(Topics.QUOTES), java.util.Map.of());",
                 "        return new FeedProtocol() {",
-                "            public List<Endpoint> endpoints() { return List.of(); }",
-                "            public Endpoint endpointFor(Subscription s) { throw new IllegalStateException(); }",
-                "            public List<Subscription> configuredSubscriptions() { return List.of(); }",
-                "            public Limits limits(Endpoint e) { throw new IllegalStateException(); }",
-                "            public HeartbeatSpec heartbeat(Endpoint e) { throw new IllegalStateException(); }",
+                "            public List<Endpoint> endpoints() { return List.of(nowhere); }",
+                "            public Endpoint endpointFor(Subscription s) { return nowhere; }",
+                "            public List<Subscription> configuredSubscriptions() { return wanted; }",
+                "            public Limits limits(Endpoint e) { return Limits.unlimited(); }",
+                "            public HeartbeatSpec heartbeat(Endpoint e) {",
+                "                return new HeartbeatSpec(HeartbeatSpec.Pinger.NONE, java.time.Duration.ofSeconds(30),",
+                "                        java.time.Duration.ofSeconds(90), HeartbeatSpec.Liveness.ANY_FRAME);",
+                "            }",
                 "            public Disposition classifyClose(int code, String why) { return Disposition.retry(why); }",
                 "            public ProtocolSession openSession(SessionContext c) {",
-                "                throw new IllegalStateException();",
+                "                return new ProtocolSession() {",
+                "                    public OutboundFrame subscribe(String topic, List<String> symbols) {",
+                "                        return OutboundFrame.text(\"subscribe \" + symbols);",
+                "                    }",
+                "                    public java.util.Optional<OutboundFrame> unsubscribe(String t, List<String> s) {",
+                "                        return java.util.Optional.empty();",
+                "                    }",
+                "                    public void decode(InboundFrame frame, DecodeOutput out) {",
+                "                    }",
+                "                };",
                 "            }",
                 "        };",
                 "    }",
