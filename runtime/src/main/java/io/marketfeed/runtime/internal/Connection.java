@@ -63,7 +63,7 @@ final class Connection {
     private volatile Set<String> wildcardTopics = Set.of();
     private volatile Instant lastFrameAt;
 
-    private ConnectionState state;
+    private ConnectionState state = ConnectionState.CONNECTING;
     private String reason;
     private int attempt;
     private int generation;
@@ -126,8 +126,16 @@ final class Connection {
         long now = context.nanoTime();
         Optional<io.marketfeed.api.protocol.ProtocolSession> previous = current == null ? Optional.empty()
                 : Optional.of(current.session);
-        Attempt next = new Attempt(generation,
-                provider.protocol().openSession(new SessionContext(id, endpoint, previous)), now);
+        io.marketfeed.api.protocol.ProtocolSession opened;
+        try {
+            opened = provider.protocol().openSession(new SessionContext(id, endpoint, previous));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("{}: the {} provider could not open a session", id, provider.id(), e);
+            provider.fail("the provider could not open a session for " + id + " (" + e
+                    + "); this is a bug in the provider or its packaging (a missing class or jar)");
+            return;
+        }
+        Attempt next = new Attempt(generation, opened, now);
         current = next;
         ready = false;
         paused = false;
