@@ -43,7 +43,10 @@ public final class RunnerClient {
         Process process;
         try {
             Files.createDirectories(work);
-            Files.writeString(conf, configuration(baseUrl, symbols, work.resolve("no-plugins")));
+            // An empty plugin folder of its own: no plugin of the checkout's plugins/ takes part (a configured
+            // folder must exist).
+            Path noPlugins = Files.createDirectories(work.resolve("no-plugins"));
+            Files.writeString(conf, configuration(baseUrl, symbols, noPlugins));
             ProcessBuilder builder = new ProcessBuilder(root.resolve("marketfeed").toString(), "run",
                     "-c", conf.toString(), "--format", "jsonl")
                     .directory(root.toFile())
