@@ -76,14 +76,16 @@ final class DeliveryQueue {
      * Queues an event; never waits.
      *
      * @return false when this lossless queue has reached its capacity: the producer should stop reading and
-     *     call {@link #pause}; true otherwise (also when the queue is closed: nothing is delivered any more,
-     *     so nobody needs to wait for it)
+     *     call {@link #pause}; true otherwise (also when the queue is closed: the event is then counted as
+     *     dropped, since nothing is delivered any more, and nobody needs to wait)
      */
     boolean offer(MarketEvent event) {
         Thread wake = null;
         boolean room;
         synchronized (this) {
             if (closed) {
+                // Nobody will take it any more (the feed is stopping): counted, so the summary says so.
+                dropped++;
                 return true;
             }
             boolean data = event instanceof MarketDataEvent;

@@ -349,6 +349,7 @@ class DeliveryQueueTest {
         assertEquals(1, resumed.get());
         assertTrue(returned.await(WAIT_SECONDS, TimeUnit.SECONDS), "close must wake the consumer");
         assertTrue(queue.offer(quote("B", 2)), "a closed queue asks nobody to wait");
+        assertEquals(1, queue.dropped(), "but what it can no longer deliver is counted");
         assertFalse(queue.isClosedAndEmpty(), "what was queued can still be polled");
         assertEquals(1, pollAll(queue).size());
         assertTrue(queue.isClosedAndEmpty());
