@@ -7,7 +7,9 @@ import io.marketfeed.api.ProviderSettings;
 import io.marketfeed.api.SpiVersion;
 import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.runtime.internal.FeedEngine;
+import io.marketfeed.runtime.record.RecordOptions;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +97,7 @@ public final class MarketFeed implements AutoCloseable {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration creditSampleInterval = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
+        private RecordOptions recording;
 
         private Builder() {
         }
@@ -177,6 +180,30 @@ public final class MarketFeed implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Records every message received, with its receive time and connection, into compressed files in
+         * {@code directory} (created when missing), rotated at 64 MiB or an hour; see
+         * {@link io.marketfeed.runtime.record.FrameRecorder} for what happens when the disk cannot keep up, and
+         * {@link io.marketfeed.runtime.record.Replay} to run a recording through the decoders again.
+         */
+        public Builder record(Path directory) {
+            return record(RecordOptions.in(requireNonNull(directory, "directory is null")));
+        }
+
+        /**
+         * Records as {@link #record(Path)} does, with these rotation and buffer sizes.
+         *
+         * @throws IllegalArgumentException when the folder cannot hold a recording, saying why
+         */
+        public Builder record(RecordOptions options) {
+            requireNonNull(options, "options is null");
+            RecordOptions.problem(options.directory()).ifPresent(problem -> {
+                throw new IllegalArgumentException("cannot record: " + problem);
+            });
+            this.recording = options;
+            return this;
+        }
+
         /** The clock for event timestamps (tests). */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock is null");
@@ -188,7 +215,7 @@ public final class MarketFeed implements AutoCloseable {
                 throw new IllegalStateException("add at least one provider");
             }
             return new MarketFeed(new FeedEngine(providers, listeners, reconnect, stopTimeout, connectTimeout,
-                    creditSampleInterval, clock));
+                    creditSampleInterval, clock, recording));
         }
     }
 }

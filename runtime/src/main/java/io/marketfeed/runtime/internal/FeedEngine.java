@@ -8,6 +8,8 @@ import io.marketfeed.runtime.FeedListener;
 import io.marketfeed.runtime.FeedSnapshot;
 import io.marketfeed.runtime.ProviderSnapshot;
 import io.marketfeed.runtime.ReconnectPolicy;
+import io.marketfeed.runtime.record.FrameRecorder;
+import io.marketfeed.runtime.record.RecordOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +61,9 @@ public final class FeedEngine {
     private final Duration connectTimeout;
     private final Duration creditSampleInterval;
     private final Clock clock;
+    /** Where to record what the sessions receive; null when not recording. */
+    private final RecordOptions recording;
+    private FrameRecorder recorder;
     private final Map<String, ProviderRuntime> providers = new LinkedHashMap<>();
     private final CompletableFuture<List<String>> allFailed = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -73,7 +78,8 @@ public final class FeedEngine {
     private volatile List<ProviderSnapshot> finalProviders;
 
     public FeedEngine(List<ProviderEntry> providers, List<ListenerEntry> listeners, ReconnectPolicy reconnect,
-            Duration stopTimeout, Duration connectTimeout, Duration creditSampleInterval, Clock clock) {
+            Duration stopTimeout, Duration connectTimeout, Duration creditSampleInterval, Clock clock,
+            RecordOptions recording) {
         this.providerEntries = List.copyOf(providers);
         for (ListenerEntry entry : listeners) {
             deliveries.add(new Delivery(entry.name(), entry.listener(), entry.policy()));
@@ -83,6 +89,7 @@ public final class FeedEngine {
         this.connectTimeout = connectTimeout;
         this.creditSampleInterval = creditSampleInterval;
         this.clock = clock;
+        this.recording = recording;
     }
 
     public void start() {
@@ -94,8 +101,13 @@ public final class FeedEngine {
         context = new EngineContext(control, transport, List.copyOf(deliveries), clock, reconnect,
                 connectTimeout, creditSampleInterval, () -> ThreadLocalRandom.current().nextDouble(), System::nanoTime);
         startedAt = clock.instant();
+        if (recording != null) {
+            recorder = FrameRecorder.start(recording, clock, (kind, message, details) -> context.publish(
+                    new StatusEvent("marketfeed", kind, message, details, clock.instant())));
+        }
         for (ProviderEntry entry : providerEntries) {
-            providers.put(entry.id(), new ProviderRuntime(entry.id(), entry.protocol(), entry.borrowsFrames(), context,
+            FeedProtocol protocol = recorder == null ? entry.protocol() : recorder.wrap(entry.id(), entry.protocol());
+            providers.put(entry.id(), new ProviderRuntime(entry.id(), protocol, entry.borrowsFrames(), context,
                     this::providerFailed));
         }
         deliveries.forEach(Delivery::start);
@@ -250,6 +262,10 @@ public final class FeedEngine {
             delivery.stop(Duration.ofMillis(Math.max(100, remainingMillis(deadline))));
         }
         transport.close();
+        if (recorder != null) {
+            // After the sockets: nothing is received any more, so everything received is in the recording.
+            recorder.close();
+        }
     }
 
     private void runOnControl(Runnable task, long timeoutMillis) {
