@@ -2,6 +2,7 @@ package io.marketfeed.app.output;
 
 import io.marketfeed.api.model.MarketEvent;
 import io.marketfeed.runtime.FeedSnapshot;
+import io.marketfeed.sink.json.JsonlEncoder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;

@@ -17,6 +17,7 @@ import io.marketfeed.api.model.Quote;
 import io.marketfeed.api.model.Side;
 import io.marketfeed.api.model.StatusEvent;
 import io.marketfeed.api.model.Trade;
+import io.marketfeed.sink.json.JsonlEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

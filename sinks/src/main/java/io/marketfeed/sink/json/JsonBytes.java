@@ -1,4 +1,4 @@
-package io.marketfeed.app.output;
+package io.marketfeed.sink.json;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,6 +43,19 @@ final class JsonBytes extends OutputStream {
 
     String text() {
         return new String(buffer, 0, length, StandardCharsets.UTF_8);
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(buffer, length);
+    }
+
+    void reset() {
+        length = 0;
+    }
+
+    /** The first {@code count} bytes, which must be ASCII, as a string. */
+    String ascii(int count) {
+        return new String(buffer, 0, count, StandardCharsets.ISO_8859_1);
     }
 
     @Override

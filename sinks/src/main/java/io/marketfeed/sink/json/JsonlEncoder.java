@@ -1,4 +1,4 @@
-package io.marketfeed.app.output;
+package io.marketfeed.sink.json;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -79,9 +79,19 @@ public final class JsonlEncoder {
         bytes.writeTo(out);
     }
 
-    /** The encoded text (tests). */
-    String text() {
+    /** The encoded text. */
+    public String text() {
         return bytes.text();
+    }
+
+    /** A copy of the encoded bytes; the buffer keeps them (see {@link #reset()}). */
+    public byte[] toByteArray() {
+        return bytes.toByteArray();
+    }
+
+    /** Forgets what is encoded. */
+    public void reset() {
+        bytes.reset();
     }
 
     /** Appends {@code event} as one line. */
