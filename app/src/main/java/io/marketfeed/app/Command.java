@@ -2,6 +2,7 @@ package io.marketfeed.app;
 
 import io.marketfeed.app.output.OutputFormat;
 import io.marketfeed.app.simulator.SimulatorOption;
+import io.marketfeed.runtime.record.ReplaySpeed;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,8 +31,29 @@ public sealed interface Command {
      * @param duration {@code --duration D}; empty runs until stopped
      * @param format {@code --format}; empty uses {@code marketfeed.output.format}
      * @param overrides {@code -Dpath=value}, in order
+     * @param record {@code --record DIR}: the folder to record every received message into; empty records nothing
      */
     record Run(Optional<Path> configFile, Optional<Duration> duration, Optional<OutputFormat> format,
+            Map<String, String> overrides, Optional<Path> record) implements Command {
+
+        /** A run that records nothing. */
+        public Run(Optional<Path> configFile, Optional<Duration> duration, Optional<OutputFormat> format,
+                Map<String, String> overrides) {
+            this(configFile, duration, format, overrides, Optional.empty());
+        }
+    }
+
+    /**
+     * {@code replay DIR}: run a recording made with {@code run --record DIR} through the configured providers'
+     * decoders to the output.
+     *
+     * @param directory the recording folder
+     * @param speed {@code --speed}: {@code max} (the default), {@code 1x} (the recorded pace) or a factor
+     * @param configFile {@code -c FILE}: the configuration that builds the providers and the output
+     * @param format {@code --format}; empty uses {@code marketfeed.output.format}
+     * @param overrides {@code -Dpath=value}, in order
+     */
+    record Replay(Path directory, ReplaySpeed speed, Optional<Path> configFile, Optional<OutputFormat> format,
             Map<String, String> overrides) implements Command {
     }
 

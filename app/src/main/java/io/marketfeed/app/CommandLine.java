@@ -5,6 +5,8 @@ import io.marketfeed.app.output.OutputFormat;
 import io.marketfeed.app.simulator.SimulatedProvider;
 import io.marketfeed.app.simulator.SimulatedProviders;
 import io.marketfeed.app.simulator.SimulatorOption;
+import io.marketfeed.runtime.record.RecordOptions;
+import io.marketfeed.runtime.record.ReplaySpeed;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -23,19 +25,21 @@ import java.util.Optional;
  */
 public final class CommandLine {
 
-    public static final String RUN_USAGE =
-            "marketfeed run [-c FILE] [--duration D] [--format table|jsonl|none] [-Dmarketfeed.path=value ...]";
+    public static final String RUN_USAGE = "marketfeed run [-c FILE] [--duration D] [--format table|jsonl|none] "
+            + "[--record DIR] [-Dpath=value ...]";
+    public static final String REPLAY_USAGE =
+            "marketfeed replay DIR [--speed max|1x|Nx] [-c FILE] [--format table|jsonl|none] [-Dpath=value ...]";
     public static final String CONFIG_USAGE = "marketfeed config [-c FILE] [-Dmarketfeed.path=value ...]";
     public static final String PROVIDERS_USAGE = "marketfeed providers [-c FILE] [-Dmarketfeed.path=value ...]";
     public static final String SIMULATE_USAGE = "marketfeed simulate [--provider all|"
             + String.join("|", SimulatedProviders.ids()) + "[,...]] [--port N] [simulator options]";
     public static final String OVERVIEW_USAGE =
-            "marketfeed <run|config|providers|simulate|help> [options]  (marketfeed --help explains them)";
+            "marketfeed <run|replay|config|providers|simulate|help> [options]  (marketfeed --help explains them)";
 
     /** The simulator's port when none is given: fixed, so a client can keep the same URL between runs. */
     public static final int DEFAULT_SIMULATOR_PORT = 8765;
 
-    private static final List<String> COMMANDS = List.of("run", "config", "providers", "simulate", "help");
+    private static final List<String> COMMANDS = List.of("run", "replay", "config", "providers", "simulate", "help");
 
     private final Deque<String> arguments;
     private final String usage;
@@ -64,6 +68,8 @@ public final class CommandLine {
         switch (first) {
             case "run":
                 return new CommandLine(rest, RUN_USAGE).run();
+            case "replay":
+                return new CommandLine(rest, REPLAY_USAGE).replay();
             case "config":
                 return new CommandLine(rest, CONFIG_USAGE).showConfig();
             case "providers":
@@ -87,31 +93,76 @@ public final class CommandLine {
     }
 
     private Command run() {
-        Optional<Path> file = Optional.empty();
+        OutputOptions shared = new OutputOptions();
         Optional<Duration> duration = Optional.empty();
-        Optional<OutputFormat> format = Optional.empty();
-        Map<String, String> overrides = new LinkedHashMap<>();
+        Optional<Path> record = Optional.empty();
         while (!arguments.isEmpty()) {
             String option = arguments.removeFirst();
-            if (override(option, overrides)) {
+            if (shared.take(option)) {
                 continue;
+            }
+            switch (name(option)) {
+                case "--duration":
+                    duration = once(duration, option, duration(value(option)));
+                    break;
+                case "--record":
+                    record = once(record, option, recordFolder(value(option)));
+                    break;
+                default:
+                    throw unknown(option, List.of("-c", "--config", "--duration", "--format", "--record", "-D"));
+            }
+        }
+        return new Command.Run(shared.file, duration, shared.format, shared.overrides, record);
+    }
+
+    /** {@code replay DIR}, with the options of {@code run} that shape the output, and {@code --speed}. */
+    private Command replay() {
+        OutputOptions shared = new OutputOptions();
+        Optional<Path> directory = Optional.empty();
+        Optional<ReplaySpeed> speed = Optional.empty();
+        while (!arguments.isEmpty()) {
+            String option = arguments.removeFirst();
+            if (shared.take(option)) {
+                continue;
+            }
+            if (!isOption(option) && directory.isEmpty()) {
+                directory = Optional.of(Path.of(option));
+            } else if (name(option).equals("--speed")) {
+                speed = once(speed, option, speed(value(option)));
+            } else {
+                throw unknown(option, List.of("-c", "--config", "--format", "--speed", "-D"));
+            }
+        }
+        if (directory.isEmpty()) {
+            throw new UsageException("replay needs the folder of a recording (made with run --record DIR)", usage);
+        }
+        return new Command.Replay(directory.get(), speed.orElse(ReplaySpeed.MAX), shared.file, shared.format,
+                shared.overrides);
+    }
+
+    /** The options {@code run} and {@code replay} share: the configuration, its overrides and the output format. */
+    private final class OutputOptions {
+        Optional<Path> file = Optional.empty();
+        Optional<OutputFormat> format = Optional.empty();
+        final Map<String, String> overrides = new LinkedHashMap<>();
+
+        /** Takes {@code option} (and its value) when it is one of these; false when it is not. */
+        boolean take(String option) {
+            if (override(option, overrides)) {
+                return true;
             }
             switch (name(option)) {
                 case "-c":
                 case "--config":
                     file = once(file, option, Path.of(value(option)));
-                    break;
-                case "--duration":
-                    duration = once(duration, option, duration(value(option)));
-                    break;
+                    return true;
                 case "--format":
                     format = once(format, option, format(value(option)));
-                    break;
+                    return true;
                 default:
-                    throw unknown(option, List.of("-c", "--config", "--duration", "--format", "-D"));
+                    return false;
             }
         }
-        return new Command.Run(file, duration, format, overrides);
     }
 
     private Command showConfig() {
@@ -266,6 +317,23 @@ public final class CommandLine {
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--duration: " + e.getMessage(), usage);
+        }
+    }
+
+    /** A folder that can be recorded into: it exists and can be written, or can be created. */
+    private Path recordFolder(String text) {
+        Path folder = Path.of(text);
+        RecordOptions.problem(folder).ifPresent(problem -> {
+            throw new UsageException("--record: " + problem, usage);
+        });
+        return folder;
+    }
+
+    private ReplaySpeed speed(String text) {
+        try {
+            return ReplaySpeed.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--speed: " + e.getMessage(), usage);
         }
     }
 

@@ -11,6 +11,7 @@ final class HelpText {
             "",
             "Commands:",
             "  run        stream events to stdout until the duration ends or Ctrl-C",
+            "  replay     run a recording (run --record DIR) through the providers' decoders again",
             "  config     check a configuration and print it with each value's origin (keys masked)",
             "  providers  list the providers found (built-in and plugins) and the plugins that failed",
             "  simulate   run the built-in simulators (SAHMK, TickAtlas, ...) on their own, for trying clients",
@@ -18,6 +19,7 @@ final class HelpText {
             "",
             "Usage:",
             "  " + CommandLine.RUN_USAGE,
+            "  " + CommandLine.REPLAY_USAGE,
             "  " + CommandLine.CONFIG_USAGE,
             "  " + CommandLine.PROVIDERS_USAGE,
             "  " + CommandLine.SIMULATE_USAGE,
@@ -45,12 +47,34 @@ final class HelpText {
             "  --format F          table (a live view), jsonl (one JSON event per line), or none (events are",
             "                      received, decoded and counted, then discarded: for measuring); the default is",
             "                      marketfeed.output.format: table on a terminal, jsonl otherwise",
+            "  --record DIR        also record every received message, with its receive time and connection,",
+            "                      into gzip files in DIR (created when missing; a new file every 64 MiB or hour);",
+            "                      marketfeed replay DIR runs them through the decoders again",
             "  -Dpath=value        set a configuration value, such as -Dmarketfeed.stop-timeout=10s;",
             "                      values starting with [ or { are HOCON: -Dmarketfeed.providers.sahmk.symbols=[2222]",
             "",
             "The configuration is checked completely before anything connects; every problem is reported at once.",
             "The table follows the terminal's width as it is resized (COLUMNS, when set, wins); when narrow, it",
             "leaves out the least useful columns first (quotes: VOLUME, TIME, CHG %, BID and ASK, PROVIDER).",
+            "");
+
+    private static final String REPLAY = String.join("\n",
+            "usage: " + CommandLine.REPLAY_USAGE,
+            "",
+            "Runs a recording made with run --record DIR through the decoders of the providers the configuration",
+            "enables, and writes the events to stdout as run would (nothing connects). Each recorded connection gets",
+            "a fresh session, is told of the requests it was asked for, and decodes every recorded message with its",
+            "recorded receive time, so the events are the ones the live run delivered. Acknowledgements, heartbeats",
+            "and the server's errors are counted, not acted on. A summary line goes to stderr at the end.",
+            "",
+            "  DIR               the recording folder; its frames-*.mfr.gz files are read in name order",
+            "  --speed S         max (the default): as fast as possible; 1x: the recorded pace; or a factor such",
+            "                    as 2x (twice as fast) or 0.5x",
+            "  -c, --config FILE, --format F, -Dpath=value   as for run: the configuration that builds the",
+            "                    providers (use the one the recording was made with) and the output",
+            "",
+            "A hole the recorder left (it could not keep up, and said so) and a last record cut short by a crash are",
+            "reported as warnings; the rest of the recording is replayed.",
             "");
 
     private static final String CONFIG = String.join("\n",
@@ -101,6 +125,8 @@ final class HelpText {
         switch (topic.orElse("")) {
             case "run":
                 return RUN;
+            case "replay":
+                return REPLAY;
             case "config":
                 return CONFIG;
             case "providers":

@@ -93,6 +93,9 @@ public final class Main {
         if (command instanceof Command.Run) {
             return new RunCommand(invocation).execute((Command.Run) command);
         }
+        if (command instanceof Command.Replay) {
+            return new ReplayCommand(invocation).execute((Command.Replay) command);
+        }
         if (command instanceof Command.ShowConfig) {
             return new ConfigCommand(invocation).execute((Command.ShowConfig) command);
         }

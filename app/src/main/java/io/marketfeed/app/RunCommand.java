@@ -59,7 +59,8 @@ final class RunCommand {
     private int stream(ValidatedConfig validated, Command.Run command, List<String> notes) {
         OutputFormat format = command.format().orElse(validated.app().output().format())
                 .resolve(invocation.terminal());
-        RunOptions options = new RunOptions(command.duration(), invocation.stopRequest(), invocation.err(), notes);
+        RunOptions options = new RunOptions(command.duration(), invocation.stopRequest(), invocation.err(), notes,
+                command.record());
         return FeedApplication.run(validated, format, invocation.out(), invocation.terminal(),
                 invocation.environment().get("COLUMNS"), options);
     }

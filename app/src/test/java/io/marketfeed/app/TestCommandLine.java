@@ -111,7 +111,7 @@ class TestCommandLine {
         assertUsage("--port: '70000' is not a port number (0 to 65535; 0 picks a free port)",
                 CommandLine.SIMULATE_USAGE, "simulate", "--port", "70000");
         assertUsage("unknown option '--duration'", CommandLine.SIMULATE_USAGE, "simulate", "--duration", "5s");
-        assertUsage("help takes one command name: run, config, providers, simulate, help",
+        assertUsage("help takes one command name: run, replay, config, providers, simulate, help",
                 CommandLine.OVERVIEW_USAGE, "help", "me");
     }
 

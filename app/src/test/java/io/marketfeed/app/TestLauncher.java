@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class TestLauncher {
 
     /** The launcher, beside this module's folder (the tests run in {@code app/}). */
-    private static final Path LAUNCHER = Path.of("").toAbsolutePath().getParent().resolve("marketfeed");
+    /** The checkout's launcher: next to this module's folder (Maven's {@code basedir}; tests run elsewhere). */
+    private static final Path LAUNCHER = Path.of(System.getProperty("basedir", "")).toAbsolutePath().getParent()
+            .resolve("marketfeed");
 
     @TempDir
     Path directory;

@@ -185,6 +185,7 @@ class TestMainWithPlugins {
         Path folder = plugins.install(directory.resolve("plugins"), GOOD, BOOM);
         Path file = TestingConfig.write(directory, "good.conf", String.join("\n",
                 "marketfeed.plugin-path = \"" + folder + "\"",
+                "marketfeed.sinks = []",
                 "marketfeed.providers.good.symbols = [EURUSD]"));
 
         Result result = run("run", "-c", file.toString(), "--duration", "300ms", "--format", "jsonl");

@@ -236,8 +236,8 @@ class TestRun {
     @Test
     void everyProviderFailingExitsThreeWithWhatToFix() {
         try (EmbeddedSimulator simulator = EmbeddedSimulator.start(List.of("sahmk"), 0)) {
-            Path file = TestingConfig.write(directory, "inactive.conf", "marketfeed.providers.sahmk { endpoint = \""
-                    + simulator.endpoint() + "\", api-key = ${KEY}, symbols = [\"2222\"] }");
+            Path file = TestingConfig.write(directory, "inactive.conf", "marketfeed.sinks = []\n"
+                    + "marketfeed.providers.sahmk { endpoint = \"" + simulator.endpoint() + "\", api-key = ${KEY}, symbols = [\"2222\"] }");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
 

@@ -1,6 +1,7 @@
 package io.marketfeed.app.config;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
@@ -34,6 +35,22 @@ public final class ConfigPrinter {
                 text.append(indent).append(name).append(" {\n");
                 object(text, (ConfigObject) value, childPath, indent + "  ");
                 text.append(indent).append("}\n");
+            } else if (value instanceof ConfigList && ((ConfigList) value).stream()
+                    .anyMatch(element -> element instanceof ConfigObject)) {
+                // A list of blocks (marketfeed.sinks): each printed like a block, so its credentials are masked.
+                text.append(indent).append(name).append(" = [\n");
+                ConfigList list = (ConfigList) value;
+                for (int i = 0; i < list.size(); i++) {
+                    ConfigValue element = list.get(i);
+                    if (element instanceof ConfigObject) {
+                        text.append(indent).append("  {\n");
+                        object(text, (ConfigObject) element, childPath + "[" + i + "]", indent + "    ");
+                        text.append(indent).append("  }\n");
+                    } else {
+                        text.append(indent).append("  ").append(element.render(VALUE)).append('\n');
+                    }
+                }
+                text.append(indent).append("]\n");
             } else {
                 boolean secret = SecretKeys.isMasked(childPath, value) && value.unwrapped() != null;
                 String shown = secret ? "\"" + SecretKeys.MASK + "\"" : value.render(VALUE);

@@ -1,5 +1,8 @@
 package io.marketfeed.app.config;
 
+import io.marketfeed.app.sink.ConfiguredSink;
+import io.marketfeed.app.sink.SinksReader;
+import java.nio.file.Path;
 import static java.util.Objects.requireNonNull;
 
 import com.typesafe.config.Config;
@@ -58,8 +61,11 @@ public final class ConfigValidator {
         }
         problems.addUnlessReported(read);
         List<EnabledProvider> enabled = providers(loaded, problems);
+        SinksReader sinksReader = new SinksReader(Path.of("").toAbsolutePath());
+        List<ConfiguredSink> sinks = sinksReader.read(loaded.merged());
+        problems.addUnlessReported(sinksReader.problems());
         problems.throwIfAny();
-        return new ValidatedConfig(loaded, app, enabled);
+        return new ValidatedConfig(loaded, app, enabled, sinks);
     }
 
     private List<EnabledProvider> providers(LoadedConfig loaded, Problems problems) {

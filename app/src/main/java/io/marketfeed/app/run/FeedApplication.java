@@ -33,7 +33,7 @@ public final class FeedApplication {
         return Guice.createInjector(Stage.PRODUCTION,
                 new StrictBindings(),
                 new SettingsModule(config.app()),
-                new ProvidersModule(new EnabledProviders(config.providers())),
+                new ProvidersModule(new EnabledProviders(config.providers()), new ConfiguredSinks(config.sinks())),
                 new OutputModule(out, format, terminal, columns),
                 new FeedModule(options));
     }

@@ -5,6 +5,8 @@ import io.marketfeed.app.ExitCode;
 import io.marketfeed.app.config.AppSettings;
 import io.marketfeed.app.config.EnabledProvider;
 import io.marketfeed.app.output.EventOutput;
+import io.marketfeed.app.sink.Recording;
+import io.marketfeed.app.sink.SinkStartException;
 import io.marketfeed.runtime.MarketFeed;
 import java.time.Duration;
 import java.util.List;
@@ -29,21 +31,34 @@ public final class FeedRunner {
 
     private final AppSettings settings;
     private final EnabledProviders providers;
+    private final ConfiguredSinks sinks;
     private final EventOutput output;
     private final RunOptions options;
 
     @Inject
-    FeedRunner(AppSettings settings, EnabledProviders providers, EventOutput output, RunOptions options) {
+    FeedRunner(AppSettings settings, EnabledProviders providers, ConfiguredSinks sinks, EventOutput output,
+            RunOptions options) {
         this.settings = settings;
         this.providers = providers;
+        this.sinks = sinks;
         this.output = output;
         this.options = options;
     }
 
     /** Streams, stops, and returns {@link ExitCode#OK} or {@link ExitCode#ALL_PROVIDERS_FAILED}. */
     public int run() {
-        MarketFeed feed = build();
+        Recording recording;
+        try {
+            recording = Recording.start(sinks.list());
+        } catch (SinkStartException e) {
+            options.err().println("error: " + e.getMessage());
+            return ExitCode.USAGE_OR_CONFIG;
+        }
+        recording.announcements().forEach(options.err()::println);
+        options.err().flush();
+        MarketFeed feed = build(recording);
         Ending ending;
+        List<String> recorded = List.of();
         try {
             output.start(feed::snapshot);
             log.info("Streaming from {}{}", String.join(", ", providers.ids()),
@@ -55,10 +70,15 @@ public final class FeedRunner {
             try {
                 feed.close();
             } finally {
-                output.close();
+                try {
+                    output.close();
+                } finally {
+                    recorded = recording.close();
+                }
             }
         }
         RunSummary.lines(feed.snapshot()).forEach(options.err()::println);
+        recorded.forEach(options.err()::println);
         options.err().flush();
         if (ending.failures().isEmpty()) {
             return ExitCode.OK;
@@ -68,15 +88,17 @@ public final class FeedRunner {
         return ExitCode.ALL_PROVIDERS_FAILED;
     }
 
-    private MarketFeed build() {
+    private MarketFeed build(Recording recording) {
         MarketFeed.Builder builder = MarketFeed.builder()
                 .reconnect(settings.reconnect())
                 .stopTimeout(settings.stopTimeout())
                 .connectTimeout(settings.connectTimeout())
                 .listener(OUTPUT_LISTENER, output, output.policy(settings.delivery()));
+        recording.register(builder);
         for (EnabledProvider provider : providers.list()) {
             builder.provider(provider.id(), provider.protocol(), provider.provider().spiVersion());
         }
+        options.record().ifPresent(builder::record);
         return builder.build();
     }
 
