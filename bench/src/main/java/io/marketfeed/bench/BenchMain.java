@@ -4,6 +4,7 @@ import io.marketfeed.bench.jmh.JmhSection;
 import io.marketfeed.bench.latency.LatencySection;
 import io.marketfeed.bench.recovery.RecoverySection;
 import io.marketfeed.bench.scale.ScaleSection;
+import io.marketfeed.bench.sinks.SinksSection;
 import io.marketfeed.bench.throughput.ThroughputSection;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -49,6 +50,7 @@ public final class BenchMain {
                     case "scale" -> ScaleSection.run(options, report);
                     case "recovery" -> RecoverySection.run(options, report);
                     case "jmh" -> JmhSection.run(options, report);
+                    case "sinks" -> SinksSection.run(options, report);
                     default -> throw new IllegalStateException("unknown section " + section);
                 }
             } catch (Exception | LinkageError e) {

@@ -8,15 +8,17 @@ import java.util.Set;
 /** The command line of {@code bench/run}. */
 public final class BenchOptions {
 
-    public static final List<String> SECTIONS = List.of("throughput", "latency", "scale", "recovery", "jmh");
+    public static final List<String> SECTIONS = List.of("throughput", "latency", "scale", "recovery", "jmh",
+            "sinks");
 
     static final String USAGE = """
             usage: bench/run [--quick] [--only SECTION[,SECTION...]] [options]
 
             Measures Marketfeed end to end on loopback and prints one Markdown table, also written to
-            bench/results/latest.md. Sections: throughput, latency, scale, recovery, jmh (all by default).
+            bench/results/latest.md. Sections: throughput, latency, scale, recovery, jmh, sinks (all by
+            default).
 
-              --quick               shorter runs (about 1.5 minutes instead of about 4, on 2 cores
+              --quick               shorter runs (about 2 minutes instead of about 5, on 2 cores
                                     with the code of 2026-12; a slower runtime takes longer)
               --only S1,S2          run only these sections
               --frames N            quote frames per client in the throughput section
