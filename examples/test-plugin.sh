@@ -73,6 +73,12 @@ check() {
   fi
 }
 
+# sqlite_count SQL: the number an SQL query on the run's database gives (through sqlite-jdbc, so no sqlite3
+# command is needed): the app's own class path runs a one-line Java program.
+sqlite_count() {
+  java -cp "$(cat "$root/app/target/classpath.txt")" "$root/examples/SqliteCount.java" "$work/marketfeed.db" "$1"
+}
+
 # show FILE: a log, indented, on stderr, so that a failed CI run shows why.
 show() {
   if [[ -s "$1" ]]; then
@@ -166,6 +172,8 @@ cat >"$config" <<EOF
 # Written by examples/test-plugin.sh.
 marketfeed {
   plugin-path = "$plugins"
+  # The default sink, kept out of the checkout.
+  sinks = [{ type = sqlite, path = "$work/marketfeed.db", spool.dir = "$work/spool" }]
   providers {
     sahmk.enabled = false
     simplejson {
@@ -230,6 +238,8 @@ check "trades arrive for BTC-USD only, as subscribed" \
 check "no symbol was rejected" absent '"kind":"rejected"' "$work/events.jsonl"
 check "no connection failed" absent '"state":"failed"' "$work/events.jsonl"
 check "the decoder reported no problem" absent '"kind":"warning"' "$work/events.jsonl"
+check "the plugin's quotes are recorded in the SQLite sink, as many as printed" \
+  test "$(sqlite_count "select count(*) from quotes where provider = 'simplejson'")" = "$quotes"
 check "the API key appears in no output" \
   absent "$api_key" "$work/events.jsonl" "$work/run.err" "$work/providers.all" "$work/config.out" \
     "$work/config.err" "$work/server.out"
