@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -88,6 +90,9 @@ public final class MarketFeed implements AutoCloseable {
         engine.close();
     }
 
+    /** The default of {@link Builder#quietSymbols(Duration)}. */
+    public static final Duration DEFAULT_QUIET_AFTER = Duration.ofMinutes(2);
+
     /** Builds a {@link MarketFeed}. Not thread safe. */
     public static final class Builder {
         private final List<FeedEngine.ProviderEntry> providers = new ArrayList<>();
@@ -98,6 +103,8 @@ public final class MarketFeed implements AutoCloseable {
         private Duration creditSampleInterval = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
         private RecordOptions recording;
+        private Duration quietAfter = DEFAULT_QUIET_AFTER;
+        private final Map<String, Duration> quietAfterByProvider = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -204,6 +211,45 @@ public final class MarketFeed implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Reports a symbol that goes quiet: no market-data event for {@code after} while another symbol on the same
+         * connection had one within that time (a connection on which nothing arrives is the stale check's
+         * business). Each quiet spell is one {@code symbol-quiet} status event (details {@code symbol},
+         * {@code connection}, {@code quietFor}, {@code lastEventAt} or {@code never}, {@code after}), and its end one
+         * {@code symbol-resumed}. While a provider's last market status says closed, its quiet symbols are not
+         * reported; after it opens again, silence counts from the opening. Applies to every provider without its
+         * own {@link #quietSymbols(String, Duration)}. Default {@link MarketFeed#DEFAULT_QUIET_AFTER 2 minutes};
+         * {@link Duration#ZERO} turns it off. The check runs on the control thread, at a quarter of the threshold
+         * (at most every second).
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder quietSymbols(Duration after) {
+            this.quietAfter = checkedQuiet("quietSymbols", after);
+            return this;
+        }
+
+        /**
+         * The quiet-symbol threshold of one provider (a slow market's trades channel needs more), instead of
+         * {@link #quietSymbols(Duration)}; {@link Duration#ZERO} turns it off for that provider. The provider must
+         * be added by the time {@link #build()} is called.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder quietSymbols(String provider, Duration after) {
+            requireNonNull(provider, "provider is null");
+            quietAfterByProvider.put(provider, checkedQuiet("quietSymbols(" + provider + ")", after));
+            return this;
+        }
+
+        private static Duration checkedQuiet(String what, Duration after) {
+            requireNonNull(after, "after is null");
+            if (after.isNegative()) {
+                throw new IllegalArgumentException(what + " must be positive, or zero to turn it off; got " + after);
+            }
+            return after;
+        }
+
         /** The clock for event timestamps (tests). */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock is null");
@@ -214,8 +260,18 @@ public final class MarketFeed implements AutoCloseable {
             if (providers.isEmpty()) {
                 throw new IllegalStateException("add at least one provider");
             }
+            Map<String, Duration> quiet = new LinkedHashMap<>();
+            for (FeedEngine.ProviderEntry entry : providers) {
+                quiet.put(entry.id(), quietAfterByProvider.getOrDefault(entry.id(), quietAfter));
+            }
+            for (String id : quietAfterByProvider.keySet()) {
+                if (!quiet.containsKey(id)) {
+                    throw new IllegalStateException("quietSymbols names provider '" + id + "', which is not added;"
+                            + " added: " + quiet.keySet());
+                }
+            }
             return new MarketFeed(new FeedEngine(providers, listeners, reconnect, stopTimeout, connectTimeout,
-                    creditSampleInterval, clock, recording));
+                    creditSampleInterval, clock, recording, quiet));
         }
     }
 }

@@ -35,17 +35,24 @@ public record ProviderSnapshot(String provider, boolean failed, String failure, 
      * @param reconnects reconnect attempts scheduled
      * @param gaps gap events published (blind windows)
      * @param connected time the connections were up, summed over connections
+     * @param quietReports {@code symbol-quiet} status events published (a symbol silent while its neighbours stream)
      */
-    public record Activity(Map<String, Long> events, long problems, long reconnects, long gaps, Duration connected) {
+    public record Activity(Map<String, Long> events, long problems, long reconnects, long gaps, Duration connected,
+            long quietReports) {
 
         /** Nothing yet. */
-        public static final Activity NONE = new Activity(Map.of(), 0, 0, 0, Duration.ZERO);
+        public static final Activity NONE = new Activity(Map.of(), 0, 0, 0, Duration.ZERO, 0);
 
         public Activity {
             // In the order given (quote, trade, candle, ...), which summaries show.
             events = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
                     requireNonNull(events, "events is null")));
             requireNonNull(connected, "connected is null");
+        }
+
+        /** Without quiet reports. */
+        public Activity(Map<String, Long> events, long problems, long reconnects, long gaps, Duration connected) {
+            this(events, problems, reconnects, gaps, connected, 0);
         }
 
         /** Market-data events of every type. */

@@ -57,6 +57,8 @@ final class Connection {
     private final AtomicLong framesTotal = new AtomicLong();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final Map<Subscription, Long> ghostHandledAt = new HashMap<>();
+    /** The last market-data event per symbol: written by the read thread, checked for quiet symbols here. */
+    private final SymbolClocks clocks = new SymbolClocks();
 
     /** Read by the read thread to drop data nobody wants: symbols by topic. */
     private volatile Map<String, Set<String>> wantedByTopic = Map.of();
@@ -427,6 +429,26 @@ final class Connection {
         wanted.forEach((topic, symbols) -> frozen.put(topic, Set.copyOf(symbols)));
         wantedByTopic = Map.copyOf(frozen);
         wildcardTopics = Set.copyOf(wildcards);
+        clocks.rebuild(slot.ledger.desired(), context.nanoTime());
+    }
+
+    /** A wanted market-data event for {@code symbol} arrived. Read thread; allocates nothing. */
+    void dataSeen(String symbol, long nanos, Instant at) {
+        clocks.seen(symbol, nanos, at);
+    }
+
+    /**
+     * Reports symbols gone quiet while their neighbours stream, and quiet ones streaming again. While the
+     * connection is not receiving (not ready, paused, a listener is behind) no symbol's silence counts.
+     */
+    void checkQuiet(QuietSymbols quiet, long nowNanos) {
+        Attempt owner = current;
+        boolean listening = ready && !paused && !closing && !failed && owner != null && !owner.dead
+                && !owner.intake.pausedByUs();
+        if (!listening) {
+            clocks.notListening(nowNanos);
+        }
+        quiet.check(id, clocks, nowNanos);
     }
 
     /** Sends what brings the wire closer to the ledger, as fast as pacing allows. */
@@ -807,6 +829,7 @@ final class Connection {
 
     ConnectionSnapshot snapshot() {
         return new ConnectionSnapshot(provider.id(), id, endpoint.uri().toString(), state, slot.ledger.desired().size(),
-                slot.ledger.confirmedCount(), framesTotal.get(), lastFrameAt, ready ? 0 : attempt, reason);
+                slot.ledger.confirmedCount(), framesTotal.get(), lastFrameAt, ready ? 0 : attempt, reason,
+                clocks.snapshot());
     }
 }

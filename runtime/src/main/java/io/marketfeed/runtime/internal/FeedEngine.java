@@ -63,6 +63,8 @@ public final class FeedEngine {
     private final Clock clock;
     /** Where to record what the sessions receive; null when not recording. */
     private final RecordOptions recording;
+    /** The quiet-symbol threshold of each provider; zero or missing: off. */
+    private final Map<String, Duration> quietAfter;
     private FrameRecorder recorder;
     private final Map<String, ProviderRuntime> providers = new LinkedHashMap<>();
     private final CompletableFuture<List<String>> allFailed = new CompletableFuture<>();
@@ -79,7 +81,7 @@ public final class FeedEngine {
 
     public FeedEngine(List<ProviderEntry> providers, List<ListenerEntry> listeners, ReconnectPolicy reconnect,
             Duration stopTimeout, Duration connectTimeout, Duration creditSampleInterval, Clock clock,
-            RecordOptions recording) {
+            RecordOptions recording, Map<String, Duration> quietAfter) {
         this.providerEntries = List.copyOf(providers);
         for (ListenerEntry entry : listeners) {
             deliveries.add(new Delivery(entry.name(), entry.listener(), entry.policy()));
@@ -90,6 +92,7 @@ public final class FeedEngine {
         this.creditSampleInterval = creditSampleInterval;
         this.clock = clock;
         this.recording = recording;
+        this.quietAfter = Map.copyOf(quietAfter);
     }
 
     public void start() {
@@ -108,7 +111,7 @@ public final class FeedEngine {
         for (ProviderEntry entry : providerEntries) {
             FeedProtocol protocol = recorder == null ? entry.protocol() : recorder.wrap(entry.id(), entry.protocol());
             providers.put(entry.id(), new ProviderRuntime(entry.id(), protocol, entry.borrowsFrames(), context,
-                    this::providerFailed));
+                    this::providerFailed, quietAfter.getOrDefault(entry.id(), Duration.ZERO)));
         }
         deliveries.forEach(Delivery::start);
         control.execute(() -> providers.values().forEach(ProviderRuntime::start));

@@ -57,7 +57,7 @@ final class Intake implements Transport.TransportHandler, DeliveryQueue.Pausable
         }
         InboundFrame frame = borrowsFrames ? new InboundFrame(array, offset, length, text, at)
                 : new InboundFrame(java.util.Arrays.copyOfRange(array, offset, offset + length), 0, length, text, at);
-        DeliveryQueue full = output.decode(frame);
+        DeliveryQueue full = output.decode(frame, nanos);
         return full == null || !pause(full);
     }
 

@@ -62,6 +62,7 @@ final class ProviderRuntime {
     private final AtomicLong decodeErrors = new AtomicLong();
     private final CreditMeter credits;
     private final CreditPolicy creditPolicy;
+    private final QuietSymbols quiet;
     private Instant warnedForReset;
     private boolean trimmed;
     private long creditTicks;
@@ -71,8 +72,9 @@ final class ProviderRuntime {
     private boolean failed;
     private String failure;
 
+    /** @param quietAfter silence after which a symbol whose neighbours stream is reported; zero: never */
     ProviderRuntime(String id, FeedProtocol protocol, boolean borrowsFrames, EngineContext context,
-            Consumer<ProviderRuntime> onFailure) {
+            Consumer<ProviderRuntime> onFailure, Duration quietAfter) {
         this.id = id;
         this.borrowsFrames = borrowsFrames;
         this.protocol = protocol;
@@ -81,6 +83,7 @@ final class ProviderRuntime {
         this.credits = protocol.credits().isMetered() ? new CreditMeter(protocol.credits(), Duration.ofMinutes(5))
                 : null;
         this.creditPolicy = protocol.creditPolicy();
+        this.quiet = new QuietSymbols(id, quietAfter, context);
         for (Endpoint endpoint : protocol.endpoints()) {
             endpoints.put(endpoint.id(), endpoint);
             limits.put(endpoint.id(), protocol.limits(endpoint));
@@ -145,6 +148,25 @@ final class ProviderRuntime {
             credits.sample(context.clock().instant());
             context.control().scheduleAtFixedRate(this::creditTick, every, every, TimeUnit.NANOSECONDS);
         }
+        if (quiet.enabled()) {
+            long every = quiet.periodNanos();
+            context.control().scheduleAtFixedRate(this::quietTick, every, every, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void quietTick() {
+        if (failed) {
+            return;
+        }
+        long now = context.nanoTime();
+        for (Connection connection : connections.values()) {
+            connection.checkQuiet(quiet, now);
+        }
+    }
+
+    /** The provider said how a market stands: quiet symbols are not reported while it is closed. */
+    void onMarketStatus(io.marketfeed.api.model.MarketStatus status) {
+        quiet.marketStatus(status);
     }
 
     void subscribe(Collection<Subscription> subscriptions) {
@@ -475,6 +497,6 @@ final class ProviderRuntime {
             gaps += connection.gaps();
             up = up.plus(connection.upTime());
         }
-        return new ProviderSnapshot.Activity(events.snapshot(), problems.sum(), reconnects, gaps, up);
+        return new ProviderSnapshot.Activity(events.snapshot(), problems.sum(), reconnects, gaps, up, quiet.reports());
     }
 }

@@ -2,6 +2,7 @@ package io.marketfeed.runtime.internal;
 
 import io.marketfeed.api.model.MarketDataEvent;
 import io.marketfeed.api.model.MarketEvent;
+import io.marketfeed.api.model.MarketStatus;
 import io.marketfeed.api.protocol.CreditUpdate;
 import io.marketfeed.api.protocol.DecodeOutput;
 import io.marketfeed.api.protocol.Disposition;
@@ -13,8 +14,9 @@ import java.util.List;
 
 /**
  * The runtime's {@link DecodeOutput} for one connection attempt, reused for each of its frames. Market data
- * goes straight into the listeners' queues (data nobody wants is dropped and counted) and is counted by type;
- * every control signal is posted to the control thread, tagged with the attempt it came from.
+ * goes straight into the listeners' queues (data nobody wants is dropped and counted), is counted by type, and
+ * sets its symbol's last-event time ({@link SymbolClocks}); every control signal, and each market status (which
+ * quiet-symbol reports follow), is posted to the control thread, tagged with the attempt it came from.
  *
  * <p>Threading: used by the attempt's read thread, one frame at a time, with the attempt's lock held while
  * the provider's session runs (the control thread takes the same lock to encode requests).
@@ -30,6 +32,8 @@ final class SignalOutput implements DecodeOutput {
     private boolean pushCounted;
     /** The first lossless queue found full while handing on this frame's events. */
     private DeliveryQueue full;
+    /** When this frame arrived, on the monotonic clock. */
+    private long frameNanos;
 
     SignalOutput(ProviderRuntime provider, Connection connection, Attempt attempt, EngineContext context) {
         this.provider = provider;
@@ -41,6 +45,7 @@ final class SignalOutput implements DecodeOutput {
 
     /** Tells the session the socket opened. Read thread, before the first frame. */
     void open() {
+        frameNanos = context.nanoTime();
         synchronized (attempt) {
             attempt.session.onOpen(this);
         }
@@ -49,9 +54,11 @@ final class SignalOutput implements DecodeOutput {
     /**
      * Decodes one frame. Read thread.
      *
+     * @param nanos when it arrived, on {@link EngineContext#nanoTime()}
      * @return the first lossless queue that reached its capacity with this frame's events, or null
      */
-    DeliveryQueue decode(InboundFrame frame) {
+    DeliveryQueue decode(InboundFrame frame, long nanos) {
+        frameNanos = nanos;
         pushCounted = false;
         full = null;
         synchronized (attempt) {
@@ -87,6 +94,10 @@ final class SignalOutput implements DecodeOutput {
                 control(() -> connection.onData(attempt));
             }
             provider.countEvent(event);
+            connection.dataSeen(data.symbol(), frameNanos, event.receivedAt());
+        } else if (event instanceof MarketStatus) {
+            MarketStatus status = (MarketStatus) event;
+            control(() -> provider.onMarketStatus(status));
         }
         for (int i = 0, n = deliveries.size(); i < n; i++) {
             DeliveryQueue queue = deliveries.get(i).queue();

@@ -11,22 +11,8 @@ import ch.qos.logback.core.read.ListAppender;
 import io.marketfeed.api.Secret;
 import io.marketfeed.api.model.ConnectionEvent;
 import io.marketfeed.api.model.ConnectionState;
-import io.marketfeed.api.model.MarketEvent;
 import io.marketfeed.api.protocol.AuthStyle;
-import io.marketfeed.api.protocol.DecodeOutput;
-import io.marketfeed.api.protocol.Disposition;
-import io.marketfeed.api.protocol.Endpoint;
-import io.marketfeed.api.protocol.FeedProtocol;
-import io.marketfeed.api.protocol.HeartbeatSpec;
-import io.marketfeed.api.protocol.InboundFrame;
-import io.marketfeed.api.protocol.Limits;
-import io.marketfeed.api.protocol.OutboundFrame;
-import io.marketfeed.api.protocol.ProtocolSession;
-import io.marketfeed.api.protocol.Readiness;
-import io.marketfeed.api.protocol.SessionContext;
-import io.marketfeed.api.protocol.SubscribeStyle;
 import io.marketfeed.api.protocol.Subscription;
-import io.marketfeed.runtime.FeedListener;
 import io.marketfeed.runtime.MarketFeed;
 import io.marketfeed.runtime.ReconnectPolicy;
 import java.net.ServerSocket;
@@ -34,10 +20,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +38,7 @@ class ConnectFailureLinesTest {
     private static final String TOKEN = "tok_CANARY_5e1f";
 
     private final List<AutoCloseable> open = new ArrayList<>();
-    private final Recorder events = new Recorder();
+    private final EventRecorder<ConnectionEvent> events = new EventRecorder<>(ConnectionEvent.class, WAIT);
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger connectionLog = (Logger) LoggerFactory.getLogger(Connection.class);
     private Level levelBefore;
@@ -223,7 +205,9 @@ class ConnectFailureLinesTest {
 
     private MarketFeed feed(String url, Duration connectTimeout) {
         MarketFeed feed = MarketFeed.builder()
-                .provider("probe", new OneEndpoint(URI.create(url)))
+                .provider("probe", new LoopbackProtocol("feed", URI.create(url),
+                        AuthStyle.queryParameter("token", Secret.of(TOKEN)), List.of(new Subscription("trades", "ABC")),
+                        (frame, out) -> { }))
                 .listener("recorder", events)
                 // One attempt per test: the next would come a minute later (no jitter, so the log line is exact).
                 .reconnect(new ReconnectPolicy(Duration.ofMinutes(1), Duration.ofMinutes(1), 2.0, 0.0,
@@ -255,104 +239,5 @@ class ConnectFailureLinesTest {
         logs.list.forEach(event -> out.append(event.getLevel()).append(' ').append(event.getFormattedMessage())
                 .append('\n'));
         return out.toString();
-    }
-
-    /** Keeps connection events; {@link #await} waits on a monitor, woken by each new event. */
-    private static final class Recorder implements FeedListener {
-        private final List<ConnectionEvent> events = new ArrayList<>();
-
-        @Override
-        public synchronized void onEvent(MarketEvent event) {
-            if (event instanceof ConnectionEvent connection) {
-                events.add(connection);
-                notifyAll();
-            }
-        }
-
-        synchronized ConnectionEvent await(Predicate<ConnectionEvent> condition) {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (true) {
-                for (ConnectionEvent event : events) {
-                    if (condition.test(event)) {
-                        return event;
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("no such connection event within " + WAIT + "; got " + events);
-                }
-                try {
-                    wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted", e);
-                }
-            }
-        }
-
-        synchronized List<ConnectionEvent> all(Predicate<ConnectionEvent> condition) {
-            return events.stream().filter(condition).toList();
-        }
-    }
-
-    /** One endpoint with the token as a query parameter; nothing else matters here. */
-    private static final class OneEndpoint implements FeedProtocol {
-        private final Endpoint endpoint;
-
-        OneEndpoint(URI uri) {
-            endpoint = new Endpoint("feed", uri, AuthStyle.queryParameter("token", Secret.of(TOKEN)),
-                    Readiness.onOpen(), new SubscribeStyle(SubscribeStyle.Mode.ADDITIVE, false, Duration.ofSeconds(5)),
-                    Set.of("trades"), Map.of());
-        }
-
-        @Override
-        public List<Endpoint> endpoints() {
-            return List.of(endpoint);
-        }
-
-        @Override
-        public Endpoint endpointFor(Subscription subscription) {
-            return endpoint;
-        }
-
-        @Override
-        public List<Subscription> configuredSubscriptions() {
-            return List.of(new Subscription("trades", "ABC"));
-        }
-
-        @Override
-        public Limits limits(Endpoint endpoint) {
-            return new Limits(100, 100, 1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
-        }
-
-        @Override
-        public HeartbeatSpec heartbeat(Endpoint endpoint) {
-            return new HeartbeatSpec(HeartbeatSpec.Pinger.NONE, Duration.ZERO, Duration.ofMinutes(5),
-                    HeartbeatSpec.Liveness.ANY_FRAME);
-        }
-
-        @Override
-        public Disposition classifyClose(int code, String reason) {
-            return Disposition.retry("closed with " + code);
-        }
-
-        @Override
-        public ProtocolSession openSession(SessionContext context) {
-            return new ProtocolSession() {
-                @Override
-                public OutboundFrame subscribe(String topic, List<String> symbols) {
-                    return OutboundFrame.text("subscribe " + symbols);
-                }
-
-                @Override
-                public Optional<OutboundFrame> unsubscribe(String topic, List<String> symbols) {
-                    return Optional.empty();
-                }
-
-                @Override
-                public void decode(InboundFrame frame, DecodeOutput out) {
-                }
-            };
-        }
     }
 }

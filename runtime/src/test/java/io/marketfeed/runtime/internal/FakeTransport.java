@@ -73,6 +73,12 @@ final class FakeTransport implements Transport {
             future.complete(this);
         }
 
+        /** The server sends a text message. */
+        void receive(String text) {
+            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            handler.onMessage(bytes, 0, bytes.length, true);
+        }
+
         /** The attempt fails before the socket opens. */
         void fail(Throwable failure) {
             future.completeExceptionally(failure);

@@ -3,6 +3,9 @@ package io.marketfeed.runtime.internal;
 import io.marketfeed.api.model.ConnectionEvent;
 import io.marketfeed.api.model.ConnectionState;
 import io.marketfeed.api.model.MarketEvent;
+import io.marketfeed.api.model.MarketStatus;
+import io.marketfeed.api.model.Side;
+import io.marketfeed.api.model.Trade;
 import io.marketfeed.api.protocol.AuthStyle;
 import io.marketfeed.api.protocol.DecodeOutput;
 import io.marketfeed.api.protocol.Disposition;
@@ -19,6 +22,7 @@ import io.marketfeed.api.protocol.SubscribeStyle;
 import io.marketfeed.api.protocol.Subscription;
 import io.marketfeed.runtime.DeliveryPolicy;
 import io.marketfeed.runtime.ReconnectPolicy;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +38,8 @@ import java.util.Set;
 /**
  * One provider's runtime on virtual time with a {@link FakeTransport}: the real {@link ProviderRuntime} and
  * {@link Connection}s, with every timer on a {@link VirtualScheduler}. The provider has two endpoints, like
- * AllTick: {@code stock} (symbols ending in {@code .US}) and {@code other} (everything else).
+ * AllTick: {@code stock} (symbols ending in {@code .US}) and {@code other} (everything else). Its sessions decode
+ * a text frame {@code trade SYMBOL} into a trade and {@code market MARKET STATUS} into a market status.
  */
 final class VirtualFeed {
 
@@ -51,6 +56,11 @@ final class VirtualFeed {
     private final List<MarketEvent> events = new ArrayList<>();
 
     VirtualFeed(Limits limits, ReconnectPolicy reconnect) {
+        this(limits, reconnect, Duration.ZERO);
+    }
+
+    /** @param quietAfter the quiet-symbol threshold; zero: off */
+    VirtualFeed(Limits limits, ReconnectPolicy reconnect, Duration quietAfter) {
         Clock clock = new Clock() {
             @Override
             public ZoneId getZone() {
@@ -70,7 +80,8 @@ final class VirtualFeed {
         // Jitter draws 0.5, the middle of the range: every delay is exactly the policy's step.
         EngineContext context = new EngineContext(control, transport, List.of(delivery), clock, reconnect,
                 Duration.ofSeconds(10), Duration.ofSeconds(5), () -> 0.5, control::nanoTime);
-        provider = new ProviderRuntime("fake", new TwoEndpoints(limits), true, context, failed -> { });
+        provider = new ProviderRuntime("fake", new TwoEndpoints(limits), true, context, failed -> { },
+                quietAfter);
         provider.start();
         control.runDue();
     }
@@ -186,6 +197,13 @@ final class VirtualFeed {
 
                 @Override
                 public void decode(InboundFrame frame, DecodeOutput out) {
+                    String[] words = frame.asString().split(" ");
+                    if (words[0].equals("trade")) {
+                        out.emit(new Trade("fake", words[1], BigDecimal.ONE, BigDecimal.ONE, null, Side.UNKNOWN, null,
+                                null, frame.receivedAt()));
+                    } else if (words[0].equals("market")) {
+                        out.emit(new MarketStatus("fake", words[1], words[2], null, null, frame.receivedAt()));
+                    }
                 }
             };
         }
