@@ -2,6 +2,8 @@ package io.marketfeed.app;
 
 import io.marketfeed.api.SpiVersion;
 import io.marketfeed.app.config.ConfigurationException;
+import io.marketfeed.app.logging.LogSettings;
+import io.marketfeed.app.logging.LogSetup;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,6 +33,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before anything is logged: JSON lines, a log file (a value it cannot use is reported by run(), exit 2).
+        LogSetup.configureProcess(System.getProperties(), System.getenv()).forEach(System.err::println);
         CompletableFuture<String> stopRequest = new CompletableFuture<>();
         CompletableFuture<Void> finished = new CompletableFuture<>();
         SignalTrap.install(stopRequest, finished);
@@ -90,6 +94,10 @@ public final class Main {
                     + SpiVersion.CURRENT + ")");
             return ExitCode.OK;
         }
+        LogSettings.Reading logging = LogSettings.read(invocation.systemProperties(), invocation.environment());
+        if (logging instanceof LogSettings.Invalid) {
+            throw new ConfigurationException(((LogSettings.Invalid) logging).problems());
+        }
         if (command instanceof Command.Run) {
             return new RunCommand(invocation).execute((Command.Run) command);
         }
@@ -114,12 +122,14 @@ public final class Main {
 
     /**
      * The JVM's {@code -Dmarketfeed.*} properties, which override configuration files (all but the home folder), and
-     * {@code -DMARKETFEED_LOG_LEVEL}, which logback reads before the environment variable of that name.
+     * {@code -DMARKETFEED_LOG_LEVEL}, {@code -DMARKETFEED_LOG_FORMAT} and {@code -DMARKETFEED_LOG_FILE}, which are read
+     * before the environment variables of those names.
      */
     static Map<String, String> marketfeedProperties(Properties properties) {
         Map<String, String> selected = new LinkedHashMap<>();
         for (String name : properties.stringPropertyNames()) {
-            if ((name.startsWith("marketfeed.") && !name.equals(HOME_PROPERTY)) || name.equals(LogLevel.VARIABLE)) {
+            if ((name.startsWith("marketfeed.") && !name.equals(HOME_PROPERTY)) || name.equals(LogLevel.VARIABLE)
+                    || LogSettings.VARIABLES.contains(name)) {
                 selected.put(name, properties.getProperty(name));
             }
         }

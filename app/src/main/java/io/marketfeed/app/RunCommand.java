@@ -12,6 +12,7 @@ import io.marketfeed.app.output.OutputFormat;
 import io.marketfeed.app.run.FeedApplication;
 import io.marketfeed.app.run.RunOptions;
 import io.marketfeed.app.simulator.EmbeddedSimulator;
+import io.marketfeed.app.sink.Recording;
 import io.marketfeed.app.simulator.SimulatedProvider;
 import io.marketfeed.app.simulator.SimulatedProviders;
 import java.util.ArrayList;
@@ -59,7 +60,10 @@ final class RunCommand {
     private int stream(ValidatedConfig validated, Command.Run command, List<String> notes) {
         OutputFormat format = command.format().orElse(validated.app().output().format())
                 .resolve(invocation.terminal());
-        RunOptions options = new RunOptions(command.duration(), invocation.stopRequest(), invocation.err(), notes,
+        List<String> shown = new ArrayList<>(notes);
+        // The table clears the screen: where the run records is said above it too, not only on stderr.
+        shown.addAll(Recording.announcements(validated.sinks()));
+        RunOptions options = new RunOptions(command.duration(), invocation.stopRequest(), invocation.err(), shown,
                 command.record());
         return FeedApplication.run(validated, format, invocation.out(), invocation.terminal(),
                 invocation.environment().get("COLUMNS"), options);

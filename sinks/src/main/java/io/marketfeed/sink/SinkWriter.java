@@ -134,6 +134,23 @@ public final class SinkWriter implements FeedListener, AutoCloseable {
         return stats();
     }
 
+    /**
+     * For a forced exit, from any thread: what waits in memory (and the batch being written) goes to the spool
+     * now, in front of what is spooled, and the writer stops taking batches. Events the feed has not handed over
+     * yet are not covered.
+     *
+     * @return the events in the spool afterwards; 0 when it could not be written (logged)
+     */
+    public long keepInSpool() {
+        try {
+            return handoff.abandon();
+        } catch (IOException e) {
+            log.error("Sink '{}': could not keep its unwritten events in the spool {}: {}", name,
+                    settings.spoolDir(), e.getMessage());
+            return 0;
+        }
+    }
+
     /** Closes with a 10 s wait for the store. */
     @Override
     public void close() {

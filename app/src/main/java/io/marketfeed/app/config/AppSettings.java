@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * The runner's own validated settings (everything under {@code marketfeed} except the provider blocks).
@@ -20,9 +22,11 @@ import java.util.List;
  * @param connectTimeout the longest a handshake may take
  * @param output how events are written
  * @param simulator the embedded simulator
+ * @param http the operations port ({@code /health}, {@code /ready}, {@code /metrics}, {@code /status})
+ * @param quietSymbols when a symbol that stopped while its neighbours stream is reported
  */
 public record AppSettings(ReconnectPolicy reconnect, DeliveryPolicy delivery, Duration stopTimeout,
-        Duration connectTimeout, Output output, Simulator simulator) {
+        Duration connectTimeout, Output output, Simulator simulator, Http http, QuietSymbols quietSymbols) {
 
     public AppSettings {
         requireNonNull(reconnect, "reconnect is null");
@@ -31,6 +35,21 @@ public record AppSettings(ReconnectPolicy reconnect, DeliveryPolicy delivery, Du
         requireNonNull(connectTimeout, "connectTimeout is null");
         requireNonNull(output, "output is null");
         requireNonNull(simulator, "simulator is null");
+        requireNonNull(http, "http is null");
+        requireNonNull(quietSymbols, "quietSymbols is null");
+    }
+
+    /**
+     * Quiet-symbol reports ({@code quiet-symbols}).
+     *
+     * @param after the silence that makes a symbol quiet; zero turns the reports off
+     * @param providers thresholds of single providers (zero: off for that provider), by provider id
+     */
+    public record QuietSymbols(Duration after, Map<String, Duration> providers) {
+        public QuietSymbols {
+            requireNonNull(after, "after is null");
+            providers = Map.copyOf(providers);
+        }
     }
 
     /**
@@ -60,6 +79,28 @@ public record AppSettings(ReconnectPolicy reconnect, DeliveryPolicy delivery, Du
         }
     }
 
+    /**
+     * The operations port.
+     *
+     * @param host the address it listens on; loopback by default
+     * @param port the port, 0 for any free one; empty when it is off ({@code port = off}, the default)
+     */
+    public record Http(String host, OptionalInt port) {
+
+        /** What {@code port} is set to when there is no operations port. */
+        public static final String OFF = "off";
+
+        public Http {
+            requireNonNull(host, "host is null");
+            requireNonNull(port, "port is null");
+        }
+
+        /** Whether the operations port is on. */
+        public boolean enabled() {
+            return port.isPresent();
+        }
+    }
+
     /** Reads and checks the settings; problems go to {@code in}. */
     static AppSettings read(ConfigReader in) {
         Duration initialDelay = in.duration(ConfigPaths.RECONNECT_INITIAL_DELAY, true);
@@ -83,7 +124,30 @@ public record AppSettings(ReconnectPolicy reconnect, DeliveryPolicy delivery, Du
         Simulator simulator = new Simulator(simulated, simulatedProviders(in, simulated),
                 in.integer(ConfigPaths.SIMULATOR_PORT, 0, 65_535));
         return new AppSettings(new ReconnectPolicy(initialDelay, maxDelay, multiplier, jitter, resetAfter),
-                new DeliveryPolicy(mode, capacity), stopTimeout, connectTimeout, output, simulator);
+                new DeliveryPolicy(mode, capacity), stopTimeout, connectTimeout, output, simulator, http(in),
+                new QuietSymbols(in.duration(ConfigPaths.QUIET_AFTER, true), in.durations(ConfigPaths.QUIET_PROVIDERS)));
+    }
+
+    /**
+     * {@code http.port}: {@code off}, or a port number (0: a free one); {@code http.host}: not blank. The port's
+     * default is the string {@code off}, so the generic type check accepts a number there too; this checks it.
+     */
+    private static Http http(ConfigReader in) {
+        String host = in.string(ConfigPaths.HTTP_HOST).trim();
+        if (host.isEmpty()) {
+            in.problem(ConfigPaths.HTTP_HOST, "is empty; set the address to listen on, such as \"127.0.0.1\" "
+                    + "(loopback, the default) or \"0.0.0.0\" (every interface)");
+        }
+        String port = in.string(ConfigPaths.HTTP_PORT).trim();
+        if (port.equalsIgnoreCase(Http.OFF)) {
+            return new Http(host, OptionalInt.empty());
+        }
+        if (port.matches("\\d{1,5}") && Integer.parseInt(port) <= 65_535) {
+            return new Http(host, OptionalInt.of(Integer.parseInt(port)));
+        }
+        in.problem(ConfigPaths.HTTP_PORT, "must be a port number from 0 to 65535 (0 picks a free one) or off, got '"
+                + port + "'");
+        return new Http(host, OptionalInt.empty());
     }
 
     /** The delivery policy; {@code block}, its former name, is reported with the new one. */

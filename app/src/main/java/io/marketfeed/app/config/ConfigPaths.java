@@ -24,6 +24,10 @@ public final class ConfigPaths {
     public static final String SIMULATOR_PROVIDERS = "marketfeed.simulator.providers";
     public static final String SIMULATOR_PORT = "marketfeed.simulator.port";
     public static final String PLUGIN_PATH = "marketfeed.plugin-path";
+    public static final String QUIET_AFTER = "marketfeed.quiet-symbols.after";
+    public static final String QUIET_PROVIDERS = "marketfeed.quiet-symbols.providers";
+    public static final String HTTP_HOST = "marketfeed.http.host";
+    public static final String HTTP_PORT = "marketfeed.http.port";
 
     /** Relative keys every provider block shares (see {@code io.marketfeed.api.CommonSettings}). */
     public static final String PROVIDER_ENABLED = "enabled";

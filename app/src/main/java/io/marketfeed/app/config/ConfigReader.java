@@ -2,11 +2,15 @@ package io.marketfeed.app.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigUtil;
 import io.marketfeed.api.SettingsProblem;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,6 +46,18 @@ final class ConfigReader {
             return Duration.ofSeconds(1);
         }
         return value;
+    }
+
+    /** An object of durations (zero allowed), such as {@code providers { sahmk = 10m }}; empty when absent. */
+    Map<String, Duration> durations(String path) {
+        Map<String, Duration> values = new LinkedHashMap<>();
+        if (!config.hasPath(path) || !(config.getValue(path) instanceof ConfigObject)) {
+            return values;
+        }
+        for (String key : ((ConfigObject) config.getValue(path)).keySet()) {
+            values.put(key, duration(path + "." + ConfigUtil.joinPath(key), true));
+        }
+        return values;
     }
 
     int integer(String path, int min, int max) {

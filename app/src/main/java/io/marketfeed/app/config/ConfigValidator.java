@@ -1,17 +1,18 @@
 package io.marketfeed.app.config;
 
-import io.marketfeed.app.sink.ConfiguredSink;
-import io.marketfeed.app.sink.SinksReader;
-import java.nio.file.Path;
 import static java.util.Objects.requireNonNull;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import io.marketfeed.api.SettingsException;
 import io.marketfeed.api.SettingsProblem;
 import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.app.provider.ProviderRegistry;
+import io.marketfeed.app.sink.ConfiguredSink;
+import io.marketfeed.app.sink.SinksReader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -61,6 +62,14 @@ public final class ConfigValidator {
         }
         problems.addUnlessReported(read);
         List<EnabledProvider> enabled = providers(loaded, problems);
+        for (String id : app.quietSymbols().providers().keySet()) {
+            if (!registry.ids().contains(id)) {
+                String path = ConfigPaths.QUIET_PROVIDERS + "." + ConfigUtil.joinPath(id);
+                problems.add(new SettingsProblem(path, loaded.origin(path), "unknown provider id '" + id + "'"
+                        + Suggestions.closest(id, registry.ids()).map(s -> "; did you mean '" + s + "'?").orElse("")
+                        + "; available providers: " + String.join(", ", registry.ids())));
+            }
+        }
         SinksReader sinksReader = new SinksReader(Path.of("").toAbsolutePath());
         List<ConfiguredSink> sinks = sinksReader.read(loaded.merged());
         problems.addUnlessReported(sinksReader.problems());

@@ -2,13 +2,19 @@ package io.marketfeed.app.run;
 
 import com.google.inject.Inject;
 import io.marketfeed.app.ExitCode;
+import io.marketfeed.app.SignalTrap;
 import io.marketfeed.app.config.AppSettings;
 import io.marketfeed.app.config.EnabledProvider;
+import io.marketfeed.app.ops.Operations;
+import io.marketfeed.app.ops.OpsStartException;
+import io.marketfeed.app.ops.Readings;
+import io.marketfeed.app.ops.Redactor;
 import io.marketfeed.app.output.EventOutput;
 import io.marketfeed.app.sink.Recording;
 import io.marketfeed.app.sink.SinkStartException;
 import io.marketfeed.runtime.MarketFeed;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the feed until the first of: the duration ends, a stop is requested (SIGINT, SIGTERM, stdout closed),
  * or every provider has failed for good. Then stops it gracefully ({@link MarketFeed#close()}) and returns the
- * exit code.
+ * exit code. The {@link Operations} (JMX beans, and the HTTP operations port when {@code marketfeed.http.port} is
+ * set) start before the feed and stop after the summary.
  */
 public final class FeedRunner {
 
@@ -57,6 +64,33 @@ public final class FeedRunner {
         recording.announcements().forEach(options.err()::println);
         options.err().flush();
         MarketFeed feed = build(recording);
+        // A second SIGINT/SIGTERM exits at once (SignalTrap): the summary so far, and what the sinks held in memory
+        // goes to their spools so that it is written at the next start.
+        SignalTrap.onForcedExit(options.stopRequest(), () -> {
+            List<String> lines = new ArrayList<>(RunSummary.lines(feed.snapshot()));
+            lines.addAll(recording.keepInSpools());
+            return lines;
+        });
+        Operations operations;
+        try {
+            operations = Operations.start(settings.http(), new Readings(feed::snapshot, recording::stats),
+                    Redactor.forProviders(providers.list()), providers.ids());
+        } catch (OpsStartException e) {
+            recording.close();
+            options.err().println("config error: " + e.getMessage());
+            return ExitCode.USAGE_OR_CONFIG;
+        }
+        try {
+            operations.announcement().ifPresent(options.err()::println);
+            options.err().flush();
+            return stream(feed, recording, operations);
+        } finally {
+            operations.close();
+        }
+    }
+
+    /** Streams until the ending, stops, prints the summary; the operations port serves all along. */
+    private int stream(MarketFeed feed, Recording recording, Operations operations) {
         Ending ending;
         List<String> recorded = List.of();
         try {
@@ -66,6 +100,7 @@ public final class FeedRunner {
             feed.start();
             ending = awaitEnding(feed);
             log.info("Stopping: {}", ending.reason());
+            operations.stopping(ending.reason());
         } finally {
             try {
                 feed.close();
@@ -95,8 +130,13 @@ public final class FeedRunner {
                 .connectTimeout(settings.connectTimeout())
                 .listener(OUTPUT_LISTENER, output, output.policy(settings.delivery()));
         recording.register(builder);
+        builder.quietSymbols(settings.quietSymbols().after());
         for (EnabledProvider provider : providers.list()) {
             builder.provider(provider.id(), provider.protocol(), provider.provider().spiVersion());
+            Duration quietAfter = settings.quietSymbols().providers().get(provider.id());
+            if (quietAfter != null) {
+                builder.quietSymbols(provider.id(), quietAfter); // only for providers that run: build() checks
+            }
         }
         options.record().ifPresent(builder::record);
         return builder.build();

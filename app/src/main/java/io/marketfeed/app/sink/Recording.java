@@ -64,6 +64,34 @@ public final class Recording {
         }
     }
 
+    /**
+     * What each writer has done so far, in configuration order (for {@code /metrics}, {@code /status} and JMX).
+     * Safe from any thread: each {@link SinkWriter#stats()} is a consistent snapshot taken under its own lock.
+     */
+    public List<SinkStats> stats() {
+        List<SinkStats> stats = new ArrayList<>(writers.size());
+        for (SinkWriter writer : writers) {
+            stats.add(writer.stats());
+        }
+        return stats;
+    }
+
+    /**
+     * At a forced exit: what each sink holds in memory and has not written goes to its spool, to be written at the
+     * next start. Returns a line per sink that kept any. Any thread; the writers may still be running.
+     */
+    public List<String> keepInSpools() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < writers.size(); i++) {
+            long kept = writers.get(i).keepInSpool();
+            if (kept > 0) {
+                lines.add(String.format(Locale.ROOT, "  %s: %,d events kept in %s, written at the next start",
+                        describe(sinks.get(i)), kept, sinks.get(i).settings().spoolDir()));
+            }
+        }
+        return lines;
+    }
+
     /** The writers, to be called directly (a replay) instead of through {@link #register}. */
     public List<FeedListener> listeners() {
         return List.copyOf(writers);
@@ -71,6 +99,11 @@ public final class Recording {
 
     /** One line per sink for stderr at the start: where this run records, and how to look. */
     public List<String> announcements() {
+        return announcements(sinks);
+    }
+
+    /** The lines of {@link #announcements()} for {@code sinks}, before they start (the table shows them too). */
+    public static List<String> announcements(List<ConfiguredSink> sinks) {
         List<String> lines = new ArrayList<>();
         for (ConfiguredSink sink : sinks) {
             String line = "Recording every event into " + sink.target() + " (" + describe(sink) + ")";
