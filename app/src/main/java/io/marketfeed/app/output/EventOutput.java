@@ -19,6 +19,13 @@ public interface EventOutput extends FeedListener, AutoCloseable {
         return configured;
     }
 
+    /**
+     * A line for people, also written on stderr, such as the operations address; called before {@link #start}.
+     * The table shows it above the quotes (it clears the screen); the other outputs leave stdout to events.
+     */
+    default void note(String line) {
+    }
+
     /** Called once the feed is built, before it starts; {@code snapshots} reads the feed's state. */
     void start(Supplier<FeedSnapshot> snapshots);
 

@@ -51,7 +51,8 @@ public final class TableOutput implements EventOutput {
     private final PrintStream out;
     private final boolean ansi;
     private final Duration refresh;
-    private final TableView view;
+    /** Replaced only before {@link #start} ({@link #note}); read by the refresh thread. */
+    private volatile TableView view;
     private final IntSupplier width;
     /** The width of the last frame drawn; only the refresh thread (and close, after it stopped) draws. */
     private volatile int drawnWidth = -1;
@@ -96,6 +97,12 @@ public final class TableOutput implements EventOutput {
     @Override
     public DeliveryPolicy policy(DeliveryPolicy configured) {
         return DeliveryPolicy.conflateLatest(configured.capacity());
+    }
+
+    /** Shown under the title with the other notes: the screen is cleared, so stderr lines above it are not seen. */
+    @Override
+    public void note(String line) {
+        view = view.withNote(line);
     }
 
     @Override

@@ -113,6 +113,13 @@ public final class TableView {
         return newWidth == width ? this : new TableView(zone, maxQuoteRows, newWidth, notes);
     }
 
+    /** This view with one more line under the title. */
+    public TableView withNote(String note) {
+        List<String> more = new ArrayList<>(notes);
+        more.add(note);
+        return new TableView(zone, maxQuoteRows, width, more);
+    }
+
     /** The most characters per line. */
     public int width() {
         return width;

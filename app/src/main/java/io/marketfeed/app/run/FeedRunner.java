@@ -81,7 +81,10 @@ public final class FeedRunner {
             return ExitCode.USAGE_OR_CONFIG;
         }
         try {
-            operations.announcement().ifPresent(options.err()::println);
+            operations.announcement().ifPresent(line -> {
+                options.err().println(line);
+                output.note(line);
+            });
             options.err().flush();
             return stream(feed, recording, operations);
         } finally {

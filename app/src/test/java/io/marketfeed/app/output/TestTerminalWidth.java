@@ -81,10 +81,13 @@ class TestTerminalWidth {
         table.onEvent(Quote.builder("tickatlas", "EURUSD", clock.instant()).price(new BigDecimal("1.08512"))
                 .bid(new BigDecimal("1.08510")).ask(new BigDecimal("1.08514")).volume(new BigDecimal("12345678"))
                 .build());
+        table.note("Operations: http://127.0.0.1:9464/status");
         table.start(() -> (FeedSnapshot) null);
         out.firstFrame.get(10, TimeUnit.SECONDS);
         String first = out.text();
         assertTrue(first.contains("VOLUME"), first);
+        // A note given before the start is shown above the quotes (the screen is cleared: stderr is not seen).
+        assertTrue(first.contains("Operations: http://127.0.0.1:9464/status"), first);
 
         columns.set(30);  // the terminal was made narrow while the table runs
         table.close();    // draws the last frame
