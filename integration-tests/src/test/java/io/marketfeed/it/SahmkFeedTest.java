@@ -136,9 +136,10 @@ class SahmkFeedTest extends SahmkSimulatorFixture {
     @Test
     void silentStallIsDetectedAndTheConnectionReplaced() {
         startSimulator(SahmkOptions.builder().updatesPerSecond(20).build());
-        startFeed(SahmkSimulation.DEMO_KEY, List.of("2222"),
+        MarketFeed feed = startFeed(SahmkSimulation.DEMO_KEY, List.of("2222"),
                 Map.of("heartbeat.interval", "200ms", "heartbeat.timeout", "1s"));
         events.await(Quote.class, quote -> true, WAIT);
+        assertEquals(0, feed.snapshot().providers().get(0).activity().staleDetections());
 
         long stalledAt = System.nanoTime();
         simulation.faults().stall();
@@ -150,6 +151,9 @@ class SahmkFeedTest extends SahmkSimulatorFixture {
         assertEquals(List.of("2222"), gap.symbols());
         int before = events.all(Quote.class).size();
         events.awaitCount(Quote.class, quote -> true, before + 3, WAIT);
+        // Counted for /metrics (marketfeed_stale_detections_total); the listener's delivery delay is measured.
+        assertEquals(1, feed.snapshot().providers().get(0).activity().staleDetections());
+        assertTrue(feed.snapshot().listeners().get(0).maxDeliveryDelay().toNanos() > 0);
     }
 
     @Test

@@ -36,12 +36,14 @@ public record ProviderSnapshot(String provider, boolean failed, String failure, 
      * @param gaps gap events published (blind windows)
      * @param connected time the connections were up, summed over connections
      * @param quietReports {@code symbol-quiet} status events published (a symbol silent while its neighbours stream)
+     * @param staleDetections connections given up because nothing arrived within the stale timeout (each is also
+     *     a reconnect)
      */
     public record Activity(Map<String, Long> events, long problems, long reconnects, long gaps, Duration connected,
-            long quietReports) {
+            long quietReports, long staleDetections) {
 
         /** Nothing yet. */
-        public static final Activity NONE = new Activity(Map.of(), 0, 0, 0, Duration.ZERO, 0);
+        public static final Activity NONE = new Activity(Map.of(), 0, 0, 0, Duration.ZERO, 0, 0);
 
         public Activity {
             // In the order given (quote, trade, candle, ...), which summaries show.
@@ -50,9 +52,15 @@ public record ProviderSnapshot(String provider, boolean failed, String failure, 
             requireNonNull(connected, "connected is null");
         }
 
-        /** Without quiet reports. */
+        /** Without quiet reports and stale detections. */
         public Activity(Map<String, Long> events, long problems, long reconnects, long gaps, Duration connected) {
-            this(events, problems, reconnects, gaps, connected, 0);
+            this(events, problems, reconnects, gaps, connected, 0, 0);
+        }
+
+        /** Without stale detections. */
+        public Activity(Map<String, Long> events, long problems, long reconnects, long gaps, Duration connected,
+                long quietReports) {
+            this(events, problems, reconnects, gaps, connected, quietReports, 0);
         }
 
         /** Market-data events of every type. */

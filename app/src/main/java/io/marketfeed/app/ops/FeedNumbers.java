@@ -82,6 +82,8 @@ public final class FeedNumbers {
             add.to(FeedMetric.LISTENER_DROPPED, listener.dropped(), name);
             add.to(FeedMetric.LISTENER_CONFLATED, listener.conflated(), name);
             add.to(FeedMetric.LISTENER_FAILURES, listener.failures(), name);
+            add.to(FeedMetric.LISTENER_DELIVERY_DELAY, seconds(listener.deliveryDelay()), name);
+            add.to(FeedMetric.LISTENER_DELIVERY_DELAY_MAX, seconds(listener.maxDeliveryDelay()), name);
         }
         for (SinkStats sink : sinks) {
             String name = sink.name();
@@ -109,6 +111,7 @@ public final class FeedNumbers {
         add.to(FeedMetric.DECODE_ERRORS, provider.decodeErrors(), id);
         add.to(FeedMetric.UNWANTED_FRAMES, provider.ghostFramesDropped(), id);
         add.to(FeedMetric.RECONNECTS, activity.reconnects(), id);
+        add.to(FeedMetric.STALE_DETECTIONS, activity.staleDetections(), id);
         add.to(FeedMetric.GAPS, activity.gaps(), id);
         add.to(FeedMetric.QUIET_REPORTS, activity.quietReports(), id);
         add.to(FeedMetric.CONNECTED, seconds(activity.connected()), id);

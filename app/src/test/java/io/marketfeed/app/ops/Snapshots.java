@@ -50,7 +50,7 @@ final class Snapshots {
                                         new SymbolActivity("XAUUSD", null, true))),
                         connection(id + "/quotes#2", ConnectionState.RECONNECTING, 1, 0, null, "closed 1006")),
                 new ProviderSnapshot.Activity(Map.of("quote", 7L, "candle", 3L), 5, 1, 2, Duration.ofSeconds(80),
-                        1));
+                        1, 1));
     }
 
     static FeedSnapshot started(List<ProviderSnapshot> providers) {

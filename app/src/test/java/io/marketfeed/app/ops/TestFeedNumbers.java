@@ -18,7 +18,8 @@ class TestFeedNumbers {
 
     private final FeedSnapshot snapshot = new FeedSnapshot(Snapshots.NOW, Snapshots.NOW.minusSeconds(90),
             List.of(Snapshots.busy("tickatlas"), Snapshots.provider("sahmk", List.of())),
-            List.of(new FeedSnapshot.ListenerSnapshot("output", DeliveryPolicy.lossless(), 5, 100, 1, 2, 3)));
+            List.of(new FeedSnapshot.ListenerSnapshot("output", DeliveryPolicy.lossless(), 5, 100, 1, 2, 3,
+                    Duration.ofMillis(250), Duration.ofSeconds(2))));
     private final SinkStats sink = new SinkStats("sqlite", 3, 100, 90, 6, 10, 1, 2, Optional.of(Duration.ofSeconds(30)),
             Optional.of("disk full"));
     private final List<FeedNumbers.Sample> samples = FeedNumbers.of(snapshot, List.of(sink));
@@ -32,6 +33,9 @@ class TestFeedNumbers {
         assertEquals(2.0, value(FeedMetric.DECODE_ERRORS, "tickatlas"));
         assertEquals(4.0, value(FeedMetric.UNWANTED_FRAMES, "tickatlas"));
         assertEquals(1.0, value(FeedMetric.RECONNECTS, "tickatlas"));
+        assertEquals(1.0, value(FeedMetric.STALE_DETECTIONS, "tickatlas"));
+        assertEquals(0.25, value(FeedMetric.LISTENER_DELIVERY_DELAY, "output"));
+        assertEquals(2.0, value(FeedMetric.LISTENER_DELIVERY_DELAY_MAX, "output"));
         assertEquals(2.0, value(FeedMetric.GAPS, "tickatlas"));
         assertEquals(80.0, value(FeedMetric.CONNECTED, "tickatlas"));
         assertEquals(0.0, value(FeedMetric.PROVIDER_FAILED, "tickatlas"));

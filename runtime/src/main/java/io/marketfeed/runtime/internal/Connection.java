@@ -81,6 +81,8 @@ final class Connection {
     private long upSinceNanos = -1;
     private long upNanos;
     private long reconnects;
+    /** Attempts replaced because nothing arrived within the stale timeout; control thread, read by snapshots. */
+    private volatile long staleDetections;
     private long gaps;
     private long nextSendNanos;
     private ScheduledFuture<?> readyTimer;
@@ -262,6 +264,7 @@ final class Connection {
         }
         long silence = context.nanoTime() - owner.lastLiveNanos;
         if (silence > heartbeat.staleTimeout().toNanos()) {
+            staleDetections++;
             String why = "stale: no sign of life for " + Durations.format(Duration.ofNanos(silence)) + " (timeout "
                     + Durations.format(heartbeat.staleTimeout()) + ") after " + owner.frames.get() + " frames";
             Transport.TransportSession transport = owner.transport;
@@ -810,6 +813,11 @@ final class Connection {
         if (future != null) {
             future.cancel(false);
         }
+    }
+
+    /** Attempts given up as stale so far. */
+    long staleDetections() {
+        return staleDetections;
     }
 
     /** Reconnect attempts scheduled so far. */

@@ -5,6 +5,7 @@ import io.marketfeed.runtime.DeliveryPolicy;
 import io.marketfeed.runtime.FeedListener;
 import io.marketfeed.runtime.FeedSnapshot;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -32,6 +33,9 @@ final class Delivery {
     private final Thread thread;
     /** Written by the delivery thread once per batch. */
     private volatile long delivered;
+    /** Written by the delivery thread only, read by snapshots. */
+    private volatile long lastDelayNanos;
+    private volatile long maxDelayNanos;
     private final AtomicLong failures = new AtomicLong();
 
     Delivery(String name, FeedListener listener, DeliveryPolicy policy) {
@@ -62,6 +66,7 @@ final class Delivery {
         while (!Thread.currentThread().isInterrupted()) {
             int taken = queue.poll(batch);
             if (taken > 0) {
+                measureDelay(batch[0]);
                 for (int i = 0; i < taken; i++) {
                     deliver(batch[i]);
                     batch[i] = null;
@@ -79,6 +84,18 @@ final class Delivery {
                 return;
             }
             queue.await(IDLE_PARK_NANOS);
+        }
+    }
+
+    /** How long the oldest event of a batch waited since it was received: one clock read per batch. */
+    private void measureDelay(MarketEvent oldest) {
+        Instant now = Instant.now();
+        Instant received = oldest.receivedAt();
+        long nanos = (now.getEpochSecond() - received.getEpochSecond()) * 1_000_000_000L
+                + (now.getNano() - received.getNano());
+        lastDelayNanos = Math.max(0, nanos);
+        if (lastDelayNanos > maxDelayNanos) {
+            maxDelayNanos = lastDelayNanos;
         }
     }
 
@@ -126,6 +143,6 @@ final class Delivery {
 
     FeedSnapshot.ListenerSnapshot snapshot() {
         return new FeedSnapshot.ListenerSnapshot(name, policy, queue.size(), delivered, queue.dropped(),
-                queue.conflated(), failures.get());
+                queue.conflated(), failures.get(), Duration.ofNanos(lastDelayNanos), Duration.ofNanos(maxDelayNanos));
     }
 }

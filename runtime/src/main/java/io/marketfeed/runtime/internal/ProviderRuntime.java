@@ -488,15 +488,18 @@ final class ProviderRuntime {
 
     private ProviderSnapshot.Activity activity() {
         long reconnects = 0;
+        long stale = 0;
         long gaps = 0;
         Duration up = Duration.ZERO;
         List<Connection> all = new ArrayList<>(connections.values());
         all.addAll(retired);
         for (Connection connection : all) {
             reconnects += connection.reconnects();
+            stale += connection.staleDetections();
             gaps += connection.gaps();
             up = up.plus(connection.upTime());
         }
-        return new ProviderSnapshot.Activity(events.snapshot(), problems.sum(), reconnects, gaps, up, quiet.reports());
+        return new ProviderSnapshot.Activity(events.snapshot(), problems.sum(), reconnects, gaps, up, quiet.reports(),
+                stale);
     }
 }
