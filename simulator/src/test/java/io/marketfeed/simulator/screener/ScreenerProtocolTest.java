@@ -42,7 +42,9 @@ class ScreenerProtocolTest {
 
     @Test
     void noFirstMessageThenBatchedAcksAndAPongWithASequence() {
-        start(ScreenerOptions.builder().heartbeatInterval(Duration.ofSeconds(30)));
+        // A flush period much longer than the gap between the two sends, so that both land in one batch even on a
+        // loaded machine (at the default 30 ms they were split once in CI).
+        start(ScreenerOptions.builder().heartbeatInterval(Duration.ofSeconds(30)).batchInterval(Duration.ofSeconds(1)));
         WsClient client = connect("");
         assertTrue(client.silentFor(Duration.ofMillis(150)), "the server sends nothing on connect");
         client.send("{\"type\":\"subscribe\",\"subscription_type\":\"stock\",\"targets\":[\"005930\"]}");
