@@ -722,14 +722,10 @@ public abstract class MarketFeedProviderConformanceTest {
         }
         fixture.subscribe(List.of(third));
         fixture.awaitSettled(topics.size() * both.size() + 1);
-        ScriptedConnection carrying = null;
-        for (ScriptedConnection connection : fixture.server().connections()) {
-            if (fixture.requests(connection, Request.Kind.SUBSCRIBE).stream()
-                    .anyMatch(request -> request.symbols().contains(third))) {
-                carrying = connection;
-            }
-        }
-        assertTrue(carrying != null, "no connection sent a subscribe request naming " + third);
+        // Settled may mean sent (a provider without acknowledgements): the server may not have read it yet.
+        Await.until(() -> carrying(third) != null, ConformanceFixture.WAIT,
+                () -> "no connection sent a subscribe request naming " + third);
+        ScriptedConnection carrying = carrying(third);
         fixture.pushAndAwaitData(carrying, third);
         boolean firstMessageAuth = fixture.endpoint().auth().kind() == AuthStyle.Kind.FIRST_MESSAGE;
         List<String> problems = new ArrayList<>();
@@ -741,6 +737,18 @@ public abstract class MarketFeedProviderConformanceTest {
                 + "(no reconnect, refusal, not-applied signal or change of the subscription; topics subscribed: "
                 + topics + "). Send each subscription once per connection: when topics share one wire subscription, "
                 + "send it for the first topic only and acknowledge the others without repeating it", problems);
+    }
+
+    /** The connection whose subscribe requests name {@code symbol}, or null. */
+    private ScriptedConnection carrying(String symbol) {
+        ScriptedConnection carrying = null;
+        for (ScriptedConnection connection : fixture.server().connections()) {
+            if (fixture.requests(connection, Request.Kind.SUBSCRIBE).stream()
+                    .anyMatch(request -> request.symbols().contains(symbol))) {
+                carrying = connection;
+            }
+        }
+        return carrying;
     }
 
     /** The case endpoint's heartbeat, failing at once when it is too slow for the kit's real-time waits. */
