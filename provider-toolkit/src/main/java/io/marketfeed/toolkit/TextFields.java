@@ -20,6 +20,10 @@ import java.util.OptionalInt;
  * <p>A value longer than {@value #MAX_VALUE_LENGTH} characters is kept as absent: no field a decoder reads is
  * that long, and a hostile frame must not make it hold more.
  *
+ * <p>Memory is taken when it is first needed, for the fields up to the highest one set so far: an object of a
+ * frame that carries none of the fields (a book level {@code {}}) costs a few dozen bytes, not an array per field
+ * of the enum, so that a frame of many small objects does not cost many times its length.
+ *
  * <p>Not thread safe: one per object kept, per connection.
  *
  * @param <F> the fields
@@ -29,23 +33,24 @@ public final class TextFields<F extends Enum<F>> {
     /** Longer values are kept as absent. */
     public static final int MAX_VALUE_LENGTH = 512;
 
-    private final int[] starts;
-    private final int[] lengths;
+    private static final int[] NO_INTS = new int[0];
+    private static final boolean[] NO_BOOLEANS = new boolean[0];
+    private static final char[] NO_CHARS = new char[0];
+
+    /** By field ordinal, up to the highest field set so far (the arrays grow when a higher one is set). */
+    private int[] starts = NO_INTS;
+    private int[] lengths = NO_INTS;
     /** Whether a field's text is in {@link #frame} (read in place) rather than in the arena. */
-    private final boolean[] inFrame;
+    private boolean[] inFrame = NO_BOOLEANS;
     /** The frame's bytes, for fields read in place; valid while the frame is decoded. */
     private byte[] frame;
-    private char[] arena = new char[64];
+    private char[] arena = NO_CHARS;
     private int used;
     /** Where a field read in place is turned into characters when asked for. */
-    private char[] scratch = new char[32];
+    private char[] scratch = NO_CHARS;
 
     public TextFields(Class<F> fields) {
-        int count = fields.getEnumConstants().length;
-        starts = new int[count];
-        lengths = new int[count];
-        inFrame = new boolean[count];
-        Arrays.fill(lengths, -1);
+        // Nothing to size: the arrays grow with the fields set.
     }
 
     /** Forgets every value, for the next frame. */
@@ -53,6 +58,30 @@ public final class TextFields<F extends Enum<F>> {
         Arrays.fill(lengths, -1);
         used = 0;
         frame = null;
+    }
+
+    /** The field's length, -1 when absent. */
+    private int length(int index) {
+        return index < lengths.length ? lengths[index] : -1;
+    }
+
+    /** Makes the field absent. */
+    private void absent(int index) {
+        if (index < lengths.length) {
+            lengths[index] = -1;
+        }
+    }
+
+    /** Makes room for the field's value. */
+    private void room(int index) {
+        if (index >= lengths.length) {
+            int size = index + 1;
+            int old = lengths.length;
+            starts = Arrays.copyOf(starts, size);
+            lengths = Arrays.copyOf(lengths, size);
+            Arrays.fill(lengths, old, size, -1);
+            inFrame = Arrays.copyOf(inFrame, size);
+        }
     }
 
     /**
@@ -66,7 +95,7 @@ public final class TextFields<F extends Enum<F>> {
             return;
         }
         if (token == JsonToken.VALUE_NULL || !token.isScalarValue()) {
-            lengths[field.ordinal()] = -1;
+            absent(field.ordinal());
             return;
         }
         if (parser instanceof FrameParser && ((FrameParser) parser).rawPlain()) {
@@ -75,9 +104,10 @@ public final class TextFields<F extends Enum<F>> {
             int index = field.ordinal();
             int length = frameParser.rawEnd() - frameParser.rawStart();
             if (length > MAX_VALUE_LENGTH) {
-                lengths[index] = -1;
+                absent(index);
                 return;
             }
+            room(index);
             frame = frameParser.rawArray();
             starts[index] = frameParser.rawStart();
             lengths[index] = length;
@@ -94,7 +124,7 @@ public final class TextFields<F extends Enum<F>> {
     /** Keeps {@code text} as the field's text; null makes it absent. */
     public void set(F field, String text) {
         if (text == null) {
-            lengths[field.ordinal()] = -1;
+            absent(field.ordinal());
             return;
         }
         set(field, text.toCharArray(), 0, text.length());
@@ -103,11 +133,12 @@ public final class TextFields<F extends Enum<F>> {
     private void set(F field, char[] chars, int offset, int length) {
         int index = field.ordinal();
         if (length > MAX_VALUE_LENGTH) {
-            lengths[index] = -1;
+            absent(index);
             return;
         }
+        room(index);
         if (used + length > arena.length) {
-            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, used + length));
+            arena = Arrays.copyOf(arena, Math.max(Math.max(arena.length * 2, 64), used + length));
         }
         System.arraycopy(chars, offset, arena, used, length);
         starts[index] = used;
@@ -123,7 +154,7 @@ public final class TextFields<F extends Enum<F>> {
         }
         int length = lengths[index];
         if (scratch.length < length) {
-            scratch = new char[Math.max(length, scratch.length * 2)];
+            scratch = new char[Math.max(Math.max(length, scratch.length * 2), 32)];
         }
         byte[] bytes = frame;
         for (int i = 0, from = starts[index]; i < length; i++) {
@@ -138,13 +169,13 @@ public final class TextFields<F extends Enum<F>> {
 
     /** Whether the field was sent (and was not JSON null). */
     public boolean has(F field) {
-        return lengths[field.ordinal()] >= 0;
+        return length(field.ordinal()) >= 0;
     }
 
     /** The text, or null when absent. Allocates. */
     public String text(F field) {
         int index = field.ordinal();
-        if (lengths[index] < 0) {
+        if (length(index) < 0) {
             return null;
         }
         return inFrame[index] ? new String(frame, starts[index], lengths[index], java.nio.charset.StandardCharsets.ISO_8859_1)
@@ -164,7 +195,7 @@ public final class TextFields<F extends Enum<F>> {
     /** Whether the field's text, without surrounding blanks, is {@code expected}. Allocates nothing. */
     public boolean is(F field, String expected) {
         int index = field.ordinal();
-        int length = lengths[index];
+        int length = length(index);
         if (length < 0) {
             return false;
         }
@@ -197,13 +228,13 @@ public final class TextFields<F extends Enum<F>> {
     /** The field as a symbol through {@code symbols}: trimmed, interned, null when absent or blank. */
     public String symbol(F field, Symbols symbols) {
         int index = field.ordinal();
-        return lengths[index] < 0 ? null : symbols.intern(chars(index), charsStart(index), lengths[index]);
+        return length(index) < 0 ? null : symbols.intern(chars(index), charsStart(index), lengths[index]);
     }
 
     /** Reads the field as an exact decimal into {@code into}; false when absent or not a decimal. */
     public boolean decimal(F field, ExactDecimal into) {
         int index = field.ordinal();
-        return lengths[index] >= 0 && into.parse(chars(index), charsStart(index), lengths[index]);
+        return length(index) >= 0 && into.parse(chars(index), charsStart(index), lengths[index]);
     }
 
     /**
@@ -221,7 +252,7 @@ public final class TextFields<F extends Enum<F>> {
     /** The field as an ISO-8601 date-time with an offset ({@link IsoInstant}), or null. */
     public Instant isoInstant(F field) {
         int index = field.ordinal();
-        return lengths[index] < 0 ? null : IsoInstant.parse(chars(index), charsStart(index), lengths[index]);
+        return length(index) < 0 ? null : IsoInstant.parse(chars(index), charsStart(index), lengths[index]);
     }
 
     /** A whole number of at least {@code minimum} ({@code 60}, {@code "60"} or {@code 60.0}), or empty. */

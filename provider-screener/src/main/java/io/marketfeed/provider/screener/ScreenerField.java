@@ -10,19 +10,21 @@ import java.util.Map;
  * {@code order_count}) map to {@link #PRICE}, {@link #QUANTITY} and {@link #ORDERS} in the reader.
  */
 enum ScreenerField {
+    // A book level's fields first: a level's TextFields then holds three fields, not all of them.
+    PRICE("price"),
+    /** A book level's quantity; never a top-level name (there {@code volume} is {@link #VOLUME}). */
+    QUANTITY(null),
+    /** A book level's order count; never a top-level name. */
+    ORDERS(null),
     TYPE("type"), TIMESTAMP("timestamp"), SEQUENCE("sequence"),
     STOCK_CODE("stock_code"), CODE("code"), SYMBOL("symbol"),
-    PRICE("price"), CHANGE("change"), CHANGE_PERCENT("change_percent"), CHANGE_PCT("change_pct"), VOLUME("volume"),
+    CHANGE("change"), CHANGE_PERCENT("change_percent"), CHANGE_PCT("change_pct"), VOLUME("volume"),
     MARKET("market"), STATUS("status"), MESSAGE("message"),
     ALERT_TYPE("alert_type"), THRESHOLD("threshold"), CURRENT_PRICE("current_price"),
     NOTIFICATION_ID("notification_id"), NOTIFICATION_TYPE("notification_type"), PRIORITY("priority"),
     TITLE("title"), SESSION_ID("session_id"), CONNECTION_ID("connection_id"),
     SUBSCRIPTION_TYPE("subscription_type"), ACCESS_TOKEN("access_token"), EXPIRES_IN("expires_in"),
-    REASON("reason"),
-    /** A book level's quantity; never a top-level name (there {@code volume} is {@link #VOLUME}). */
-    QUANTITY(null),
-    /** A book level's order count; never a top-level name. */
-    ORDERS(null);
+    REASON("reason");
 
     private static final Map<String, ScreenerField> BY_NAME = new HashMap<>();
 

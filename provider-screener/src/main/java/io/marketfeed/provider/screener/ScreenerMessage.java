@@ -34,6 +34,9 @@ final class ScreenerMessage {
 
     /** Longer numeric text is not a Screener value; refusing it keeps BigDecimal work cheap. */
     private static final int MAX_VALUE_LENGTH = 64;
+    /** The fields a book level has (the reader sets no other in a level). */
+    private static final List<ScreenerField> LEVEL_FIELDS = List.of(ScreenerField.PRICE, ScreenerField.QUANTITY,
+            ScreenerField.ORDERS);
 
     /** Top-level scalars (only the names the decoder reads are kept). */
     final TextFields<ScreenerField> top = new TextFields<>(ScreenerField.class);
@@ -62,10 +65,15 @@ final class ScreenerMessage {
     private int messageCount;
     private boolean hasMessages;
 
-    /** Values kept as strings (see the class comment); null or empty on ordinary frames. */
-    private List<Odd> odd;
+    /**
+     * Values kept as strings (see the class comment), by the object they belong to and their field; null or empty
+     * on ordinary frames. A map, not a list: a frame may carry many (a book of thousands of such levels), and each
+     * one is set and looked up once or twice.
+     */
+    private Map<Odd, String> odd;
 
-    private record Odd(TextFields<ScreenerField> owner, ScreenerField field, String text) {
+    /** Where an odd value belongs: the object (by identity, as {@link TextFields} has no equality of its own). */
+    private record Odd(TextFields<ScreenerField> owner, ScreenerField field) {
     }
 
     /** Forgets the last frame's values. */
@@ -95,16 +103,16 @@ final class ScreenerMessage {
         int offset = parser.getTextOffset();
         int length = parser.getTextLength();
         if (odd != null && !odd.isEmpty()) {
-            odd.removeIf(value -> value.owner == into && value.field == field);
+            odd.remove(new Odd(into, field));
         }
         if (keptAsSent(chars, offset, length)) {
             into.set(field, parser);
         } else {
             into.set(field, (String) null);
             if (odd == null) {
-                odd = new ArrayList<>(2);
+                odd = new HashMap<>();
             }
-            odd.add(new Odd(into, field, parser.getText()));
+            odd.put(new Odd(into, field), parser.getText());
         }
     }
 
@@ -129,7 +137,9 @@ final class ScreenerMessage {
         TextFields<ScreenerField> level = side.add();
         if (odd != null && !odd.isEmpty()) {
             // A side sent twice reuses its levels: nothing of the first may show through.
-            odd.removeIf(value -> value.owner == level);
+            for (ScreenerField field : LEVEL_FIELDS) {
+                odd.remove(new Odd(level, field));
+            }
         }
         return level;
     }
@@ -289,16 +299,7 @@ final class ScreenerMessage {
     }
 
     private String odd(TextFields<ScreenerField> owner, ScreenerField field) {
-        if (odd == null || odd.isEmpty()) {
-            return null;
-        }
-        for (int i = 0; i < odd.size(); i++) {
-            Odd value = odd.get(i);
-            if (value.owner == owner && value.field == field) {
-                return value.text;
-            }
-        }
-        return null;
+        return odd == null || odd.isEmpty() ? null : odd.get(new Odd(owner, field));
     }
 
     /**
@@ -348,7 +349,9 @@ final class ScreenerMessage {
 
     static BigDecimal decimalOf(String raw) {
         String text = clean(raw);
-        if (text == null || text.length() > MAX_VALUE_LENGTH) {
+        // A character no number has is refused as BigDecimal refuses it, but without its exception, which would cost
+        // more than the rest of the frame (a book of thousands of levels priced "1" and a NUL).
+        if (text == null || text.length() > MAX_VALUE_LENGTH || !text.chars().allMatch(ScreenerMessage::numeric)) {
             return null;
         }
         try {
@@ -357,6 +360,11 @@ final class ScreenerMessage {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** Whether the character may be part of a number BigDecimal reads: a digit of any script, sign, point, exponent. */
+    private static boolean numeric(int c) {
+        return c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E' || Character.isDigit(c);
     }
 
     /** A whole non-negative number, or -1. */

@@ -19,6 +19,8 @@ final class TokenState {
 
     /** {@code ACCESS_TOKEN_EXPIRE_MINUTES = 15}: assumed when a token carries no readable {@code exp}. */
     static final Duration SERVER_ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(15);
+    /** An {@code expires_in} longer than this (a year) is no lifetime (one of 2^63 seconds overflowed the clock). */
+    static final Duration MAX_LIFETIME = Duration.ofDays(366);
     /** A refresh request unanswered for this long may be sent again (by any connection). */
     static final Duration REFRESH_RETRY = Duration.ofSeconds(30);
 
@@ -73,11 +75,15 @@ final class TokenState {
         return true;
     }
 
-    /** {@code token_refreshed}: the new token and its lifetime (its exp claim wins when readable). */
+    /**
+     * {@code token_refreshed}: the new token and its lifetime (its exp claim wins when readable; a lifetime that is
+     * not positive or longer than {@link #MAX_LIFETIME} is none, and the server's is assumed).
+     */
     synchronized void refreshed(Secret token, long expiresInSeconds) {
         access = token;
         Instant now = clock.instant();
-        expiresAt = expiry(token).orElse(now.plus(expiresInSeconds > 0 ? Duration.ofSeconds(expiresInSeconds)
+        expiresAt = expiry(token).orElseGet(() -> now.plus(expiresInSeconds > 0
+                && expiresInSeconds <= MAX_LIFETIME.getSeconds() ? Duration.ofSeconds(expiresInSeconds)
                 : SERVER_ACCESS_TOKEN_LIFETIME));
         refreshSentAt = null;
         refreshes++;
