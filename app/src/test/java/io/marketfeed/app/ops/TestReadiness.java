@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** {@link Readiness}: ready only when every provider's connections are connected or paused and none failed. */
 class TestReadiness {
 
-    private static final String KEY = "shmk_live_0123456789";
+    private static final String KEY = "shmk_test_FAKE_not_a_key";
     private final Redactor redactor = Redactor.of(List.of(KEY));
 
     @Test

@@ -27,7 +27,7 @@ class TestRedactor {
         Redactor redactor = Redactor.of(List.of());
 
         assertEquals("wss://api.sahmk.sa/ws/v1/stocks/?api_key=****&channel=quotes",
-                redactor.clean("wss://api.sahmk.sa/ws/v1/stocks/?api_key=shmk_live_x&channel=quotes"));
+                redactor.clean("wss://api.sahmk.sa/ws/v1/stocks/?api_key=shmk_test_FAKE_x&channel=quotes"));
         assertEquals("closed ws://h/q?token=**** and jdbc:postgresql://****@db:5432/x?password=****",
                 redactor.clean("closed ws://h/q?token=t0k and jdbc:postgresql://mf:pw@db:5432/x?password=p"));
         assertEquals("ws://h/quote-b-ws-api?symbol=EURUSD", redactor.clean("ws://h/quote-b-ws-api?symbol=EURUSD"));

@@ -44,7 +44,7 @@ class TestSahmkFuzz {
      * The key, which no problem may show. Not one of the key-like strings {@link Mutator#ODD_STRING} writes: those
      * land in symbols too, which are the server's data and shown as they are.
      */
-    private static final String KEY = "shmk_live_fuzz";
+    private static final String KEY = "shmk_test_FAKE_fuzz";
     private static final List<FuzzFrame> FRAMES = FuzzFrame.resources(TestSahmkFuzz.class, "/sahmk/frames");
     private static final FeedProtocol PROTOCOL = new SahmkProvider().create(ProviderDefaults.with(SahmkProvider.ID,
             Map.of(SahmkConfigKeys.API_KEY, KEY, SahmkConfigKeys.SYMBOLS, List.of("2222"),

@@ -41,7 +41,7 @@ import net.jqwik.api.RandomDistribution;
 class TestTickAtlasFuzz {
 
     /** The key the recorded {@code error-invalid-key-echoing-the-key.json} echoes. */
-    private static final String KEY = "tk_live_CANARY123456";
+    private static final String KEY = "tk_test_FAKE_CANARY";
     private static final List<FuzzFrame> FRAMES = FuzzFrame.resources(TestTickAtlasFuzz.class, "/tickatlas/frames");
     private static final FeedProtocol PROTOCOL = new TickAtlasProvider().create(ProviderDefaults.with(
             TickAtlasProvider.ID, Map.of(TickAtlasConfigKeys.ENABLED, true, TickAtlasConfigKeys.API_KEY, KEY,

@@ -34,7 +34,7 @@ class TestTickAtlasSettings {
 
     private static final ReferenceConfig REFERENCE = ReferenceConfig.of(TickAtlasProvider.class, "tickatlas");
 
-    static final String CANARY = "tk_live_CANARY123456";
+    static final String CANARY = "tk_test_FAKE_CANARY";
     private static final String WITH_KEY = "TICKATLAS_API_KEY = \"" + CANARY + "\"";
 
     @Test
