@@ -1,11 +1,8 @@
 package io.marketfeed.sink.kafka;
 
-import io.marketfeed.api.model.Alert;
-import io.marketfeed.api.model.ConnectionEvent;
-import io.marketfeed.api.model.GapEvent;
-import io.marketfeed.api.model.MarketDataEvent;
 import io.marketfeed.api.model.MarketEvent;
 import io.marketfeed.sink.EventBatch;
+import io.marketfeed.sink.json.EventKeys;
 import io.marketfeed.sink.json.JsonlEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,7 +52,7 @@ final class EventRecords {
             byte[] value = Arrays.copyOfRange(lines, start, ends[i] - 1); // without the '\n'
             start = ends[i];
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.get(event.type()), null,
-                    event.receivedAt().toEpochMilli(), key(event), value);
+                    event.receivedAt().toEpochMilli(), EventKeys.key(event), value);
             record.headers().add(RUN_HEADER, run).add(SEQ_HEADER, ascii(batch.sequence(i)));
             records.add(record);
         }
@@ -66,22 +63,6 @@ final class EventRecords {
      * {@code provider:symbol} for market data and alerts about a symbol, {@code provider:connection} for gap and
      * connection events, {@code provider} for the others: the events of one key keep their order (one partition).
      */
-    static String key(MarketEvent event) {
-        if (event instanceof MarketDataEvent) {
-            return event.provider() + ':' + ((MarketDataEvent) event).symbol();
-        }
-        if (event instanceof Alert && ((Alert) event).symbol() != null) {
-            return event.provider() + ':' + ((Alert) event).symbol();
-        }
-        if (event instanceof GapEvent) {
-            return event.provider() + ':' + ((GapEvent) event).connection();
-        }
-        if (event instanceof ConnectionEvent) {
-            return event.provider() + ':' + ((ConnectionEvent) event).connection();
-        }
-        return event.provider();
-    }
-
     private static byte[] ascii(long number) {
         return Long.toString(number).getBytes(StandardCharsets.US_ASCII);
     }
