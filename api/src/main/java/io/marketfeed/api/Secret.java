@@ -1,5 +1,7 @@
 package io.marketfeed.api;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -7,6 +9,9 @@ import java.util.Objects;
  * records; only {@link #reveal()} gives it, and only the code that puts it on the wire should call that.
  */
 public final class Secret {
+
+    private static final List<String> CREDENTIAL_WORDS = List.of("key", "token", "secret", "password", "passphrase",
+            "credentials");
 
     private final String value;
 
@@ -16,6 +21,24 @@ public final class Secret {
 
     public static Secret of(String value) {
         return new Secret(value);
+    }
+
+    /**
+     * Whether a setting's name says it holds a credential: {@code api-key}, {@code token}, {@code secret},
+     * {@code password}, {@code passphrase}, {@code credentials}, or a name ending in one of them after a dash or
+     * underscore ({@code trust-store-password}). Only the last segment of a dotted path counts. The host masks the
+     * values of such settings in everything it prints, and in every text that came from a server.
+     */
+    public static boolean isCredentialName(String path) {
+        int dot = path.lastIndexOf('.');
+        String last = (dot < 0 ? path : path.substring(dot + 1)).replace("\"", "").toLowerCase(Locale.ROOT)
+                .replace('_', '-');
+        for (String word : CREDENTIAL_WORDS) {
+            if (last.equals(word) || last.endsWith("-" + word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value itself. Never log it. */

@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.marketfeed.app.logging.MainProcess;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,9 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TestSignals {
 
-    /** A PostgreSQL sink with nothing listening: its writer retries, and the stop waits up to 10 s for it. */
-    private static final String STORE_DOWN =
-            "-Dmarketfeed.sinks=[{type=postgres, url=\"jdbc:postgresql://127.0.0.1:1/x\"}]";
 
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
 
@@ -44,11 +46,25 @@ class TestSignals {
 
     @Test
     void aSecondSigtermWhileTheStopWaitsForASinkExits143AtOnce() throws Exception {
-        try (MainProcess run = MainProcess.start(folder, Map.of(), List.of(), "run", "--format", "none",
-                STORE_DOWN)) {
-            // A batch is in the writer's hands, so the graceful stop will wait for the store.
-            run.awaitErr(err -> err.contains("Sink 'postgres' cannot write"), "the sink's first failed write",
-                    START_LIMIT);
+        // A "PostgreSQL" that accepts and never answers: the writer's first open hangs (up to its connect timeout),
+        // so the graceful stop surely waits for the sink when the second SIGTERM comes.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                MainProcess run = MainProcess.start(folder, Map.of(), List.of(), "run", "--format", "none",
+                        "-Dmarketfeed.sinks=[{type=postgres, url=\"jdbc:postgresql://127.0.0.1:" + silent.getLocalPort()
+                                + "/x\", connect-timeout = 30s}]")) {
+            List<Socket> accepted = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // The test is over.
+                }
+            }, "silent-postgres");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            run.awaitErr(err -> !accepted.isEmpty(), "the sink's writer connecting to the store", START_LIMIT);
             run.signal("TERM");
             run.awaitErr(err -> err.contains("Stopping: SIGTERM received"), "the graceful stop", START_LIMIT);
             long second = System.nanoTime();

@@ -3,6 +3,7 @@ package io.marketfeed.toolkit;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.marketfeed.api.model.Quote;
+import io.marketfeed.api.protocol.DecodeOutput;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -18,7 +19,9 @@ import java.util.OptionalInt;
  * when asked for, and only then may they allocate (a {@code String} for {@link #text}, an {@code Instant}).
  *
  * <p>A value longer than {@value #MAX_VALUE_LENGTH} characters is kept as absent: no field a decoder reads is
- * that long, and a hostile frame must not make it hold more.
+ * that long, and a hostile frame must not make it hold more. Such a value, JSON {@code null}, an object or an
+ * array is nonetheless remembered as <em>sent</em> ({@link #sent}), so that a decoder can report it as a bad
+ * value ({@link #read}, {@link #sample}) rather than take it for a field the server left out.
  *
  * <p>Memory is taken when it is first needed, for the fields up to the highest one set so far: an object of a
  * frame that carries none of the fields (a book level {@code {}}) costs a few dozen bytes, not an array per field
@@ -32,6 +35,19 @@ public final class TextFields<F extends Enum<F>> {
 
     /** Longer values are kept as absent. */
     public static final int MAX_VALUE_LENGTH = 512;
+
+    /** {@link #read}: the field was not sent. */
+    public static final int ABSENT = 0;
+    /** {@link #read}: the field holds a value of the kind asked for. */
+    public static final int READ = 1;
+    /** {@link #read}: the field was sent but holds no value of the kind asked for (a bad value). */
+    public static final int BAD = 2;
+
+    /** Lengths below zero: not sent, JSON null, an object or array, too long (its length in starts). */
+    private static final int NOT_SENT = -1;
+    private static final int NULL = -2;
+    private static final int STRUCTURE = -3;
+    private static final int TOO_LONG = -4;
 
     private static final int[] NO_INTS = new int[0];
     private static final boolean[] NO_BOOLEANS = new boolean[0];
@@ -48,6 +64,7 @@ public final class TextFields<F extends Enum<F>> {
     private int used;
     /** Where a field read in place is turned into characters when asked for. */
     private char[] scratch = NO_CHARS;
+    private final SampleText sample = new SampleText();
 
     public TextFields(Class<F> fields) {
         // Nothing to size: the arrays grow with the fields set.
@@ -68,8 +85,15 @@ public final class TextFields<F extends Enum<F>> {
     /** Makes the field absent. */
     private void absent(int index) {
         if (index < lengths.length) {
-            lengths[index] = -1;
+            lengths[index] = NOT_SENT;
         }
+    }
+
+    /** Marks the field as sent without a value kept ({@link #NULL}, {@link #STRUCTURE}, {@link #TOO_LONG}). */
+    private void unkept(int index, int kind, int length) {
+        room(index);
+        lengths[index] = kind;
+        starts[index] = length;
     }
 
     /** Makes room for the field's value. */
@@ -85,17 +109,20 @@ public final class TextFields<F extends Enum<F>> {
     }
 
     /**
-     * Keeps the parser's current token as the field's text when it is a string, number or boolean; JSON null
-     * makes the field absent; an object or array is skipped and leaves the field as it was.
+     * Keeps the parser's current token as the field's text when it is a string, number or boolean; JSON null, an
+     * object or an array (skipped) make the field absent but {@link #sent}.
      */
     public void set(F field, JsonParser parser) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == null || token.isStructStart()) {
             parser.skipChildren();
+            if (token != null) {
+                unkept(field.ordinal(), STRUCTURE, token == JsonToken.START_OBJECT ? '{' : '[');
+            }
             return;
         }
         if (token == JsonToken.VALUE_NULL || !token.isScalarValue()) {
-            absent(field.ordinal());
+            unkept(field.ordinal(), NULL, 0);
             return;
         }
         if (parser instanceof FrameParser && ((FrameParser) parser).rawPlain()) {
@@ -104,7 +131,7 @@ public final class TextFields<F extends Enum<F>> {
             int index = field.ordinal();
             int length = frameParser.rawEnd() - frameParser.rawStart();
             if (length > MAX_VALUE_LENGTH) {
-                absent(index);
+                unkept(index, TOO_LONG, length);
                 return;
             }
             room(index);
@@ -133,7 +160,7 @@ public final class TextFields<F extends Enum<F>> {
     private void set(F field, char[] chars, int offset, int length) {
         int index = field.ordinal();
         if (length > MAX_VALUE_LENGTH) {
-            absent(index);
+            unkept(index, TOO_LONG, length);
             return;
         }
         room(index);
@@ -167,9 +194,66 @@ public final class TextFields<F extends Enum<F>> {
         return inFrame[index] ? 0 : starts[index];
     }
 
-    /** Whether the field was sent (and was not JSON null). */
+    /** Whether the field was sent with a value kept (not JSON null, an object or array, or too long). */
     public boolean has(F field) {
         return length(field.ordinal()) >= 0;
+    }
+
+    /** Whether the field was sent at all, JSON null, objects, arrays and values too long to keep included. */
+    public boolean sent(F field) {
+        return length(field.ordinal()) != NOT_SENT;
+    }
+
+    /** Whether the field was sent as JSON {@code null}. */
+    public boolean isNull(F field) {
+        return length(field.ordinal()) == NULL;
+    }
+
+    /**
+     * The field read as an exact decimal into {@code into}: {@link #READ}; {@link #ABSENT} when it was not sent;
+     * {@link #BAD} when it was sent but is no decimal of sane magnitude (report it with {@link #sample}).
+     */
+    public int read(F field, ExactDecimal into) {
+        if (decimal(field, into)) {
+            return READ;
+        }
+        return sent(field) ? BAD : ABSENT;
+    }
+
+    /**
+     * An optional decimal: true with its value in {@code into}; false when not sent, or when sent but no exact
+     * decimal, which is reported as {@code out.badValue(name, sample, false)} (the event keeps the field absent).
+     */
+    public boolean optionalDecimal(F field, String name, ExactDecimal into, DecodeOutput out) {
+        int read = read(field, into);
+        if (read == BAD) {
+            out.badValue(name, sample(field), false);
+        }
+        return read == READ;
+    }
+
+    /** Reports the field's value as bad: {@code out.badValue(name, sample(field), eventDropped)}. */
+    public void report(F field, String name, boolean eventDropped, DecodeOutput out) {
+        out.badValue(name, sample(field), eventDropped);
+    }
+
+    /**
+     * The field's value as sent, for a bad-value report: its text, or {@code null}, <code>{…}</code>,
+     * {@code […]}, {@code (600 characters)}, or empty when not sent. A reused view, valid until the next call on
+     * this object (the runtime copies what it keeps); allocates nothing.
+     */
+    public CharSequence sample(F field) {
+        int index = field.ordinal();
+        int length = length(index);
+        if (length >= 0) {
+            return sample.view(chars(index), charsStart(index), length);
+        }
+        switch (length) {
+            case NULL: return sample.fixed("null");
+            case STRUCTURE: return sample.fixed(starts[index] == '{' ? "{…}" : "[…]");
+            case TOO_LONG: return sample.fixed("(" + starts[index] + " characters)");
+            default: return sample.fixed("");
+        }
     }
 
     /** The text, or null when absent. Allocates. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.marketfeed.api.MarketFeedProvider;
 import io.marketfeed.api.ProviderSettings;
+import io.marketfeed.api.Secret;
 import io.marketfeed.api.SpiVersion;
 import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.runtime.internal.FeedEngine;
@@ -93,6 +94,13 @@ public final class MarketFeed implements AutoCloseable {
     /** The default of {@link Builder#quietSymbols(Duration)}. */
     public static final Duration DEFAULT_QUIET_AFTER = Duration.ofMinutes(2);
 
+    /** The default of {@link Builder#maxMessageSize(long)}: 1 MiB. */
+    public static final long DEFAULT_MAX_MESSAGE_SIZE = 1024 * 1024;
+    /** The smallest {@link Builder#maxMessageSize(long)} accepted: 1 KiB. */
+    public static final long MIN_MAX_MESSAGE_SIZE = 1024;
+    /** The largest {@link Builder#maxMessageSize(long)} accepted: 1 GiB. */
+    public static final long MAX_MAX_MESSAGE_SIZE = 1024L * 1024 * 1024;
+
     /** Builds a {@link MarketFeed}. Not thread safe. */
     public static final class Builder {
         private final List<FeedEngine.ProviderEntry> providers = new ArrayList<>();
@@ -102,9 +110,13 @@ public final class MarketFeed implements AutoCloseable {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration creditSampleInterval = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
+        private TlsSettings tls = TlsSettings.defaults();
         private RecordOptions recording;
         private Duration quietAfter = DEFAULT_QUIET_AFTER;
         private final Map<String, Duration> quietAfterByProvider = new LinkedHashMap<>();
+        private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+        private final Map<String, Long> maxMessageSizeByProvider = new LinkedHashMap<>();
+        private final List<Secret> secrets = new ArrayList<>();
 
         private Builder() {
         }
@@ -117,7 +129,62 @@ public final class MarketFeed implements AutoCloseable {
         public Builder provider(MarketFeedProvider provider, ProviderSettings settings) {
             requireNonNull(provider, "provider is null");
             requireNonNull(settings, "settings is null");
-            return provider(provider.id(), provider.create(settings), provider.spiVersion());
+            provider(provider.id(), provider.create(settings), provider.spiVersion());
+            List<Secret> credentials = new ArrayList<>();
+            for (String path : settings.paths()) {
+                if (Secret.isCredentialName(path)) {
+                    try {
+                        settings.secret(path).ifPresent(credentials::add);
+                    } catch (RuntimeException notText) {
+                        // A list or an object named like a credential: nothing a server could quote as one value.
+                    }
+                }
+            }
+            FeedEngine.ProviderEntry added = providers.remove(providers.size() - 1);
+            providers.add(new FeedEngine.ProviderEntry(added.id(), added.protocol(), added.spiVersion(), credentials,
+                    added.maxMessageSize()));
+            return this;
+        }
+
+        /**
+         * Keeps a credential out of every event and log line: wherever a server, or the network stack, quotes it
+         * back (as is, URL-encoded, JSON-escaped or in Base64), it shows as {@code ****}. The credentials of the
+         * providers' settings (keys named like {@link Secret#isCredentialName credentials}) and of their endpoints
+         * are masked without this; a provider added as a created protocol may need it for a credential it sends
+         * in a message.
+         */
+        public Builder mask(Secret secret) {
+            secrets.add(requireNonNull(secret, "secret is null"));
+            return this;
+        }
+
+        /**
+         * The largest message any provider's server may send, in bytes (default {@link #DEFAULT_MAX_MESSAGE_SIZE},
+         * 1 MiB), unless {@link #maxMessageSize(String, long)} sets the provider's own. Enforced while the message's
+         * fragments arrive, so nothing larger is ever held: past it the connection is closed with 1009 (message
+         * too big), a status event and one log line name the limit and the size seen, and the connection reconnects
+         * with backoff.
+         *
+         * @throws IllegalArgumentException outside {@value #MIN_MAX_MESSAGE_SIZE} bytes to 1 GiB
+         */
+        public Builder maxMessageSize(long bytes) {
+            this.maxMessageSize = checkedMessageSize("maxMessageSize", bytes);
+            return this;
+        }
+
+        /** The largest message one provider's server may send; see {@link #maxMessageSize(long)}. */
+        public Builder maxMessageSize(String provider, long bytes) {
+            requireNonNull(provider, "provider is null");
+            maxMessageSizeByProvider.put(provider, checkedMessageSize("maxMessageSize(" + provider + ")", bytes));
+            return this;
+        }
+
+        private static long checkedMessageSize(String what, long bytes) {
+            if (bytes < MIN_MAX_MESSAGE_SIZE || bytes > MAX_MAX_MESSAGE_SIZE) {
+                throw new IllegalArgumentException(what + " must be from " + MIN_MAX_MESSAGE_SIZE + " bytes to 1 GiB ("
+                        + MAX_MAX_MESSAGE_SIZE + " bytes); got " + bytes);
+            }
+            return bytes;
         }
 
         /** Adds an already created protocol under a provider id, built for this SPI ({@link SpiVersion#CURRENT}). */
@@ -138,7 +205,7 @@ public final class MarketFeed implements AutoCloseable {
                     throw new IllegalArgumentException("provider '" + id + "' is added twice");
                 }
             }
-            providers.add(new FeedEngine.ProviderEntry(id, protocol, spiVersion));
+            providers.add(new FeedEngine.ProviderEntry(id, protocol, spiVersion, List.of(), DEFAULT_MAX_MESSAGE_SIZE));
             return this;
         }
 
@@ -250,6 +317,18 @@ public final class MarketFeed implements AutoCloseable {
             return after;
         }
 
+        /**
+         * What the shared WebSocket client trusts for {@code wss://} endpoints (all providers): by default what this
+         * Java trusts; {@link TlsSettings#trustStore} for a private or a proxy's CA. Certificates are always verified,
+         * chain and host name; a refused one is reported as one line saying which check failed and what to do, and
+         * the connection is retried with backoff like any failed attempt (the server's certificate can be fixed
+         * without us).
+         */
+        public Builder tls(TlsSettings settings) {
+            this.tls = requireNonNull(settings, "settings is null");
+            return this;
+        }
+
         /** The clock for event timestamps (tests). */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock is null");
@@ -264,14 +343,27 @@ public final class MarketFeed implements AutoCloseable {
             for (FeedEngine.ProviderEntry entry : providers) {
                 quiet.put(entry.id(), quietAfterByProvider.getOrDefault(entry.id(), quietAfter));
             }
+            for (String id : maxMessageSizeByProvider.keySet()) {
+                if (!quiet.containsKey(id)) {
+                    throw new IllegalStateException("maxMessageSize names provider '" + id + "', which is not added;"
+                            + " added: " + quiet.keySet());
+                }
+            }
+            List<FeedEngine.ProviderEntry> entries = new ArrayList<>();
+            for (FeedEngine.ProviderEntry entry : providers) {
+                List<Secret> credentials = new ArrayList<>(entry.secrets());
+                credentials.addAll(secrets);
+                entries.add(new FeedEngine.ProviderEntry(entry.id(), entry.protocol(), entry.spiVersion(), credentials,
+                        maxMessageSizeByProvider.getOrDefault(entry.id(), maxMessageSize)));
+            }
             for (String id : quietAfterByProvider.keySet()) {
                 if (!quiet.containsKey(id)) {
                     throw new IllegalStateException("quietSymbols names provider '" + id + "', which is not added;"
                             + " added: " + quiet.keySet());
                 }
             }
-            return new MarketFeed(new FeedEngine(providers, listeners, reconnect, stopTimeout, connectTimeout,
-                    creditSampleInterval, clock, recording, quiet));
+            return new MarketFeed(new FeedEngine(entries, listeners, reconnect, stopTimeout, connectTimeout,
+                    creditSampleInterval, clock, recording, quiet, tls));
         }
     }
 }

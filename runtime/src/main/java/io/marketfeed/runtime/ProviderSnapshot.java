@@ -21,17 +21,60 @@ import java.util.Optional;
  * @param credits credit accounting, when the provider is metered
  * @param connections the provider's connections
  * @param activity what happened since the start
+ * @param badValues values the decoder could not read exactly, by field (sorted), only fields that had one
  */
 public record ProviderSnapshot(String provider, boolean failed, String failure, int wanted,
         Map<String, String> rejected, int unassigned, long ghostFramesDropped, long decodeErrors,
-        Optional<CreditSnapshot> credits, List<ConnectionSnapshot> connections, Activity activity) {
+        Optional<CreditSnapshot> credits, List<ConnectionSnapshot> connections, Activity activity,
+        List<BadValue> badValues) {
+
+    public ProviderSnapshot {
+        badValues = List.copyOf(requireNonNull(badValues, "badValues is null"));
+    }
+
+    /** Without bad values. */
+    public ProviderSnapshot(String provider, boolean failed, String failure, int wanted,
+            Map<String, String> rejected, int unassigned, long ghostFramesDropped, long decodeErrors,
+            Optional<CreditSnapshot> credits, List<ConnectionSnapshot> connections, Activity activity) {
+        this(provider, failed, failure, wanted, rejected, unassigned, ghostFramesDropped, decodeErrors, credits,
+                connections, activity, List.of());
+    }
+
+    /** Bad values of every field: events dropped plus events kept without the field. */
+    public long totalBadValues() {
+        long total = 0;
+        for (BadValue value : badValues) {
+            total += value.total();
+        }
+        return total;
+    }
+
+    /**
+     * Values of one field the provider's decoder could not read exactly (NaN, {@code true} or {@code null} where a
+     * number must be, a number beyond sane bounds, a time that is none), by outcome; see
+     * {@code DecodeOutput.badValue}.
+     *
+     * @param field the field as the provider names it
+     * @param dropped events dropped because the field was required
+     * @param absent events kept without the field (an optional one)
+     */
+    public record BadValue(String field, long dropped, long absent) {
+
+        public BadValue {
+            requireNonNull(field, "field is null");
+        }
+
+        public long total() {
+            return dropped + absent;
+        }
+    }
 
     /**
      * A provider's activity since the start.
      *
      * @param events market-data events handed to the listeners, by type ({@code quote}, {@code trade}, …)
      * @param problems problems the decoder reported about what the server sent (malformed or unknown frames,
-     *     values that could not be read)
+     *     missing fields); values that could not be read are counted apart, in {@link ProviderSnapshot#badValues}
      * @param reconnects reconnect attempts scheduled
      * @param gaps gap events published (blind windows)
      * @param connected time the connections were up, summed over connections

@@ -79,7 +79,9 @@ final class WriteLoop implements Runnable {
                 return true;
             } catch (InterruptedException e) {
                 throw e;
-            } catch (Exception e) {
+            } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+                // A broken store or driver (a missing class, a failed assertion) is retried like a store that is
+                // down: the events stay queued or spooled, and the feeds go on.
                 failed(e);
             }
             long jittered = (long) (delay * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
@@ -90,7 +92,7 @@ final class WriteLoop implements Runnable {
         }
     }
 
-    private void failed(Exception e) {
+    private void failed(Throwable e) {
         failures.incrementAndGet();
         lastError = describe(e);
         if (open) {

@@ -33,6 +33,8 @@ final class GarbageFrames {
     }
 
     private static final int HUGE = 2 * 1024 * 1024;
+    /** Large, yet under the runtime's default message limit of 1 MiB: a connection must survive it. */
+    private static final int LARGE_ON_WIRE = 900 * 1024;
     private static final int DEEP = 100_000;
 
     private final Map<String, Garbage> frames = new LinkedHashMap<>();
@@ -64,7 +66,8 @@ final class GarbageFrames {
         out.text("the data frame truncated", dataFrame.substring(0, dataFrame.length() / 2));
         out.text("the data frame with its values' types swapped", numbersToStrings(stringsToNumbers(dataFrame)));
         out.text("deep nesting", "[".repeat(DEEP));
-        out.text("a huge string", "{\"type\":\"mf-testkit-unknown\",\"pad\":\"" + "a".repeat(HUGE) + "\"}");
+        out.text("a large string", "{\"type\":\"mf-testkit-unknown\",\"pad\":\"" + "a".repeat(LARGE_ON_WIRE)
+                + "\"}");
         out.binary("random binary", random(257, 7));
         out.binary("empty binary", new byte[0]);
         return new ArrayList<>(out.frames.values());

@@ -557,7 +557,9 @@ public abstract class MarketFeedProviderConformanceTest {
             default:
                 break;
         }
-        if (inQuery && auth.kind() != AuthStyle.Kind.QUERY_PARAMETER) {
+        boolean sessionParameter = session(fixture.protocol(), endpoint, 1).queryParameters().values().stream()
+                .anyMatch(value -> value.reveal().equals(credential));
+        if (inQuery && auth.kind() != AuthStyle.Kind.QUERY_PARAMETER && !sessionParameter) {
             problems.add("the query string carries the credential, but the protocol authenticates with " + auth);
         }
         if (inHeaders && auth.kind() != AuthStyle.Kind.HEADER) {
@@ -1074,6 +1076,48 @@ public abstract class MarketFeedProviderConformanceTest {
         fixture.pushAndAwaitData(connection, symbol);
         assertFalse(fixture.events().states(ConnectionState.RECONNECTING).isEmpty(),
                 "refused handshakes are reported as reconnecting");
+    }
+
+    /**
+     * <b>Purpose:</b> a server cannot make the client hold a message of any size: past the runtime's limit
+     * (1 MiB by default) the connection is cut while the message still arrives, and comes back.<br>
+     * <b>Setup:</b> a feed subscribing one symbol; data flows; the server sends one text frame of 50 MB.<br>
+     * <b>Passes when</b> a {@code message-too-large} status event names the limit, the client held a small part of
+     * the message, and a new connection subscribes again and delivers data.<br>
+     * <b>Requires:</b> nothing.
+     */
+    @Test
+    public void aMessageOverTheLimitIsCutAndTheConnectionComesBack() {
+        new HostileServerCases(fixture).messageOverTheLimit();
+    }
+
+    /**
+     * <b>Purpose:</b> what a server says is never trusted with the credential: a server that quotes it back (as
+     * is, URL-encoded, in Base64) with a line break gets neither into an event.<br>
+     * <b>Setup:</b> a feed subscribing one symbol; the server sends {@link ProtocolScript#errorFrame} quoting the
+     * credential (when the script has one), then closes with 1001 and a reason quoting it, then refuses the next
+     * handshake with 503 and a body quoting it.<br>
+     * <b>Passes when</b> the data flows again after each, and no event quotes the credential in any of the three
+     * forms or carries the server's line break as such.<br>
+     * <b>Requires:</b> nothing; the error frame part needs {@link ProtocolScript#errorFrame}.
+     */
+    @Test
+    public void aCredentialQuotedBackByTheServerIsNeverShown() {
+        new HostileServerCases(fixture).credentialQuotedBack();
+    }
+
+    /**
+     * <b>Purpose:</b> a session never keeps the one before it: the runtime hands each new session the previous one
+     * ({@code SessionContext.previous}) to carry state across a reconnect, and a session that keeps it keeps the
+     * whole chain of earlier ones alive.<br>
+     * <b>Setup:</b> no server; {@value SessionChainCheck#RECONNECTS} sessions opened in a row, each given the one
+     * before.<br>
+     * <b>Passes when</b> the first session is garbage collected while the last is still held.<br>
+     * <b>Requires:</b> nothing.
+     */
+    @Test
+    public void sessionsDoNotKeepTheirPredecessors() {
+        SessionChainCheck.run(fixture);
     }
 
     // ---------------------------------------------------------------- helpers

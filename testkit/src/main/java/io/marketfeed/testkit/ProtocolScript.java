@@ -99,6 +99,16 @@ public interface ProtocolScript {
     }
 
     /**
+     * An error frame carrying {@code message} as the server's own text (an error or notice the provider reports as
+     * a non-fatal problem, such as a rejected request), for the case that checks that text a server sends, quoting
+     * the credential or holding a line break, reaches no event as such. Empty when the protocol has no such frame
+     * (that part of the case is then left out).
+     */
+    default Optional<String> errorFrame(String message) {
+        return Optional.empty();
+    }
+
+    /**
      * Protocol-specific frames the decoder must survive, added to the kit's own malformed and unknown frames:
      * an error frame with a missing field, a message of a type the provider does not know.
      */

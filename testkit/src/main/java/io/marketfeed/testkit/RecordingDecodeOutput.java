@@ -79,6 +79,24 @@ public final class RecordingDecodeOutput implements DecodeOutput {
     public record Credits(CreditUpdate update) implements Call {}
     /** {@link #lost}. */
     public record Lost(Instant from, String reason) implements Call {}
+    /**
+     * {@link #badValue}, with the sample copied.
+     *
+     * @param field the field as the provider names it
+     * @param sample the value as sent
+     * @param eventDropped whether the event was dropped (a required field) or kept without the field
+     */
+    public record BadValue(String field, String sample, boolean eventDropped) implements Call {
+        /** A bad value of a required field: the event was dropped. */
+        public static BadValue dropped(String field, String sample) {
+            return new BadValue(field, sample, true);
+        }
+
+        /** A bad value of an optional field: the event was kept without it. */
+        public static BadValue absent(String field, String sample) {
+            return new BadValue(field, sample, false);
+        }
+    }
 
     private final List<Call> calls = new ArrayList<>();
     /** True while {@link #notApplied} forwards to {@link #problem}, which then records no {@link Problem} call. */
@@ -119,6 +137,11 @@ public final class RecordingDecodeOutput implements DecodeOutput {
     /** The limits announced. */
     public List<LimitsUpdate> limits() {
         return List.copyOf(limits);
+    }
+
+    /** The bad values reported, in order. */
+    public List<BadValue> badValues() {
+        return calls(BadValue.class);
     }
 
     /** How often {@link #ready()} was called. */
@@ -245,6 +268,13 @@ public final class RecordingDecodeOutput implements DecodeOutput {
     public void lost(Instant from, String reason) {
         calls.add(new Lost(from, reason));
         signals.add(new Signal("lost", from + ": " + reason));
+    }
+
+    @Override
+    public void badValue(String field, CharSequence sample, boolean eventDropped) {
+        BadValue call = new BadValue(field, sample == null ? null : sample.toString(), eventDropped);
+        calls.add(call);
+        signals.add(new Signal("badValue", field + " " + call.sample() + (eventDropped ? " (dropped)" : " (absent)")));
     }
 
     /** Recorded only in {@link #calls()}; the interface's default does nothing, and neither do the other views. */

@@ -71,6 +71,8 @@ public final class ScriptedServer implements AutoCloseable {
     private final List<ReceivedFrame> received = new CopyOnWriteArrayList<>();
     private final List<Throwable> scriptErrors = new CopyOnWriteArrayList<>();
     private volatile Function<Handshake, List<String>> openFrames = handshake -> List.of();
+    /** The body of the answer that refuses an upgrade. */
+    private volatile String refusalBody = "refused by the scripted server";
     /** 0 while accepting; otherwise the HTTP status every upgrade is refused with. */
     private volatile int refusal;
     private boolean closed;
@@ -155,9 +157,15 @@ public final class ScriptedServer implements AutoCloseable {
 
     /** Refuses every upgrade from now on with this HTTP status (such as 401, 403, 429 or 503). */
     public ScriptedServer refuseHandshakes(int httpStatus) {
+        return refuseHandshakes(httpStatus, "refused by the scripted server");
+    }
+
+    /** Refuses every upgrade from now on with this HTTP status, and this text as the body of the answer. */
+    public ScriptedServer refuseHandshakes(int httpStatus, String body) {
         if (httpStatus < 300 || httpStatus > 599) {
             throw new IllegalArgumentException("a refusal needs an HTTP status from 300 to 599, got " + httpStatus);
         }
+        refusalBody = java.util.Objects.requireNonNull(body, "body is null");
         refusal = httpStatus;
         return this;
     }
@@ -311,7 +319,10 @@ public final class ScriptedServer implements AutoCloseable {
         if (refused != 0) {
             handshakes.add(new Handshake(0, at, path, query, parameters, headers, refused));
             Await.signal();
-            Response.writeError(request, response, callback, refused, "refused by the scripted server");
+            response.setStatus(refused);
+            response.getHeaders().put("Content-Type", "text/plain; charset=utf-8");
+            response.write(true, java.nio.ByteBuffer.wrap(refusalBody.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    callback);
             return null;
         }
         Handshake handshake = new Handshake(connectionIds.incrementAndGet(), at, path, query, parameters, headers,

@@ -61,6 +61,43 @@ public interface DecodeOutput {
     /** An error frame or notice, classified. */
     void problem(Disposition disposition);
 
+    /**
+     * A value the server sent could not be read exactly, and was not used. Call it once per value, in every frame
+     * (the runtime counts, and announces rate-limited; the decoder keeps no state for it).
+     *
+     * <p>The policy every provider follows: a value "cannot be read exactly" when it is {@code NaN} or
+     * {@code Infinity}, not a number where a number must be ({@code true}, {@code null}, {@code ""}, an object or
+     * array), a number beyond sane bounds (more than 64 characters, or an exponent beyond ±64: see the toolkit's
+     * {@code ExactDecimal}), or a time that is not one. A value is never read through a {@code double}. Then:
+     * <ul>
+     * <li>a <b>required</b> field (the symbol; the price and size of a trade or book level; the time of an event
+     *     that has no other time, such as a candle's open time; what the model cannot do without): the event (or
+     *     book level) is not emitted; {@code eventDropped} is true;
+     * <li>an <b>optional</b> field (a quote's prices, a trade's value, a quote's or trade's own time, which
+     *     {@code receivedAt} stands in for): the event is emitted without it; {@code eventDropped} is false.
+     * </ul>
+     * Each provider's documentation says which of its fields are required. A field that was not sent at all is no
+     * bad value (a missing required field is a {@link #problem}). The model puts no sign on prices or sizes, so a
+     * negative value is not refused here.
+     *
+     * <p>The runtime counts per provider, field and outcome (the exit summary, {@code /metrics}, {@code /status},
+     * the snapshot) and publishes a {@code bad-value} status event naming the provider, the field and the sample
+     * the first time per field, then at most once a minute per field with the count since. On the read thread it
+     * allocates nothing after the first report of a field.
+     *
+     * <p>The default does nothing, for a {@code DecodeOutput} written before this method (SPI 1.2); the runtime's
+     * own counts.
+     *
+     * @param field the field as the provider names it on the wire (a constant, such as {@code "price"} or
+     *     {@code "data.bid"}; a provider has a few dozen at most)
+     * @param sample the value as sent (for JSON {@code null}: {@code null}; an object: {@code {…}}), only valid
+     *     during the call: the runtime copies (at most 64 characters, control characters escaped) what it keeps
+     * @param eventDropped true when the field was required and the event was dropped; false when the event was
+     *     emitted with the field absent
+     */
+    default void badValue(String field, CharSequence sample, boolean eventDropped) {
+    }
+
     /** Credit figures reported by the server. */
     void credits(CreditUpdate update);
 

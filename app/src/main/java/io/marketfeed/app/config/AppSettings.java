@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.marketfeed.app.output.OutputFormat;
 import io.marketfeed.app.simulator.SimulatedProviders;
 import io.marketfeed.runtime.DeliveryPolicy;
+import io.marketfeed.runtime.MarketFeed;
 import io.marketfeed.runtime.ReconnectPolicy;
+import io.marketfeed.runtime.TlsSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,9 +26,12 @@ import java.util.OptionalInt;
  * @param simulator the embedded simulator
  * @param http the operations port ({@code /health}, {@code /ready}, {@code /metrics}, {@code /status})
  * @param quietSymbols when a symbol that stopped while its neighbours stream is reported
+ * @param tls what {@code wss://} servers are verified against ({@code tls.*}), the trust store already loaded
+ * @param maxMessageSize the largest message a server may send ({@code max-message-size.*})
  */
 public record AppSettings(ReconnectPolicy reconnect, DeliveryPolicy delivery, Duration stopTimeout,
-        Duration connectTimeout, Output output, Simulator simulator, Http http, QuietSymbols quietSymbols) {
+        Duration connectTimeout, Output output, Simulator simulator, Http http, QuietSymbols quietSymbols,
+        TlsSettings tls, MaxMessageSize maxMessageSize) {
 
     public AppSettings {
         requireNonNull(reconnect, "reconnect is null");
@@ -37,6 +42,20 @@ public record AppSettings(ReconnectPolicy reconnect, DeliveryPolicy delivery, Du
         requireNonNull(simulator, "simulator is null");
         requireNonNull(http, "http is null");
         requireNonNull(quietSymbols, "quietSymbols is null");
+        requireNonNull(tls, "tls is null");
+        requireNonNull(maxMessageSize, "maxMessageSize is null");
+    }
+
+    /**
+     * The largest message a server may send ({@code max-message-size}), in bytes.
+     *
+     * @param defaultSize for every provider without its own
+     * @param providers the sizes of single providers, by provider id
+     */
+    public record MaxMessageSize(long defaultSize, Map<String, Long> providers) {
+        public MaxMessageSize {
+            providers = Map.copyOf(providers);
+        }
     }
 
     /**
@@ -125,7 +144,12 @@ public record AppSettings(ReconnectPolicy reconnect, DeliveryPolicy delivery, Du
                 in.integer(ConfigPaths.SIMULATOR_PORT, 0, 65_535));
         return new AppSettings(new ReconnectPolicy(initialDelay, maxDelay, multiplier, jitter, resetAfter),
                 new DeliveryPolicy(mode, capacity), stopTimeout, connectTimeout, output, simulator, http(in),
-                new QuietSymbols(in.duration(ConfigPaths.QUIET_AFTER, true), in.durations(ConfigPaths.QUIET_PROVIDERS)));
+                new QuietSymbols(in.duration(ConfigPaths.QUIET_AFTER, true), in.durations(ConfigPaths.QUIET_PROVIDERS)),
+                TlsConfig.read(in), new MaxMessageSize(
+                        in.bytes(ConfigPaths.MAX_MESSAGE_SIZE, MarketFeed.MIN_MAX_MESSAGE_SIZE,
+                                MarketFeed.MAX_MAX_MESSAGE_SIZE),
+                        in.byteSizes(ConfigPaths.MAX_MESSAGE_SIZE_PROVIDERS, MarketFeed.MIN_MAX_MESSAGE_SIZE,
+                                MarketFeed.MAX_MAX_MESSAGE_SIZE)));
     }
 
     /**

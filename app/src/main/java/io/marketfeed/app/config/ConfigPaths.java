@@ -26,8 +26,13 @@ public final class ConfigPaths {
     public static final String PLUGIN_PATH = "marketfeed.plugin-path";
     public static final String QUIET_AFTER = "marketfeed.quiet-symbols.after";
     public static final String QUIET_PROVIDERS = "marketfeed.quiet-symbols.providers";
+    public static final String MAX_MESSAGE_SIZE = "marketfeed.max-message-size.default";
+    public static final String MAX_MESSAGE_SIZE_PROVIDERS = "marketfeed.max-message-size.providers";
     public static final String HTTP_HOST = "marketfeed.http.host";
     public static final String HTTP_PORT = "marketfeed.http.port";
+    public static final String TLS_TRUST_STORE = "marketfeed.tls.trust-store";
+    public static final String TLS_TRUST_STORE_PASSWORD = "marketfeed.tls.trust-store-password";
+    public static final String TLS_TRUST_STORE_TYPE = "marketfeed.tls.trust-store-type";
 
     /** Relative keys every provider block shares (see {@code io.marketfeed.api.CommonSettings}). */
     public static final String PROVIDER_ENABLED = "enabled";

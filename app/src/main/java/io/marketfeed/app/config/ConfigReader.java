@@ -60,6 +60,35 @@ final class ConfigReader {
         return values;
     }
 
+    /** A size in bytes ({@code 1MiB}, {@code 512KiB}, {@code 1048576}) from {@code min} to {@code max}. */
+    long bytes(String path, long min, long max) {
+        long value = read(path, () -> config.getBytes(path), min, "a size such as 1MiB, 512KiB or 1048576 (bytes)");
+        if (value < min || value > max) {
+            problem(path, "must be from " + sizeText(min) + " to " + sizeText(max) + ", got " + value + " bytes");
+            return min;
+        }
+        return value;
+    }
+
+    /** An object of sizes in bytes, such as {@code providers { sahmk = 4MiB }}; empty when absent. */
+    Map<String, Long> byteSizes(String path, long min, long max) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        if (!config.hasPath(path) || !(config.getValue(path) instanceof ConfigObject)) {
+            return values;
+        }
+        for (String key : ((ConfigObject) config.getValue(path)).keySet()) {
+            values.put(key, bytes(path + "." + ConfigUtil.joinPath(key), min, max));
+        }
+        return values;
+    }
+
+    private static String sizeText(long bytes) {
+        if (bytes % (1024 * 1024 * 1024) == 0) {
+            return bytes / (1024 * 1024 * 1024) + "GiB";
+        }
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + "MiB" : bytes / 1024 + "KiB";
+    }
+
     int integer(String path, int min, int max) {
         int value = read(path, () -> {
             int number = config.getInt(path);
@@ -90,6 +119,15 @@ final class ConfigReader {
 
     String string(String path) {
         return read(path, () -> config.getString(path), "", "a string");
+    }
+
+    /** A string that may be {@code null} (its default in {@code reference.conf}): empty then, or when blank. */
+    Optional<String> optionalString(String path) {
+        if (config.hasPathOrNull(path) && config.getIsNull(path)) {
+            return Optional.empty();
+        }
+        String value = string(path);
+        return value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     List<String> stringList(String path) {

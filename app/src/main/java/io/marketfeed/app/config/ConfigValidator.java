@@ -62,9 +62,14 @@ public final class ConfigValidator {
         }
         problems.addUnlessReported(read);
         List<EnabledProvider> enabled = providers(loaded, problems);
-        for (String id : app.quietSymbols().providers().keySet()) {
+        List<String> providerKeys = new java.util.ArrayList<>();
+        app.quietSymbols().providers().keySet().forEach(id -> providerKeys.add(ConfigPaths.QUIET_PROVIDERS + "."
+                + ConfigUtil.joinPath(id)));
+        app.maxMessageSize().providers().keySet().forEach(id -> providerKeys.add(
+                ConfigPaths.MAX_MESSAGE_SIZE_PROVIDERS + "." + ConfigUtil.joinPath(id)));
+        for (String path : providerKeys) {
+            String id = ConfigUtil.splitPath(path).get(ConfigUtil.splitPath(path).size() - 1);
             if (!registry.ids().contains(id)) {
-                String path = ConfigPaths.QUIET_PROVIDERS + "." + ConfigUtil.joinPath(id);
                 problems.add(new SettingsProblem(path, loaded.origin(path), "unknown provider id '" + id + "'"
                         + Suggestions.closest(id, registry.ids()).map(s -> "; did you mean '" + s + "'?").orElse("")
                         + "; available providers: " + String.join(", ", registry.ids())));

@@ -2,7 +2,7 @@ package io.marketfeed.app.config;
 
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
-import java.util.List;
+import io.marketfeed.api.Secret;
 import java.util.Locale;
 
 /**
@@ -16,21 +16,12 @@ public final class SecretKeys {
     /** What is printed instead of a credential. */
     public static final String MASK = "****";
 
-    private static final List<String> SENSITIVE = List.of("key", "token", "secret", "password", "passphrase",
-            "credentials");
-
     private SecretKeys() {
     }
 
     /** Whether the last segment of {@code path} names a credential. */
     public static boolean isSecret(String path) {
-        String last = lastSegment(path).toLowerCase(Locale.ROOT).replace('_', '-');
-        for (String word : SENSITIVE) {
-            if (last.equals(word) || last.endsWith("-" + word)) {
-                return true;
-            }
-        }
-        return false;
+        return Secret.isCredentialName(path);
     }
 
     /**
@@ -63,11 +54,5 @@ public final class SecretKeys {
                     + (isSensitive(path, value) ? " (not shown)" : "");
         }
         return "'" + value.unwrapped() + "'";
-    }
-
-    private static String lastSegment(String path) {
-        int dot = path.lastIndexOf('.');
-        String last = dot < 0 ? path : path.substring(dot + 1);
-        return last.replace("\"", "");
     }
 }

@@ -22,6 +22,8 @@ final class TypeCheck {
 
     /** A reference default that is a duration has a number and a unit, such as {@code 30s}. */
     private static final Pattern DURATION_DEFAULT = Pattern.compile("\\s*\\d+(\\.\\d+)?\\s*[a-zA-Z]+\\s*");
+    /** A reference default that is a size has a number and a unit of bytes, such as {@code 1MiB}. */
+    private static final Pattern SIZE_DEFAULT = Pattern.compile("\\s*\\d+(\\.\\d+)?\\s*[kKMGT]i?B\\s*");
 
     private final Config config;
     private final List<SettingsProblem> problems = new ArrayList<>();
@@ -93,7 +95,10 @@ final class TypeCheck {
                     config.getBoolean(path);
                     break;
                 case STRING:
-                    if (DURATION_DEFAULT.matcher((String) expected.unwrapped()).matches()) {
+                    if (SIZE_DEFAULT.matcher((String) expected.unwrapped()).matches()) {
+                        wanted = "a size such as 512KiB, 1MiB or 1048576 (bytes)";
+                        config.getBytes(path);
+                    } else if (DURATION_DEFAULT.matcher((String) expected.unwrapped()).matches()) {
                         wanted = "a duration such as 500ms, 30s or 2m";
                         config.getDuration(path);
                     }

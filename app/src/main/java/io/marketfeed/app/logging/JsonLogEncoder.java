@@ -50,7 +50,7 @@ public final class JsonLogEncoder extends EncoderBase<ILoggingEvent> {
             json.writeStringField("level", event.getLevel().toString());
             json.writeStringField("logger", event.getLoggerName());
             json.writeStringField("thread", event.getThreadName());
-            json.writeStringField("message", event.getFormattedMessage());
+            json.writeStringField("message", LogMask.apply(event.getFormattedMessage()));
             Map<String, String> mdc = event.getMDCPropertyMap();
             if (mdc != null && !mdc.isEmpty()) {
                 json.writeObjectFieldStart("mdc");
@@ -61,7 +61,7 @@ public final class JsonLogEncoder extends EncoderBase<ILoggingEvent> {
             }
             IThrowableProxy error = event.getThrowableProxy();
             if (error != null) {
-                json.writeStringField("error", ThrowableProxyUtil.asString(error));
+                json.writeStringField("error", LogMask.apply(ThrowableProxyUtil.asString(error)));
             }
             json.writeEndObject();
         } catch (IOException e) {

@@ -17,8 +17,12 @@ public enum FeedMetric {
     EVENTS("marketfeed.events", Kind.COUNTER, null, "Market-data events handed to the listeners", "provider",
             "type"),
     DECODE_PROBLEMS("marketfeed.decode.problems", Kind.COUNTER, null,
-            "Problems the decoder reported about what the server sent (malformed or unknown frames, unreadable "
-                    + "values)", "provider"),
+            "Problems the decoder reported about what the server sent (malformed or unknown frames, missing fields)",
+            "provider"),
+    BAD_VALUES("marketfeed.bad.values", Kind.COUNTER, null,
+            "Values that could not be read exactly (NaN, true or null for a number, beyond sane bounds), by field: "
+                    + "outcome dropped when the field was required and its event dropped, absent when the event was "
+                    + "kept without it", "provider", "field", "outcome"),
     DECODE_ERRORS("marketfeed.decode.errors", Kind.COUNTER, null,
             "Frames whose decoding threw (a provider bug); each was skipped, the connection kept", "provider"),
     UNWANTED_FRAMES("marketfeed.unwanted.frames", Kind.COUNTER, null,

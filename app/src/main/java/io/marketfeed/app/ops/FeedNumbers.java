@@ -109,6 +109,10 @@ public final class FeedNumbers {
         activity.events().forEach((type, count) -> add.to(FeedMetric.EVENTS, count, id, type));
         add.to(FeedMetric.DECODE_PROBLEMS, activity.problems(), id);
         add.to(FeedMetric.DECODE_ERRORS, provider.decodeErrors(), id);
+        for (ProviderSnapshot.BadValue bad : provider.badValues()) {
+            add.to(FeedMetric.BAD_VALUES, bad.dropped(), id, bad.field(), "dropped");
+            add.to(FeedMetric.BAD_VALUES, bad.absent(), id, bad.field(), "absent");
+        }
         add.to(FeedMetric.UNWANTED_FRAMES, provider.ghostFramesDropped(), id);
         add.to(FeedMetric.RECONNECTS, activity.reconnects(), id);
         add.to(FeedMetric.STALE_DETECTIONS, activity.staleDetections(), id);

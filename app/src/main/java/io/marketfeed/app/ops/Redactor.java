@@ -52,15 +52,22 @@ public final class Redactor {
      */
     public static Redactor forProviders(List<EnabledProvider> providers) {
         List<String> values = new ArrayList<>();
+        credentials(providers).forEach(secret -> values.add(secret.reveal()));
+        return new Redactor(values);
+    }
+
+    /** Every credential of the providers' settings: each value of a key {@link SecretKeys#isSecret} names one. */
+    public static List<Secret> credentials(List<EnabledProvider> providers) {
+        List<Secret> values = new ArrayList<>();
         for (EnabledProvider provider : providers) {
             ProviderSettings settings = provider.settings();
             for (String path : settings.paths()) {
                 if (SecretKeys.isSecret(path)) {
-                    secret(settings, path).ifPresent(value -> values.add(value.reveal()));
+                    secret(settings, path).ifPresent(values::add);
                 }
             }
         }
-        return new Redactor(values);
+        return values;
     }
 
     private static Optional<Secret> secret(ProviderSettings settings, String path) {

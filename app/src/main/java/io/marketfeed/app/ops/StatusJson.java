@@ -78,6 +78,7 @@ final class StatusJson {
         json.writeEndObject();
         json.writeNumberField("decodeProblems", activity.problems());
         json.writeNumberField("decodeErrors", provider.decodeErrors());
+        badValues(json, provider);
         json.writeNumberField("unwantedFrames", provider.ghostFramesDropped());
         json.writeNumberField("reconnects", activity.reconnects());
         json.writeNumberField("gaps", activity.gaps());
@@ -90,6 +91,21 @@ final class StatusJson {
             json.writeNull();
         }
         array(json, "connections", provider.connections(), connection -> connection(json, connection, redactor));
+        json.writeEndObject();
+    }
+
+    /**
+     * {@code "badValues": {"price": {"dropped": 3, "absent": 0}, ...}}: values the decoder could not read exactly,
+     * by field (the provider's own names), by what became of their event.
+     */
+    private static void badValues(JsonGenerator json, ProviderSnapshot provider) throws IOException {
+        json.writeObjectFieldStart("badValues");
+        for (ProviderSnapshot.BadValue bad : provider.badValues()) {
+            json.writeObjectFieldStart(bad.field());
+            json.writeNumberField("dropped", bad.dropped());
+            json.writeNumberField("absent", bad.absent());
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 

@@ -5,6 +5,7 @@ import io.marketfeed.app.ExitCode;
 import io.marketfeed.app.SignalTrap;
 import io.marketfeed.app.config.AppSettings;
 import io.marketfeed.app.config.EnabledProvider;
+import io.marketfeed.app.logging.LogMask;
 import io.marketfeed.app.ops.Operations;
 import io.marketfeed.app.ops.OpsStartException;
 import io.marketfeed.app.ops.Readings;
@@ -63,6 +64,7 @@ public final class FeedRunner {
         }
         recording.announcements().forEach(options.err()::println);
         options.err().flush();
+        LogMask.install(Redactor.forProviders(providers.list()));
         MarketFeed feed = build(recording);
         // A second SIGINT/SIGTERM exits at once (SignalTrap): the summary so far, and what the sinks held in memory
         // goes to their spools so that it is written at the next start.
@@ -131,11 +133,19 @@ public final class FeedRunner {
                 .reconnect(settings.reconnect())
                 .stopTimeout(settings.stopTimeout())
                 .connectTimeout(settings.connectTimeout())
+                .tls(settings.tls())
                 .listener(OUTPUT_LISTENER, output, output.policy(settings.delivery()));
         recording.register(builder);
         builder.quietSymbols(settings.quietSymbols().after());
+        builder.maxMessageSize(settings.maxMessageSize().defaultSize());
+        // Credentials a server may quote back (in a close reason, an error frame): masked in every event and line.
+        Redactor.credentials(providers.list()).forEach(builder::mask);
         for (EnabledProvider provider : providers.list()) {
             builder.provider(provider.id(), provider.protocol(), provider.provider().spiVersion());
+            Long maxMessageSize = settings.maxMessageSize().providers().get(provider.id());
+            if (maxMessageSize != null) {
+                builder.maxMessageSize(provider.id(), maxMessageSize);
+            }
             Duration quietAfter = settings.quietSymbols().providers().get(provider.id());
             if (quietAfter != null) {
                 builder.quietSymbols(provider.id(), quietAfter); // only for providers that run: build() checks

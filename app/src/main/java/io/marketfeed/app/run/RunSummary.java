@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * The short block printed on stderr when {@code run} ends: per provider, the events by type and their rate,
- * reconnects, gaps, decode problems and time connected; per output, what was delivered, dropped or merged.
+ * reconnects, gaps, decode problems and time connected, and on a line of their own the values that could not be
+ * read exactly (by field: events dropped, events kept without the field); per output, what was delivered, dropped
+ * or merged.
  */
 final class RunSummary {
 
@@ -44,6 +46,9 @@ final class RunSummary {
                 line.append("; FAILED: ").append(provider.failure());
             }
             lines.add(line.toString());
+            if (!provider.badValues().isEmpty()) {
+                lines.add(badValues(provider));
+            }
         }
         for (FeedSnapshot.ListenerSnapshot listener : snapshot.listeners()) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %s (%s): %,d events delivered",
@@ -61,6 +66,26 @@ final class RunSummary {
             lines.add(line.toString());
         }
         return lines;
+    }
+
+    /**
+     * {@code     sahmk bad values: 15 (price: 3 events dropped; bid: 12 kept without it)}: values that could not
+     * be read exactly, by field and by what became of their event.
+     */
+    private static String badValues(ProviderSnapshot provider) {
+        List<String> fields = new ArrayList<>();
+        for (ProviderSnapshot.BadValue bad : provider.badValues()) {
+            List<String> outcomes = new ArrayList<>();
+            if (bad.dropped() > 0) {
+                outcomes.add(String.format(Locale.ROOT, "%,d event%s dropped", bad.dropped(), plural(bad.dropped())));
+            }
+            if (bad.absent() > 0) {
+                outcomes.add(String.format(Locale.ROOT, "%,d kept without it", bad.absent()));
+            }
+            fields.add(bad.field() + ": " + String.join(", ", outcomes));
+        }
+        return String.format(Locale.ROOT, "    %s bad values: %,d (%s)", provider.provider(), provider.totalBadValues(),
+                String.join("; ", fields));
     }
 
     private static String plural(long count) {

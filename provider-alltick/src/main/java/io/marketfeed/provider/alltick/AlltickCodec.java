@@ -25,6 +25,12 @@ import java.util.List;
  * array a book's levels are gathered in, so that a push allocates only its event). Request ids and matching are in
  * {@link AlltickSession}. Not thread safe.
  *
+ * <p>Values that cannot be read exactly ({@code DecodeOutput#badValue}): required are the {@code code}, a
+ * trade's {@code price} and {@code volume}, and a book level's {@code price} and (when sent, not blank and not
+ * null: a level without volume is one of forex, metals or CFDs, of size zero) {@code volume}: the trade or level is
+ * dropped. Optional: {@code turnover} and {@code tick_time} (the receive
+ * time stands in), which the event is kept without.
+ *
  * <p>Not the simplified format of some blog posts ({@code "action":"subscribe"}, {@code "type":"tick"}): AllTick's
  * servers do not speak it (§4.10).
  */
@@ -49,6 +55,8 @@ final class AlltickCodec {
     private final Symbols symbols = new Symbols();
     /** Where one side's levels are gathered; emptied after each side. */
     private BookLevel[] levels = new BookLevel[AlltickSettings.MAX_DEPTH_LEVELS];
+    /** Events or levels dropped for a bad value already reported, in the push being decoded. */
+    private int reported;
 
     /** The message's {@code data.code}, trimmed and interned; null when absent or blank. */
     String code(AlltickMessage message) {
@@ -85,15 +93,34 @@ final class AlltickCodec {
      */
     void trade(AlltickMessage push, String code, Instant receivedAt, DecodeOutput out) {
         TextFields<AlltickField> data = push.data;
-        BigDecimal price = decimal(data, PRICE);
-        BigDecimal volume = decimal(data, VOLUME);
+        reported = 0;
+        if (code == null && data.sent(CODE)) {
+            data.report(CODE, "code", true, out);
+            return;
+        }
+        BigDecimal price = required(data, PRICE, "price", out);
+        BigDecimal volume = required(data, VOLUME, "volume", out);
+        if (reported > 0) {
+            return;
+        }
         if (code == null || price == null || volume == null) {
             out.problem(Disposition.warn("AllTick sent a trade without a code, price or volume"
                     + (code == null ? "" : " for " + AlltickText.quoted(code)) + "; it was ignored"));
             return;
         }
-        out.emit(new Trade(AlltickProvider.ID, code, price, volume, decimal(data, TURNOVER), side(data),
-                data.trimmed(SEQ), instant(data), receivedAt));
+        BigDecimal turnover = data.optionalDecimal(TURNOVER, "turnover", decimal, out) ? decimal.value() : null;
+        out.emit(new Trade(AlltickProvider.ID, code, price, volume, turnover, side(data),
+                data.trimmed(SEQ), instant(data, out), receivedAt));
+    }
+
+    /** A required field's exact value, or null when absent or unreadable (reported as dropping its event). */
+    private BigDecimal required(TextFields<AlltickField> fields, AlltickField field, String name, DecodeOutput out) {
+        int read = fields.read(field, decimal);
+        if (read == TextFields.BAD) {
+            fields.report(field, name, true, out);
+            reported++;
+        }
+        return read == TextFields.READ ? decimal.value() : null;
     }
 
     /**
@@ -104,13 +131,18 @@ final class AlltickCodec {
      */
     void book(AlltickMessage push, String code, Instant receivedAt, DecodeOutput out) {
         if (code == null) {
-            out.problem(Disposition.warn("AllTick sent an order book without a code; it was ignored"));
+            if (push.data.sent(CODE)) {
+                push.data.report(CODE, "code", true, out);
+            } else {
+                out.problem(Disposition.warn("AllTick sent an order book without a code; it was ignored"));
+            }
             return;
         }
-        List<BookLevel> bids = levels(push.bids);
-        List<BookLevel> asks = levels(push.asks);
-        out.emit(new BookSnapshot(AlltickProvider.ID, code, bids, asks, instant(push.data), receivedAt));
-        int skipped = push.bids.size() + push.asks.size() - bids.size() - asks.size();
+        reported = 0;
+        List<BookLevel> bids = levels(push.bids, out);
+        List<BookLevel> asks = levels(push.asks, out);
+        out.emit(new BookSnapshot(AlltickProvider.ID, code, bids, asks, instant(push.data, out), receivedAt));
+        int skipped = push.bids.size() + push.asks.size() - bids.size() - asks.size() - reported;
         if (skipped > 0) {
             out.problem(Disposition.warn("AllTick order book for " + AlltickText.quoted(code) + " had " + skipped
                     + " level(s) without a valid price or volume; they were left out"));
@@ -122,11 +154,15 @@ final class AlltickCodec {
      * magnitude: the documentation says milliseconds but one of its examples has ten digits), leniently also
      * microseconds or nanoseconds ({@link EpochInstant}). Null when absent, not a number, or not positive.
      */
-    private Instant instant(TextFields<AlltickField> data) {
-        return data.decimal(TICK_TIME, decimal) ? EpochInstant.of(decimal) : null;
+    private Instant instant(TextFields<AlltickField> data, DecodeOutput out) {
+        Instant time = data.decimal(TICK_TIME, decimal) ? EpochInstant.of(decimal) : null;
+        if (time == null && data.sent(TICK_TIME)) {
+            data.report(TICK_TIME, "tick_time", false, out);
+        }
+        return time;
     }
 
-    /** {@link #instant(TextFields)} of one text, the rule on its own (allocates). */
+    /** {@link #instant(TextFields, DecodeOutput)} of one text, the rule on its own (allocates). */
     static Instant instant(String text) {
         ExactDecimal value = new ExactDecimal();
         return text != null && value.parse(text) ? EpochInstant.of(value) : null;
@@ -141,10 +177,6 @@ final class AlltickCodec {
         return text != null && value.parse(text) ? value.value() : null;
     }
 
-    /** The field as an exact decimal, or null when absent, blank, not a number or of an absurd size. */
-    private BigDecimal decimal(TextFields<AlltickField> fields, AlltickField field) {
-        return fields.decimal(field, decimal) ? decimal.value() : null;
-    }
 
     /** {@code trade_direction}: 1 buy (at the ask or above), 2 sell (at the bid or below), 0 neutral. */
     private static Side side(TextFields<AlltickField> data) {
@@ -154,17 +186,20 @@ final class AlltickCodec {
         return data.is(TRADE_DIRECTION, "2") ? Side.SELL : Side.UNKNOWN;
     }
 
-    /** The usable levels of one side, in the order sent. */
-    private List<BookLevel> levels(TextFieldsList<AlltickField> sent) {
+    /** The usable levels of one side, in the order sent; those with a bad value reported (and counted). */
+    private List<BookLevel> levels(TextFieldsList<AlltickField> sent, DecodeOutput out) {
         if (levels.length < sent.size()) {
             levels = new BookLevel[sent.size()];
         }
         int count = 0;
         for (int i = 0; i < sent.size(); i++) {
             TextFields<AlltickField> level = sent.get(i);
-            BigDecimal price = decimal(level, PRICE);
-            // No volume, or a blank one, is a level without volume (forex, metals, CFDs): size zero.
-            BigDecimal volume = !level.has(VOLUME) || level.is(VOLUME, "") ? BigDecimal.ZERO : decimal(level, VOLUME);
+            int before = reported;
+            BigDecimal price = required(level, PRICE, "price", out);
+            // No volume, a blank or a null one, is a level without volume (forex, metals, CFDs): size zero.
+            BigDecimal volume = !level.sent(VOLUME) || level.isNull(VOLUME) || level.is(VOLUME, "")
+                    ? BigDecimal.ZERO : required(level, VOLUME, "volume", out);
+            reported = before + (reported > before ? 1 : 0);
             if (price != null && volume != null) {
                 levels[count++] = new BookLevel(price, volume, null);
             }

@@ -76,15 +76,14 @@ final class AlltickFrameReader {
 
     /**
      * Keeps a scalar as its literal text (so 32.50 keeps its scale); JSON null and structures (skipped) make the
-     * field absent, as a later duplicate of it would.
+     * field absent, as a later duplicate of it would, but sent ({@link TextFields#sent}: a bad value).
      *
      * @return the length of the text as sent, -1 when absent
      */
     private static int scalar(JsonParser parser, JsonToken value, TextFields<AlltickField> into, AlltickField field)
             throws IOException {
         if (value.isStructStart()) {
-            parser.skipChildren();
-            into.set(field, (String) null);
+            into.set(field, parser);
             return -1;
         }
         into.set(field, parser);

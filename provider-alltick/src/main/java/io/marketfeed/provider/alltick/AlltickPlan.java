@@ -44,8 +44,9 @@ public enum AlltickPlan {
      * per-connection one.
      */
     public Limits limits() {
-        return new Limits(codesPerConnection, codesPerConnection, connections, REQUEST_GAP, CROSS_CONNECTION_GAP,
-                reconnectGap);
+        return Limits.builder().maxSymbolsPerConnection(codesPerConnection).maxSymbolsPerFrame(codesPerConnection)
+                .maxConnections(connections).minControlGap(REQUEST_GAP).minGlobalControlGap(CROSS_CONNECTION_GAP)
+                .minReconnectGap(reconnectGap).build();
     }
 
     /** The name in configuration: {@code premium}. */

@@ -147,8 +147,9 @@ public record AlltickSettings(boolean enabled, Secret token, Map<String, URI> ur
                 : configured.minGlobalControlGap();
         int codes = configured.maxSymbolsPerConnection();
         // The cap holds for each list (trades, depth) on its own, not for the codes of both together.
-        return new Limits(codes, codes, configured.maxConnections(), configured.minControlGap().plus(margin),
-                global.plus(margin), configured.minReconnectGap(), true);
+        return configured.toBuilder().maxSymbolsPerConnection(codes).maxSymbolsPerFrame(codes)
+                .minControlGap(configured.minControlGap().plus(margin)).minGlobalControlGap(global.plus(margin))
+                .perTopic(true).build();
     }
 
     private static AlltickPlan plan(SettingsReader in) {

@@ -153,8 +153,10 @@ class TestAlltickCodec {
         BookSnapshot book = out.events(BookSnapshot.class).get(0);
         assertEquals(List.of(new BookLevel(new BigDecimal("136.420"), new BigDecimal("300.00"), null)), book.bids());
         assertTrue(book.asks().isEmpty());
-        assertEquals(1, out.calls(RecordingDecodeOutput.Problem.class).size());
-        assertTrue(out.calls(RecordingDecodeOutput.Problem.class).get(0).disposition().message().contains("2 level"));
+        assertEquals(List.of(RecordingDecodeOutput.BadValue.dropped("price", "abc"),
+                RecordingDecodeOutput.BadValue.dropped("volume", "x")), out.badValues(),
+                "each level left out is reported once, as the bad value it had");
+        assertEquals(List.of(), out.calls(RecordingDecodeOutput.Problem.class));
     }
 
     @Test

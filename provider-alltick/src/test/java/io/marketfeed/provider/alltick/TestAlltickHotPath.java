@@ -72,7 +72,8 @@ class TestAlltickHotPath {
         RecordingDecodeOutput out = new RecordingDecodeOutput();
         TestAlltickCodec.session().decode(Frames.json("{\"cmd_id\":22998,\"data\":{\"code\":\"AAPL.US\","
                 + "\"price\":\"1\",\"price\":{\"x\":1},\"volume\":\"2\"}}"), out);
-        assertTrue(out.singleProblem().message().contains("without a code, price or volume"));
+        assertEquals(new RecordingDecodeOutput.BadValue("price", "{…}", true),
+                out.single(RecordingDecodeOutput.BadValue.class), "the later duplicate wins, and is a bad price");
         out.clear();
         TestAlltickCodec.session().decode(Frames.json("{\"cmd_id\":22998,\"cmd_id\":null,\"data\":{}}"), out);
         assertTrue(out.singleProblem().message().contains("without a cmd_id"));

@@ -108,6 +108,12 @@ class TestAlltickProviderConformance extends MarketFeedProviderConformanceTest {
         }
 
         @Override
+        public Optional<String> errorFrame(String message) {
+            return Optional.of("{\"ret\":500,\"msg\":" + ScriptJson.quote(message) + ",\"cmd_id\":0,\"seq_id\":0,"
+                    + "\"trace\":\"\",\"data\":{}}");
+        }
+
+        @Override
         public List<String> malformedFrames() {
             return List.of("{\"ret\":200}", "{\"ret\":\"x\",\"seq_id\":1}", "{\"cmd_id\":22998}",
                     "{\"cmd_id\":22999,\"data\":{\"code\":\"EURUSD\",\"bids\":{},\"asks\":[null,1,\"x\"]}}",

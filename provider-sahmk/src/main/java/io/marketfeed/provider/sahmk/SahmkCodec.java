@@ -30,6 +30,12 @@ import io.marketfeed.toolkit.TextFieldsList;
  * the server's data messages, for one connection (an instance per session keeps what decoding reuses: the
  * quote builder, the decimal reader and the interned symbols, so that a quote allocates only itself). The
  * per-connection bookkeeping is in {@link SahmkSession}. Not thread safe.
+ *
+ * <p>Values that cannot be read exactly ({@code DecodeOutput#badValue}): required are the symbol of every event,
+ * and a trade's and a book level's {@code price} and {@code quantity} (the trade or level is dropped); everything
+ * else is optional (the event is kept without it): every quote value, a trade's {@code value}, a level's
+ * {@code order_count}, and the times ({@code timestamp}, {@code updated_at}, {@code event_time}), for which the
+ * receive time stands in.
  */
 final class SahmkCodec {
 
@@ -39,6 +45,8 @@ final class SahmkCodec {
     private final ExactDecimal decimal = new ExactDecimal();
     private final Symbols symbols = new Symbols();
     private final Symbols types = new Symbols();
+    /** Trades or book levels left out because of a bad value already reported, in the message being decoded. */
+    private int reportedDrops;
 
     /** The message's type, interned; null when it has none. */
     String type(WireMessage message) {
@@ -79,22 +87,24 @@ final class SahmkCodec {
     void quote(WireMessage message, Instant receivedAt, DecodeOutput out) {
         String symbol = symbol(message);
         if (symbol == null) {
-            out.problem(Disposition.warn("SAHMK sent a quote without a symbol; it was ignored"));
+            if (!badSymbol(message, out)) {
+                out.problem(Disposition.warn("SAHMK sent a quote without a symbol; it was ignored"));
+            }
             return;
         }
         TextFields<SahmkField> data = message.data;
         TextFields<SahmkField> top = message.top;
         quote.clear().symbol(symbol).receivedAt(receivedAt);
-        decimal(data, top, PRICE, Quote.Field.PRICE);
-        decimal(data, top, CHANGE, Quote.Field.CHANGE);
-        decimal(data, top, CHANGE_PERCENT, Quote.Field.CHANGE_PERCENT);
-        decimal(data, top, VOLUME, Quote.Field.VOLUME);
-        decimal(data, top, BID, Quote.Field.BID);
-        decimal(data, top, ASK, Quote.Field.ASK);
-        decimal(data, top, OPEN, Quote.Field.OPEN);
-        decimal(data, top, HIGH, Quote.Field.HIGH);
-        decimal(data, top, LOW, Quote.Field.LOW);
-        decimal(data, top, PREVIOUS_CLOSE, Quote.Field.PREVIOUS_CLOSE);
+        decimal(data, top, PRICE, Quote.Field.PRICE, out);
+        decimal(data, top, CHANGE, Quote.Field.CHANGE, out);
+        decimal(data, top, CHANGE_PERCENT, Quote.Field.CHANGE_PERCENT, out);
+        decimal(data, top, VOLUME, Quote.Field.VOLUME, out);
+        decimal(data, top, BID, Quote.Field.BID, out);
+        decimal(data, top, ASK, Quote.Field.ASK, out);
+        decimal(data, top, OPEN, Quote.Field.OPEN, out);
+        decimal(data, top, HIGH, Quote.Field.HIGH, out);
+        decimal(data, top, LOW, Quote.Field.LOW, out);
+        decimal(data, top, PREVIOUS_CLOSE, Quote.Field.PREVIOUS_CLOSE, out);
         Instant time = top.isoInstant(TIMESTAMP);
         if (time == null) {
             time = data.isoInstant(UPDATED_AT);
@@ -102,15 +112,51 @@ final class SahmkCodec {
         if (time == null) {
             time = data.isoInstant(TIMESTAMP);
         }
+        if (time == null) {
+            badTime(top, TIMESTAMP, out);
+            badTime(data, UPDATED_AT, out);
+            badTime(data, TIMESTAMP, out);
+        }
         out.emit(quote.time(time).build());
     }
 
-    /** The field from {@code preferred}, else from {@code fallback}, into the quote being built. */
+    /**
+     * The field from {@code preferred}, else from {@code fallback}, into the quote being built; a value sent but
+     * not readable (and none readable in the other) is reported, and the quote kept without it.
+     */
     private void decimal(TextFields<SahmkField> preferred, TextFields<SahmkField> fallback, SahmkField field,
-            Quote.Field target) {
-        if (!preferred.decimal(field, decimal, quote, target)) {
-            fallback.decimal(field, decimal, quote, target);
+            Quote.Field target, DecodeOutput out) {
+        int first = preferred.read(field, decimal);
+        if (first == TextFields.READ) {
+            decimal.into(quote, target);
+            return;
         }
+        int second = fallback.read(field, decimal);
+        if (second == TextFields.READ) {
+            decimal.into(quote, target);
+        } else if (first == TextFields.BAD) {
+            preferred.report(field, field.wire(), false, out);
+        } else if (second == TextFields.BAD) {
+            fallback.report(field, field.wire(), false, out);
+        }
+    }
+
+    /** Reports an optional time that was sent but is none (the event keeps its receive time only). */
+    private static void badTime(TextFields<SahmkField> fields, SahmkField field, DecodeOutput out) {
+        if (fields.sent(field)) {
+            fields.report(field, field.wire(), false, out);
+        }
+    }
+
+    /** Reports a symbol that was sent but is none (blank, null, an object); whether there was one. */
+    private static boolean badSymbol(WireMessage message, DecodeOutput out) {
+        TextFields<SahmkField> where = message.top.sent(SYMBOL) ? message.top
+                : message.data.sent(SYMBOL) ? message.data : null;
+        if (where == null) {
+            return false;
+        }
+        where.report(SYMBOL, SYMBOL.wire(), true, out);
+        return true;
     }
 
     /** A {@code depth_snapshot}; {@code available:false} (not entitled, no book) is reported, not emitted. */
@@ -123,14 +169,21 @@ final class SahmkCodec {
             return;
         }
         if (symbol == null) {
-            out.problem(Disposition.warn("SAHMK sent a depth snapshot without a symbol; it was ignored"));
+            if (!badSymbol(message, out)) {
+                out.problem(Disposition.warn("SAHMK sent a depth snapshot without a symbol; it was ignored"));
+            }
             return;
         }
-        List<BookLevel> bids = levels(message.bids);
-        List<BookLevel> asks = levels(message.asks);
+        reportedDrops = 0;
+        List<BookLevel> bids = levels(message.bids, out);
+        List<BookLevel> asks = levels(message.asks, out);
         Instant time = firstInstant(message.top.isoInstant(UPDATED_AT), message.top.isoInstant(TIMESTAMP), null);
+        if (time == null) {
+            badTime(message.top, UPDATED_AT, out);
+            badTime(message.top, TIMESTAMP, out);
+        }
         out.emit(new BookSnapshot(SahmkProvider.ID, symbol, bids, asks, time, receivedAt));
-        int skipped = message.bids.size() + message.asks.size() - bids.size() - asks.size();
+        int skipped = message.bids.size() + message.asks.size() - bids.size() - asks.size() - reportedDrops;
         if (skipped > 0) {
             out.problem(Disposition.warn("SAHMK depth snapshot for " + symbol + " had " + skipped
                     + " level(s) without a price or quantity; they were left out"));
@@ -144,11 +197,16 @@ final class SahmkCodec {
         for (int i = 0; i < message.events.size(); i++) {
             TextFields<SahmkField> event = message.events.get(i);
             String eventSymbol = symbol != null ? symbol : event.symbol(SYMBOL, symbols);
-            Trade trade = eventSymbol == null ? null : trade(event, eventSymbol, receivedAt);
-            if (trade == null) {
-                skipped++;
-            } else {
+            reportedDrops = 0;
+            if (eventSymbol == null && event.sent(SYMBOL)) {
+                event.report(SYMBOL, SYMBOL.wire(), true, out);
+                continue;
+            }
+            Trade trade = eventSymbol == null ? null : trade(event, eventSymbol, receivedAt, out);
+            if (trade != null) {
                 out.emit(trade);
+            } else if (reportedDrops == 0) {
+                skipped++;
             }
         }
         if (skipped > 0) {
@@ -162,7 +220,14 @@ final class SahmkCodec {
         TextFields<SahmkField> fields = !message.top.has(PRICE) && message.data.has(PRICE)
                 ? message.data : message.top;
         String symbol = symbol(message);
-        Trade trade = symbol == null ? null : trade(fields, symbol, receivedAt);
+        reportedDrops = 0;
+        if (symbol == null && badSymbol(message, out)) {
+            return;
+        }
+        Trade trade = symbol == null ? null : trade(fields, symbol, receivedAt, out);
+        if (trade == null && reportedDrops > 0) {
+            return;
+        }
         if (trade == null) {
             out.problem(Disposition.warn("SAHMK sent a trade without a symbol, price or quantity"
                     + (symbol == null ? "" : " for " + symbol) + "; it was ignored"));
@@ -191,22 +256,35 @@ final class SahmkCodec {
         return named;
     }
 
-    /** A trade, or null when the fields lack a price or quantity. */
-    private Trade trade(TextFields<SahmkField> fields, String symbol, Instant receivedAt) {
-        BigDecimal price = decimal(fields, PRICE);
-        BigDecimal quantity = decimal(fields, QUANTITY);
+    /**
+     * A trade, or null when the fields lack a price or quantity; a price or quantity sent but unreadable is
+     * reported (and counted in {@link #reportedDrops}).
+     */
+    private Trade trade(TextFields<SahmkField> fields, String symbol, Instant receivedAt, DecodeOutput out) {
+        BigDecimal price = required(fields, PRICE, out);
+        BigDecimal quantity = required(fields, QUANTITY, out);
         if (price == null || quantity == null) {
             return null;
         }
         // event_time is when the trade executed; timestamp may be when it was published.
         Instant time = firstInstant(fields.isoInstant(EVENT_TIME), fields.isoInstant(TIMESTAMP), null);
-        return new Trade(SahmkProvider.ID, symbol, price, quantity, decimal(fields, VALUE), side(fields),
+        if (time == null) {
+            badTime(fields, EVENT_TIME, out);
+            badTime(fields, TIMESTAMP, out);
+        }
+        BigDecimal value = fields.optionalDecimal(VALUE, VALUE.wire(), decimal, out) ? decimal.value() : null;
+        return new Trade(SahmkProvider.ID, symbol, price, quantity, value, side(fields),
                 fields.trimmed(TRADE_ID), time, receivedAt);
     }
 
-    /** The field's exact value, or null when absent or no decimal. */
-    private BigDecimal decimal(TextFields<SahmkField> fields, SahmkField field) {
-        return fields.decimal(field, decimal) ? decimal.value() : null;
+    /** A required field's exact value, or null when absent or unreadable (reported, the event dropped). */
+    private BigDecimal required(TextFields<SahmkField> fields, SahmkField field, DecodeOutput out) {
+        int read = fields.read(field, decimal);
+        if (read == TextFields.BAD) {
+            fields.report(field, field.wire(), true, out);
+            reportedDrops++;
+        }
+        return read == TextFields.READ ? decimal.value() : null;
     }
 
     private static Side side(TextFields<SahmkField> fields) {
@@ -221,8 +299,11 @@ final class SahmkCodec {
         }
     }
 
-    /** Best first: in {@code level} order when levels are numbered, otherwise as sent. */
-    private List<BookLevel> levels(TextFieldsList<SahmkField> sent) {
+    /**
+     * Best first: in {@code level} order when levels are numbered, otherwise as sent. A level whose price or
+     * quantity is unreadable is reported and left out (counted in {@link #reportedDrops}).
+     */
+    private List<BookLevel> levels(TextFieldsList<SahmkField> sent, DecodeOutput out) {
         List<TextFields<SahmkField>> ordered = new ArrayList<>(sent.size());
         int[] numbers = new int[sent.size()];
         for (int i = 0; i < sent.size(); i++) {
@@ -237,10 +318,15 @@ final class SahmkCodec {
         List<BookLevel> levels = new ArrayList<>(ordered.size());
         for (int i : order) {
             TextFields<SahmkField> level = ordered.get(i);
-            BigDecimal price = decimal(level, PRICE);
-            BigDecimal quantity = decimal(level, QUANTITY);
+            int before = reportedDrops;
+            BigDecimal price = required(level, PRICE, out);
+            BigDecimal quantity = required(level, QUANTITY, out);
+            reportedDrops = before + (reportedDrops > before ? 1 : 0);
             if (price != null && quantity != null) {
                 OptionalInt orders = level.wholeNumber(ORDER_COUNT, 0, decimal);
+                if (orders.isEmpty() && level.sent(ORDER_COUNT)) {
+                    level.report(ORDER_COUNT, ORDER_COUNT.wire(), false, out);
+                }
                 levels.add(new BookLevel(price, quantity, orders.isPresent() ? orders.getAsInt() : null));
             }
         }

@@ -27,6 +27,11 @@ enum SahmkField {
         this.wireName = wireName;
     }
 
+    /** The field's JSON name, as bad values are reported. */
+    String wire() {
+        return wireName;
+    }
+
     /** Every field by its JSON name. */
     static Map<String, SahmkField> byName() {
         return BY_NAME;

@@ -34,8 +34,8 @@ public enum SahmkPlan {
 
     /** The limits before configured overrides and server announcements. No control gap is published. */
     public Limits limits() {
-        return new Limits(maxSymbolsPerConnection, maxSymbolsPerCall, MAX_CONNECTIONS_SAFETY_DEFAULT, Duration.ZERO,
-                Duration.ZERO, MIN_RECONNECT_GAP);
+        return Limits.builder().maxSymbolsPerConnection(maxSymbolsPerConnection).maxSymbolsPerFrame(maxSymbolsPerCall)
+                .maxConnections(MAX_CONNECTIONS_SAFETY_DEFAULT).minReconnectGap(MIN_RECONNECT_GAP).build();
     }
 
     /** The name used in configuration and by the server: {@code pro}. */

@@ -19,6 +19,7 @@ import io.marketfeed.api.protocol.LimitsUpdate;
 import io.marketfeed.api.protocol.Topics;
 import io.marketfeed.testkit.RecordingDecodeOutput;
 import io.marketfeed.testkit.RecordingDecodeOutput.Acknowledged;
+import io.marketfeed.testkit.RecordingDecodeOutput.BadValue;
 import io.marketfeed.testkit.RecordingDecodeOutput.Heartbeat;
 import io.marketfeed.testkit.RecordingDecodeOutput.Limits;
 import io.marketfeed.testkit.RecordingDecodeOutput.Ready;
@@ -147,7 +148,10 @@ class TestSahmkCodec {
     @Test
     void quoteWithUnusableValuesKeepsTheUsableOnes() {
         decode(SahmkChannel.QUOTES, "quote-bad-timestamp.json");
-        Quote quote = singleEvent(Quote.class);
+        assertEquals(List.of(BadValue.absent("volume", "[…]"), BadValue.absent("high", "n/a"),
+                BadValue.absent("low", "null"), BadValue.absent("timestamp", "yesterday")), out.badValues(),
+                "each unusable value reported, the quote kept without it");
+        Quote quote = onlyEvent(Quote.class);
         assertEquals("2222", quote.symbol(), "a numeric symbol reads as text");
         assertEquals(new BigDecimal("32.5"), quote.price());
         assertNull(quote.time(), "an unparseable timestamp is absent, not an error");
@@ -279,7 +283,9 @@ class TestSahmkCodec {
     void absurdMagnitudesReadAsAbsent() {
         decodeJson(SahmkChannel.QUOTES, "{\"type\":\"quote\",\"symbol\":\"2222\",\"data\":{\"price\":1e999999999,"
                 + "\"volume\":1E+6,\"bid\":\"1e-999999\"}}");
-        Quote quote = singleEvent(Quote.class);
+        assertEquals(List.of(BadValue.absent("price", "1e999999999"), BadValue.absent("bid", "1e-999999")),
+                out.badValues());
+        Quote quote = onlyEvent(Quote.class);
         assertNull(quote.price());
         assertEquals(new BigDecimal("1E+6"), quote.volume());
         assertNull(quote.bid());
@@ -321,6 +327,13 @@ class TestSahmkCodec {
         session.decode(frame("connected.json"), out);
         out.clear();
         return session;
+    }
+
+    /** The only event emitted, whatever else was reported. */
+    private <T extends io.marketfeed.api.model.MarketEvent> T onlyEvent(Class<T> kind) {
+        List<RecordingDecodeOutput.Emitted> emitted = out.calls(RecordingDecodeOutput.Emitted.class);
+        assertEquals(1, emitted.size(), () -> "expected one event, got " + out.calls());
+        return kind.cast(emitted.get(0).event());
     }
 
     private <T extends io.marketfeed.api.model.MarketEvent> T singleEvent(Class<T> kind) {

@@ -112,6 +112,11 @@ class TestSahmkProviderConformance extends MarketFeedProviderConformanceTest {
         }
 
         @Override
+        public Optional<String> errorFrame(String message) {
+            return Optional.of("{\"type\":\"error\",\"message\":" + ScriptJson.quote(message) + "}");
+        }
+
+        @Override
         public List<String> malformedFrames() {
             return List.of("{\"type\":\"subscribed\"}", "{\"type\":\"quote\"}", "{\"type\":\"quote\",\"symbol\":[]}",
                     "{\"type\":\"depth_snapshot\",\"symbol\":\"1010\",\"bids\":{}}",

@@ -8,6 +8,7 @@ import io.marketfeed.api.model.BookLevel;
 import io.marketfeed.api.model.BookSnapshot;
 import io.marketfeed.api.model.MarketStatus;
 import io.marketfeed.api.model.Quote;
+import io.marketfeed.api.protocol.DecodeOutput;
 import io.marketfeed.api.protocol.OutboundFrame;
 import io.marketfeed.api.protocol.Topics;
 import io.marketfeed.toolkit.ExactDecimal;
@@ -28,6 +29,12 @@ import java.util.Locale;
  * <p>Topics: {@code stock} targets serve two topics, {@link Topics#QUOTES} ({@code price_update}) and
  * {@link Topics#BOOK} ({@code orderbook_update}), over one wire subscription; {@code market}, {@code sector} and
  * {@code watchlist} targets are topics of their own.
+ *
+ * <p>Values that cannot be read exactly ({@code DecodeOutput#badValue}): required are the stock code of a quote or
+ * book (the event is dropped) and a book level's {@code price} and {@code quantity} (the level is left out);
+ * optional, left out of an event that is still emitted: a quote's {@code price}, {@code change},
+ * {@code change_percent}/{@code change_pct} and {@code volume}, a level's {@code orders}, and every
+ * {@code timestamp} (the receive time stands in).
  */
 final class ScreenerCodec {
 
@@ -137,60 +144,119 @@ final class ScreenerCodec {
     }
 
     /** {@code price_update} as a quote; every payload field is optional. */
-    Quote quote(ScreenerMessage message, String symbol, Instant receivedAt) {
+    Quote quote(ScreenerMessage message, String symbol, Instant receivedAt, DecodeOutput out) {
         TextFields<ScreenerField> top = message.top;
+        TextFields<ScreenerField> data = message.data;
         quote.clear().symbol(symbol).receivedAt(receivedAt);
-        if (!message.decimal(top, PRICE, decimal, quote, Quote.Field.PRICE)) {
-            message.decimal(message.data, PRICE, decimal, quote, Quote.Field.PRICE);
+        if (!message.decimal(top, PRICE, decimal, quote, Quote.Field.PRICE)
+                && !message.decimal(data, PRICE, decimal, quote, Quote.Field.PRICE)) {
+            reportBad(message, top, PRICE, data, PRICE, out);
         }
-        message.decimal(top, CHANGE, decimal, quote, Quote.Field.CHANGE);
+        if (!message.decimal(top, CHANGE, decimal, quote, Quote.Field.CHANGE)) {
+            reportBad(message, top, CHANGE, top, CHANGE, out);
+        }
         if (!message.decimal(top, CHANGE_PERCENT, decimal, quote, Quote.Field.CHANGE_PERCENT)
-                && !message.decimal(top, CHANGE_PCT, decimal, quote, Quote.Field.CHANGE_PERCENT)) {
-            message.decimal(message.data, CHANGE_PCT, decimal, quote, Quote.Field.CHANGE_PERCENT);
+                && !message.decimal(top, CHANGE_PCT, decimal, quote, Quote.Field.CHANGE_PERCENT)
+                && !message.decimal(data, CHANGE_PCT, decimal, quote, Quote.Field.CHANGE_PERCENT)) {
+            reportBad(message, top, CHANGE_PERCENT, top, CHANGE_PCT, out);
+            if (!message.bad(top, CHANGE_PERCENT, decimal) && !message.bad(top, CHANGE_PCT, decimal)) {
+                reportBad(message, data, CHANGE_PCT, data, CHANGE_PCT, out);
+            }
         }
-        message.decimal(top, VOLUME, decimal, quote, Quote.Field.VOLUME);
-        return quote.time(message.timestamp()).build();
+        if (!message.decimal(top, VOLUME, decimal, quote, Quote.Field.VOLUME)) {
+            reportBad(message, top, VOLUME, top, VOLUME, out);
+        }
+        return quote.time(timestamp(message, out)).build();
+    }
+
+    /** Reports the first of two places of an optional field that holds a bad value (the event is kept without it). */
+    private void reportBad(ScreenerMessage message, TextFields<ScreenerField> first, ScreenerField firstField,
+            TextFields<ScreenerField> second, ScreenerField secondField, DecodeOutput out) {
+        if (message.bad(first, firstField, decimal)) {
+            out.badValue(firstField.wire(), message.sample(first, firstField), false);
+        } else if (message.bad(second, secondField, decimal)) {
+            out.badValue(secondField.wire(), message.sample(second, secondField), false);
+        }
+    }
+
+    /** The message's {@code timestamp}; one sent that is no time is reported (the event keeps its receive time). */
+    static Instant timestamp(ScreenerMessage message, DecodeOutput out) {
+        Instant time = message.timestamp();
+        if (time == null) {
+            message.reportBadTimestamp(out);
+        }
+        return time;
+    }
+
+    /** Reports a stock code sent but blank, null or a structure: the event is dropped. Whether there was one. */
+    boolean badStockCode(ScreenerMessage message, DecodeOutput out) {
+        ScreenerField[] fields = {STOCK_CODE, CODE, SYMBOL};
+        for (ScreenerField field : fields) {
+            if (message.top.sent(field)) {
+                out.badValue(field.wire(), message.sample(message.top, field), true);
+                return true;
+            }
+        }
+        for (ScreenerField field : new ScreenerField[] {STOCK_CODE, CODE}) {
+            if (message.data.sent(field)) {
+                out.badValue(field.wire(), message.sample(message.data, field), true);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code orderbook_update}; levels without a price or quantity are left out. */
-    BookSnapshot book(ScreenerMessage message, String symbol, Instant receivedAt) {
-        levels(message, message.bids, bids);
-        levels(message, message.asks, asks);
-        return new BookSnapshot(PROVIDER, symbol, bids, asks, message.timestamp(), receivedAt);
+    BookSnapshot book(ScreenerMessage message, String symbol, Instant receivedAt, DecodeOutput out) {
+        levels(message, message.bids, bids, out);
+        levels(message, message.asks, asks, out);
+        return new BookSnapshot(PROVIDER, symbol, bids, asks, timestamp(message, out), receivedAt);
     }
 
-    private void levels(ScreenerMessage message, TextFieldsList<ScreenerField> wire, List<BookLevel> out) {
-        out.clear();
+    /** The usable levels of one side; one with a bad price or quantity is left out and reported. */
+    private void levels(ScreenerMessage message, TextFieldsList<ScreenerField> wire, List<BookLevel> levels,
+            DecodeOutput out) {
+        levels.clear();
         for (int i = 0; i < wire.size(); i++) {
             TextFields<ScreenerField> level = wire.get(i);
             BigDecimal price = message.decimal(level, PRICE, decimal);
             if (price == null) {
+                if (message.bad(level, PRICE, decimal)) {
+                    out.badValue(PRICE.wire(), message.sample(level, PRICE), true);
+                }
                 continue;
             }
             BigDecimal size = message.decimal(level, QUANTITY, decimal);
             if (size == null) {
+                if (message.bad(level, QUANTITY, decimal)) {
+                    out.badValue(QUANTITY.wire(), message.sample(level, QUANTITY), true);
+                }
                 continue;
             }
             long orders = message.whole(level, ORDERS, decimal);
-            out.add(new BookLevel(price, size, orders >= 0 && orders <= Integer.MAX_VALUE ? (int) orders : null));
+            if (orders < 0 && message.sent(level, ORDERS)) {   // not a whole number of at least zero
+                out.badValue(ORDERS.wire(), message.sample(level, ORDERS), false);
+            }
+            levels.add(new BookLevel(price, size, orders >= 0 && orders <= Integer.MAX_VALUE ? (int) orders : null));
         }
     }
 
     /** {@code market_status}, or null without a market or status. */
-    MarketStatus marketStatus(ScreenerMessage message, Instant receivedAt) {
+    MarketStatus marketStatus(ScreenerMessage message, Instant receivedAt, DecodeOutput out) {
         String market = message.symbol(message.top, MARKET, symbols);
         String status = message.symbol(message.top, STATUS, symbols);
         if (market == null || status == null) {
             return null;
         }
-        return new MarketStatus(PROVIDER, market, status, message.trimmed(MESSAGE), message.timestamp(), receivedAt);
+        return new MarketStatus(PROVIDER, market, status, message.trimmed(MESSAGE), timestamp(message, out),
+                receivedAt);
     }
 
     /**
      * {@code alert}: the code's {@code alert_id, stock_code, alert_type, message, data} or the docs'
      * {@code code, alert_type, threshold, current_price, message}. Kind {@code alert:<alert_type>}.
      */
-    Alert alert(ScreenerMessage message, Instant receivedAt) {
+    Alert alert(ScreenerMessage message, Instant receivedAt, DecodeOutput out) {
         String type = message.trimmed(ALERT_TYPE);
         String text = message.trimmed(MESSAGE);
         if (text == null) {
@@ -200,14 +266,14 @@ final class ScreenerCodec {
                     + (current == null ? "" : " current price " + current);
         }
         return new Alert(PROVIDER, stockCode(message), type == null ? "alert" : "alert:" + type, text,
-                message.timestamp(), receivedAt);
+                timestamp(message, out), receivedAt);
     }
 
     /**
      * {@code notification} (ALERT, MARKET_EVENT, SYSTEM, PORTFOLIO; priority LOW to URGENT). Kind
      * {@code notification:<notification_type>}; the message is {@code [PRIORITY] title: message}.
      */
-    Alert notification(ScreenerMessage message, Instant receivedAt) {
+    Alert notification(ScreenerMessage message, Instant receivedAt, DecodeOutput out) {
         String type = message.trimmed(NOTIFICATION_TYPE);
         String priority = message.trimmed(PRIORITY);
         String title = message.trimmed(TITLE);
@@ -227,6 +293,6 @@ final class ScreenerCodec {
         }
         return new Alert(PROVIDER, stockCode(message),
                 type == null ? "notification" : "notification:" + type.toLowerCase(Locale.ROOT), shown.toString(),
-                message.timestamp(), receivedAt);
+                timestamp(message, out), receivedAt);
     }
 }

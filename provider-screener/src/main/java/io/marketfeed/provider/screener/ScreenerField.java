@@ -42,6 +42,11 @@ enum ScreenerField {
         this.wireName = wireName;
     }
 
+    /** The field's JSON name, as bad values are reported (a level's {@code quantity} and {@code orders} so named). */
+    String wire() {
+        return wireName != null ? wireName : this == QUANTITY ? "quantity" : "orders";
+    }
+
     /** The field with this JSON name in an object (not a book level), or null when the decoder does not read it. */
     static ScreenerField named(String name) {
         return BY_NAME.get(name);

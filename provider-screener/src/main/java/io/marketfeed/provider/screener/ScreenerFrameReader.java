@@ -85,19 +85,17 @@ final class ScreenerFrameReader {
                 case "restored_subscriptions": message.restored = restored(parser, value); break;
                 case "messages": messages(parser, value, message, depth); break;
                 default:
-                    if (value.isStructStart()) {
-                        parser.skipChildren();
-                    } else if (value == JsonToken.VALUE_NULL) {
-                        if (name.equals("sequence")) {
-                            message.sequenceNull = true;
-                        }
+                    if (value == JsonToken.VALUE_NULL && name.equals("sequence")) {
+                        message.sequenceNull = true;
+                    }
+                    // JSON null and structures too: kept as sent without a value, so a bad value can be reported.
+                    ScreenerField field = ScreenerField.named(name);
+                    if (field == ScreenerField.TIMESTAMP) {
+                        message.setTimestamp(parser);
+                    } else if (field != null) {
+                        message.set(message.top, field, parser);
                     } else {
-                        ScreenerField field = ScreenerField.named(name);
-                        if (field == ScreenerField.TIMESTAMP) {
-                            message.setTimestamp(parser);
-                        } else if (field != null) {
-                            message.set(message.top, field, parser);
-                        }
+                        parser.skipChildren();
                     }
             }
         }
@@ -122,7 +120,7 @@ final class ScreenerFrameReader {
         }
     }
 
-    /** The scalars of an object the decoder reads by name ({@code data}); JSON null leaves a field as it was. */
+    /** The scalars the decoder reads of an object ({@code data}); JSON null and structures as sent, no value. */
     private static void scalars(JsonParser parser, JsonToken value, ScreenerMessage message,
             TextFields<ScreenerField> into) throws IOException {
         if (value != JsonToken.START_OBJECT) {
@@ -131,14 +129,12 @@ final class ScreenerFrameReader {
         }
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            JsonToken inner = parser.nextToken();
-            if (inner.isStructStart()) {
+            parser.nextToken();
+            ScreenerField field = ScreenerField.named(name);
+            if (field != null) {
+                message.set(into, field, parser);   // JSON null and structures as sent without a value
+            } else {
                 parser.skipChildren();
-            } else if (inner != JsonToken.VALUE_NULL) {
-                ScreenerField field = ScreenerField.named(name);
-                if (field != null) {
-                    message.set(into, field, parser);
-                }
             }
         }
     }
@@ -217,18 +213,16 @@ final class ScreenerFrameReader {
             if (item == JsonToken.START_OBJECT) {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
-                    JsonToken inner = parser.nextToken();
-                    if (inner.isStructStart()) {
-                        parser.skipChildren();
-                    } else if (inner != JsonToken.VALUE_NULL) {
-                        ScreenerField field = ScreenerField.levelNamed(name);
-                        if (field != null) {
-                            if (level == null) {
-                                parts++;
-                                level = message.addLevel(into);
-                            }
-                            message.set(level, field, parser);
+                    parser.nextToken();
+                    ScreenerField field = ScreenerField.levelNamed(name);
+                    if (field != null) {
+                        if (level == null) {
+                            parts++;
+                            level = message.addLevel(into);
                         }
+                        message.set(level, field, parser);   // JSON null and structures as sent without a value
+                    } else {
+                        parser.skipChildren();
                     }
                 }
             } else if (item == JsonToken.START_ARRAY) {

@@ -1,7 +1,9 @@
 package io.marketfeed.provider.screener;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.marketfeed.api.model.Quote;
+import io.marketfeed.api.protocol.DecodeOutput;
 import io.marketfeed.toolkit.ExactDecimal;
 import io.marketfeed.toolkit.Symbols;
 import io.marketfeed.toolkit.TextFields;
@@ -59,6 +61,8 @@ final class ScreenerMessage {
     private int timestampLength = -1;
     /** A {@code timestamp} longer than {@link TextFields#MAX_VALUE_LENGTH} (blanks around it), or null. */
     private String longTimestamp;
+    /** Whether {@link #longTimestamp} is what stands for JSON null or a structure, which is no time. */
+    private boolean timestampUnkept;
 
     /** {@code batch.messages}, in order: reused messages, {@code messageCount} of them this frame. */
     private List<ScreenerMessage> messages;
@@ -88,6 +92,7 @@ final class ScreenerMessage {
         details = null;
         timestampLength = -1;
         longTimestamp = null;
+        timestampUnkept = false;
         messageCount = 0;
         hasMessages = false;
         if (odd != null) {
@@ -97,8 +102,21 @@ final class ScreenerMessage {
 
     // ------------------------------------------------------------------ filled by the reader
 
-    /** Keeps the parser's current scalar (not JSON null) as {@code field} of {@code into}. */
+    /**
+     * Keeps the parser's current scalar as {@code field} of {@code into}. JSON null, an object or an array (skipped)
+     * leave a field sent before as it was (a duplicate key), and are otherwise kept as sent without a value, which
+     * {@link #bad} reports.
+     */
     void set(TextFields<ScreenerField> into, ScreenerField field, JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL || token != null && token.isStructStart()) {
+            if (into.has(field) || odd(into, field) != null) {
+                parser.skipChildren();
+            } else {
+                into.set(field, parser);
+            }
+            return;
+        }
         char[] chars = parser.getTextCharacters();
         int offset = parser.getTextOffset();
         int length = parser.getTextLength();
@@ -116,8 +134,18 @@ final class ScreenerMessage {
         }
     }
 
-    /** Keeps the parser's current scalar (not JSON null) as the {@code timestamp}. */
+    /** Keeps the parser's current scalar as the {@code timestamp}; JSON null or a structure as sent, no time. */
     void setTimestamp(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL || token != null && token.isStructStart()) {
+            parser.skipChildren();
+            longTimestamp = token == JsonToken.VALUE_NULL ? "null"
+                    : token == JsonToken.START_OBJECT ? "{…}" : "[…]";
+            timestampLength = -1;
+            timestampUnkept = true;
+            return;
+        }
+        timestampUnkept = false;
         int length = parser.getTextLength();
         if (length > TextFields.MAX_VALUE_LENGTH) {
             longTimestamp = parser.getText();
@@ -282,10 +310,45 @@ final class ScreenerMessage {
 
     /** The {@code timestamp}, or null when absent or not a time. Allocates only the instant. */
     Instant timestamp() {
+        if (timestampUnkept) {
+            return null;
+        }
         if (longTimestamp != null) {
             return ScreenerTime.parse(longTimestamp);
         }
         return timestampLength < 0 ? null : ScreenerTime.parse(timestamp, 0, timestampLength);
+    }
+
+    /**
+     * Reports a {@code timestamp} that was sent but is no time, as {@code DecodeOutput.badValue} of an optional
+     * field (the event keeps its receive time). Call when {@link #timestamp()} gave null.
+     */
+    void reportBadTimestamp(DecodeOutput out) {
+        if (longTimestamp != null) {
+            out.badValue("timestamp", longTimestamp, false);
+        } else if (timestampLength >= 0) {
+            out.badValue("timestamp", new String(timestamp, 0, timestampLength), false);
+        }
+    }
+
+    /** Whether the field was sent but holds no exact decimal: a bad value (JSON null, a structure included). */
+    boolean bad(TextFields<ScreenerField> in, ScreenerField field, ExactDecimal scratch) {
+        String kept = odd(in, field);
+        if (kept != null) {
+            return decimalOf(kept) == null;
+        }
+        return in.read(field, scratch) == TextFields.BAD;
+    }
+
+    /** Whether the field was sent at all (JSON null, structures and values kept as strings included). */
+    boolean sent(TextFields<ScreenerField> in, ScreenerField field) {
+        return odd(in, field) != null || in.sent(field);
+    }
+
+    /** The field's value as sent, for a bad-value report (a reused view; see {@link TextFields#sample}). */
+    CharSequence sample(TextFields<ScreenerField> in, ScreenerField field) {
+        String kept = odd(in, field);
+        return kept != null ? kept : in.sample(field);
     }
 
     /** A {@code details} scalar as sent, or null. */

@@ -73,7 +73,8 @@ final class ScreenerSession implements ProtocolSession {
     private final ScreenerCodec codec = new ScreenerCodec();
     /** The server session to restore on this attempt, or null. */
     private final String restoring;
-    private final ScreenerSession previous;
+    /** What the previous attempt had on the wire, copied: the session itself is never kept (no chain of them). */
+    private final Carried previous;
     private boolean awaitingRestore;
     /** A server session id the server disclosed on this connection (docs-shaped servers). */
     private String sessionId;
@@ -85,8 +86,18 @@ final class ScreenerSession implements ProtocolSession {
         this.protocol = protocol;
         this.settings = protocol.settings();
         this.connectionId = connectionId;
-        this.previous = previous;
+        this.previous = previous == null ? null : new Carried(copy(previous.wire), copy(previous.topicsByStock));
         this.restoring = settings.sessionRestore() && previous != null ? previous.sessionId : null;
+    }
+
+    /** The previous attempt's subscriptions by target type, and the topics of each stock: what a restore brings back. */
+    private record Carried(Map<String, Set<String>> wire, Map<String, Set<String>> topicsByStock) {
+    }
+
+    private static Map<String, Set<String>> copy(Map<String, Set<String>> map) {
+        Map<String, Set<String>> copy = new LinkedHashMap<>();
+        map.forEach((key, values) -> copy.put(key, java.util.Collections.unmodifiableSet(new LinkedHashSet<>(values))));
+        return copy;
     }
 
     /** The server session id disclosed on this connection, if any. */
@@ -217,7 +228,7 @@ final class ScreenerSession implements ProtocolSession {
                 case "price_update": onPrice(message, frame, out); break;
                 case "orderbook_update": onBook(message, frame, out); break;
                 case "market_status": onMarketStatus(message, frame, out); break;
-                case "alert": out.emit(codec.alert(message, frame.receivedAt())); break;
+                case "alert": out.emit(codec.alert(message, frame.receivedAt(), out)); break;
                 case "notification": onNotification(message, frame, out); break;
                 case "subscribed": onSubscribed(message, out); break;
                 case "unsubscribed": onUnsubscribed(out); break;
@@ -254,22 +265,26 @@ final class ScreenerSession implements ProtocolSession {
     private void onPrice(ScreenerMessage message, InboundFrame frame, DecodeOutput out) {
         String symbol = codec.stockCode(message);
         if (symbol == null) {
-            warnStripped("price_update", out);
+            if (!codec.badStockCode(message, out)) {
+                warnStripped("price_update", out);
+            }
             return;
         }
         if (wanted(symbol, Topics.QUOTES)) {
-            out.emit(codec.quote(message, symbol, frame.receivedAt()));
+            out.emit(codec.quote(message, symbol, frame.receivedAt(), out));
         }
     }
 
     private void onBook(ScreenerMessage message, InboundFrame frame, DecodeOutput out) {
         String symbol = codec.stockCode(message);
         if (symbol == null) {
-            warnStripped("orderbook_update", out);
+            if (!codec.badStockCode(message, out)) {
+                warnStripped("orderbook_update", out);
+            }
             return;
         }
         if (wanted(symbol, Topics.BOOK)) {
-            out.emit(codec.book(message, symbol, frame.receivedAt()));
+            out.emit(codec.book(message, symbol, frame.receivedAt(), out));
         }
     }
 
@@ -283,7 +298,7 @@ final class ScreenerSession implements ProtocolSession {
     }
 
     private void onMarketStatus(ScreenerMessage message, InboundFrame frame, DecodeOutput out) {
-        MarketStatus status = codec.marketStatus(message, frame.receivedAt());
+        MarketStatus status = codec.marketStatus(message, frame.receivedAt(), out);
         if (status == null) {
             warnStripped("market_status", out);
             return;
@@ -294,7 +309,7 @@ final class ScreenerSession implements ProtocolSession {
     private void onNotification(ScreenerMessage message, InboundFrame frame, DecodeOutput out) {
         // Sent to every connection of the user: one event per notification id.
         if (protocol.firstNotification(message.trimmed(ScreenerField.NOTIFICATION_ID))) {
-            Alert alert = codec.notification(message, frame.receivedAt());
+            Alert alert = codec.notification(message, frame.receivedAt(), out);
             out.emit(alert);
         }
     }
@@ -382,7 +397,7 @@ final class ScreenerSession implements ProtocolSession {
         Map<String, List<String>> restored = message.restored;
         if (restored == null && previous != null) {
             restored = new LinkedHashMap<>();
-            for (Map.Entry<String, Set<String>> entry : previous.wire.entrySet()) {
+            for (Map.Entry<String, Set<String>> entry : previous.wire().entrySet()) {
                 restored.put(entry.getKey(), List.copyOf(entry.getValue()));
             }
         }
@@ -397,7 +412,7 @@ final class ScreenerSession implements ProtocolSession {
                 if (type.equals(ScreenerCodec.TYPE_STOCK)) {
                     Map<String, List<String>> byTopic = new LinkedHashMap<>();
                     for (String target : targets) {
-                        Set<String> before = previous == null ? null : previous.topicsByStock.get(target);
+                        Set<String> before = previous == null ? null : previous.topicsByStock().get(target);
                         Set<String> topics = before == null || before.isEmpty() ? Set.of(Topics.QUOTES) : before;
                         for (String topic : topics) {
                             byTopic.computeIfAbsent(topic, k -> new ArrayList<>()).add(target);

@@ -49,8 +49,8 @@ public record ScreenerSettings(boolean enabled, URI url, Optional<Secret> token,
         boolean clientPingConfigured, HeartbeatSpec heartbeat, Limits limits) {
 
     /** The server code's limits (config.py / core/websocket.py): 100 per connection, 50 per request, 5 per IP. */
-    static final Limits SERVER_LIMITS = new Limits(100, 50, 5, Duration.ofMillis(100), Duration.ZERO,
-            Duration.ofSeconds(1));
+    static final Limits SERVER_LIMITS = Limits.builder().maxSymbolsPerConnection(100).maxSymbolsPerFrame(50)
+            .maxConnections(5).minControlGap(Duration.ofMillis(100)).minReconnectGap(Duration.ofSeconds(1)).build();
 
     /** Placeholders: both {@code heartbeat.*} durations are required, so CommonSettings always replaces them. */
     private static final HeartbeatSpec SERVER_HEARTBEAT =

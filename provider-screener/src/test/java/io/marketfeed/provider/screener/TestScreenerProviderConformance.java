@@ -32,6 +32,7 @@ class TestScreenerProviderConformance extends MarketFeedProviderConformanceTest 
         return ProviderDefaults.with(ScreenerProvider.ID, Map.of(
                 ScreenerConfigKeys.ENABLED, true,
                 ScreenerConfigKeys.ENDPOINT, server.toString(),
+                ScreenerConfigKeys.TOKEN, credential(),
                 ScreenerConfigKeys.BOOK, false,
                 ScreenerConfigKeys.HEARTBEAT_INTERVAL, "100ms",
                 ScreenerConfigKeys.HEARTBEAT_TIMEOUT, "500ms",
@@ -104,6 +105,12 @@ class TestScreenerProviderConformance extends MarketFeedProviderConformanceTest 
         @Override
         public Optional<String> serverHeartbeat() {
             return Optional.of("{\"type\":\"pong\",\"timestamp\":\"2025-11-10T12:00:00.5\",\"sequence\":null}");
+        }
+
+        @Override
+        public Optional<String> errorFrame(String message) {
+            return Optional.of("{\"type\":\"error\",\"code\":\"INVALID_MESSAGE\",\"message\":"
+                    + ScriptJson.quote(message) + "}");
         }
 
         @Override

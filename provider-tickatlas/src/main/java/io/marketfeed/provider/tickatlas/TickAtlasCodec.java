@@ -6,6 +6,7 @@ import io.marketfeed.api.Secret;
 import io.marketfeed.api.model.Candle;
 import io.marketfeed.api.model.Quote;
 import io.marketfeed.api.protocol.CreditUpdate;
+import io.marketfeed.api.protocol.DecodeOutput;
 import io.marketfeed.api.protocol.LimitsUpdate;
 import io.marketfeed.api.protocol.OutboundFrame;
 import io.marketfeed.toolkit.ExactDecimal;
@@ -24,6 +25,12 @@ import java.util.OptionalLong;
  * server's {@code authenticated} and {@code quote} messages, for one connection (an instance per session keeps
  * what decoding reuses: the quote builder, the decimal reader and the interned symbols and types, so that a push
  * allocates only its events). The per-connection bookkeeping is in {@link TickAtlasSession}. Not thread safe.
+ *
+ * <p>Values that cannot be read exactly ({@code DecodeOutput#badValue}): required are the {@code symbol}; for a
+ * quote, at least one of {@code bid}, {@code ask} and {@code price} (each alone optional: a quote with one readable
+ * is kept without the others, a quote with none is dropped and its bad ones reported as dropping it); for a candle,
+ * {@code open}, {@code high}, {@code low}, {@code close} and the bar's {@code time}. Optional: {@code volume}, and a
+ * quote's {@code timestamp} (the bar's time, then the receive time, stand in for it).
  */
 final class TickAtlasCodec {
 
@@ -46,6 +53,8 @@ final class TickAtlasCodec {
     private final ExactDecimal decimal = new ExactDecimal();
     private final Symbols symbols = new Symbols();
     private final Symbols types = new Symbols();
+    /** Bad values reported by the latest {@link #quote} or {@link #candle} that dropped its event. */
+    private int reportedDrops;
 
     /** {@code {"action":"auth","key":"..."}}: carries the credential, so the runtime never logs it. */
     static OutboundFrame auth(Secret key) {
@@ -134,35 +143,89 @@ final class TickAtlasCodec {
      * The spread is not kept: the event model has no field for it, it is {@code ask - bid} of the same decimals,
      * and its unit on the WebSocket (price or points) is not documented.
      */
-    Quote quote(WireMessage message, String symbol, Instant receivedAt) {
+    Quote quote(WireMessage message, String symbol, Instant receivedAt, boolean candleToo, DecodeOutput out) {
         TextFields<TickAtlasField> fields = message.quoteFields();
         quote.clear().symbol(symbol).receivedAt(receivedAt);
-        boolean bid = decimal(fields, message.top, BID, Quote.Field.BID);
-        boolean ask = decimal(fields, message.top, ASK, Quote.Field.ASK);
-        boolean price = decimal(fields, message.top, PRICE, Quote.Field.PRICE);
-        if (!bid && !ask && !price) {
+        reportedDrops = 0;
+        int bid = decimal(fields, message.top, BID, Quote.Field.BID);
+        int ask = decimal(fields, message.top, ASK, Quote.Field.ASK);
+        int price = decimal(fields, message.top, PRICE, Quote.Field.PRICE);
+        boolean none = bid != TextFields.READ && ask != TextFields.READ && price != TextFields.READ;
+        reportIfBad(message, BID, bid, none, out);
+        reportIfBad(message, ASK, ask, none, out);
+        reportIfBad(message, PRICE, price, none, out);
+        if (none) {
             return null;
         }
         Instant time = message.quoteTimestamp(decimal);
-        return quote.time(time != null ? time : message.barTime(decimal)).build();
+        if (time == null) {
+            reportTime(message, message.dataTimestamp, message.topTimestamp, TIMESTAMP, false, out);
+            time = message.barTime(decimal);
+            if (time == null && !candleToo) {
+                reportTime(message, message.dataTime, message.topTime, TIME, false, out);
+            }
+        }
+        return quote.time(time).build();
+    }
+
+    /** Bad values reported by the latest {@link #quote} or {@link #candle}, which returned null because of them. */
+    int reportedDrops() {
+        return reportedDrops;
+    }
+
+    /** Reports the field when {@code read} says {@link TextFields#BAD}: from the quote's fields, else the top. */
+    private void reportIfBad(WireMessage message, TickAtlasField field, int read, boolean dropped, DecodeOutput out) {
+        if (read != TextFields.BAD) {
+            return;
+        }
+        TextFields<TickAtlasField> fields = message.quoteFields();
+        (fields.sent(field) ? fields : message.top).report(field, field.wire(), dropped, out);
+        if (dropped) {
+            reportedDrops++;
+        }
+    }
+
+    /** Reports a time sent but no time: the quote's fields' first, else the top level's. */
+    private void reportTime(WireMessage message, WireTime inData, WireTime atTop, TickAtlasField field,
+            boolean dropped, DecodeOutput out) {
+        WireTime bad = message.hasData && inData.sent() ? inData : atTop.sent() ? atTop : null;
+        if (bad != null) {
+            out.badValue(field.wire(), bad.sample(), dropped);
+            if (dropped) {
+                reportedDrops++;
+            }
+        }
     }
 
     /**
      * The M1 bar a {@code quote} message carries ({@code time} is the bar's start), or null when it lacks the time
      * or one of open, high, low and close (the flat shape carries none of them).
      */
-    Candle candle(WireMessage message, String symbol, Instant receivedAt) {
+    Candle candle(WireMessage message, String symbol, Instant receivedAt, DecodeOutput out) {
         TextFields<TickAtlasField> fields = message.quoteFields();
-        BigDecimal open = decimal(fields, message.top, OPEN);
-        BigDecimal high = open == null ? null : decimal(fields, message.top, HIGH);
-        BigDecimal low = high == null ? null : decimal(fields, message.top, LOW);
-        BigDecimal close = low == null ? null : decimal(fields, message.top, CLOSE);
-        Instant time = close == null ? null : message.barTime(decimal);
-        if (time == null) {
+        reportedDrops = 0;
+        BigDecimal open = required(message, OPEN, out);
+        BigDecimal high = required(message, HIGH, out);
+        BigDecimal low = required(message, LOW, out);
+        BigDecimal close = required(message, CLOSE, out);
+        Instant time = message.barTime(decimal);
+        if (time == null && (open != null || high != null || low != null || close != null || reportedDrops > 0)) {
+            reportTime(message, message.dataTime, message.topTime, TIME, true, out);
+        }
+        if (open == null || high == null || low == null || close == null || time == null) {
             return null;
         }
+        int volume = decimal(fields, message.top, VOLUME, null);
+        reportIfBad(message, VOLUME, volume, false, out);
         return new Candle(TickAtlasProvider.ID, symbol, M1, time, open, high, low, close,
-                decimal(fields, message.top, VOLUME), receivedAt);
+                volume == TextFields.READ ? decimal.value() : null, receivedAt);
+    }
+
+    /** A required bar value: its exact value, or null when absent or bad (reported as dropping the candle). */
+    private BigDecimal required(WireMessage message, TickAtlasField field, DecodeOutput out) {
+        int read = decimal(message.quoteFields(), message.top, field, null);
+        reportIfBad(message, field, read, true, out);
+        return read == TextFields.READ ? decimal.value() : null;
     }
 
     /** Whether a quote message carries any bar field, i.e. a candle was meant to be in it. */
@@ -176,20 +239,22 @@ final class TickAtlasCodec {
         return fields.has(field) && !fields.is(field, "");
     }
 
-    /** The field from {@code preferred}, else from {@code fallback}, into the quote being built; false when neither. */
-    private boolean decimal(TextFields<TickAtlasField> preferred, TextFields<TickAtlasField> fallback,
+    /**
+     * The field from {@code preferred}, else from {@code fallback}, read into {@link #decimal} (and into the quote
+     * being built when {@code target} is given): {@link TextFields#READ}, {@link TextFields#BAD} when one was sent
+     * but neither is readable, else {@link TextFields#ABSENT}.
+     */
+    private int decimal(TextFields<TickAtlasField> preferred, TextFields<TickAtlasField> fallback,
             TickAtlasField field, Quote.Field target) {
-        return preferred.decimal(field, decimal, quote, target)
-                || preferred != fallback && fallback.decimal(field, decimal, quote, target);
-    }
-
-    /** The field's exact value from {@code preferred}, else from {@code fallback}; null when neither has one. */
-    private BigDecimal decimal(TextFields<TickAtlasField> preferred, TextFields<TickAtlasField> fallback,
-            TickAtlasField field) {
-        if (preferred.decimal(field, decimal) || preferred != fallback && fallback.decimal(field, decimal)) {
-            return decimal.value();
+        int read = preferred.read(field, decimal);
+        if (read != TextFields.READ && preferred != fallback) {
+            int second = fallback.read(field, decimal);
+            read = second == TextFields.READ || read == TextFields.ABSENT ? second : read;
         }
-        return null;
+        if (read == TextFields.READ && target != null) {
+            decimal.into(quote, target);
+        }
+        return read;
     }
 
     private static String request(String action, List<String> symbols) {

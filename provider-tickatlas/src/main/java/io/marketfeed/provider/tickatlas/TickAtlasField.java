@@ -29,6 +29,11 @@ enum TickAtlasField {
         this.wireName = wireName;
     }
 
+    /** The field's JSON name, as bad values are reported. */
+    String wire() {
+        return wireName;
+    }
+
     /** The field with this JSON name, or null when the decoder does not use it. */
     static TickAtlasField named(String name) {
         return BY_NAME.get(name);

@@ -72,8 +72,9 @@ final class TickAtlasFrameReader {
             timestamp.set(parser);
         } else if (field == null || field == TickAtlasField.TIME || field == TickAtlasField.TIMESTAMP) {
             parser.skipChildren();
-        } else if (parser.currentToken() != JsonToken.VALUE_NULL) {
-            // For numbers the text is the literal as sent, so 1.08420 keeps its five decimals.
+        } else {
+            // For numbers the text is the literal as sent, so 1.08420 keeps its five decimals; JSON null is kept as
+            // sent without a value, so that a null where a number must be is reported as a bad value.
             into.set(field, parser);
         }
     }

@@ -46,8 +46,8 @@ public enum TickAtlasPlan {
      * are published.
      */
     public Limits limits() {
-        return new Limits(maxSymbols, Limits.UNLIMITED, MAX_CONNECTIONS_PER_KEY, Duration.ZERO, Duration.ZERO,
-                MIN_RECONNECT_GAP);
+        return Limits.builder().maxSymbolsPerConnection(maxSymbols).maxConnections(MAX_CONNECTIONS_PER_KEY)
+                .minReconnectGap(MIN_RECONNECT_GAP).build();
     }
 
     /** The name used in configuration and by the server: {@code starter}. */

@@ -14,6 +14,7 @@ import io.marketfeed.api.protocol.OutboundFrame;
 import io.marketfeed.api.protocol.ProtocolSession;
 import io.marketfeed.api.protocol.Topics;
 import io.marketfeed.toolkit.JsonFrames;
+import io.marketfeed.toolkit.TextFields;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -245,26 +246,34 @@ final class TickAtlasSession implements ProtocolSession {
     private void onQuote(WireMessage message, InboundFrame frame, DecodeOutput out) {
         String symbol = codec.quoteSymbol(message);
         if (symbol == null) {
-            out.problem(Disposition.warn("TickAtlas sent a quote without a symbol on " + connectionId
-                    + "; it was ignored"));
+            TextFields<TickAtlasField> sent = message.quoteFields().sent(TickAtlasField.SYMBOL) ? message.quoteFields()
+                    : message.top.sent(TickAtlasField.SYMBOL) ? message.top : null;
+            if (sent != null) {
+                sent.report(TickAtlasField.SYMBOL, "symbol", true, out);
+            } else {
+                out.problem(Disposition.warn("TickAtlas sent a quote without a symbol on " + connectionId
+                        + "; it was ignored"));
+            }
             return;
         }
         Set<String> topics = topicsBySymbol.get(symbol);
         boolean wantQuote = topics == null || topics.contains(Topics.QUOTES);
         boolean wantCandle = topics != null && topics.contains(Topics.CANDLES);
         if (wantQuote) {
-            Quote quote = codec.quote(message, symbol, frame.receivedAt());
+            Quote quote = codec.quote(message, symbol, frame.receivedAt(), wantCandle, out);
             if (quote != null) {
                 out.emit(quote);
-            } else {
+            } else if (codec.reportedDrops() == 0) {
                 out.problem(Disposition.warn("TickAtlas sent a quote for " + quoted(symbol)
                         + " without bid, ask or price; it was ignored"));
             }
         }
         if (wantCandle) {
-            Candle candle = codec.candle(message, symbol, frame.receivedAt());
+            Candle candle = codec.candle(message, symbol, frame.receivedAt(), out);
             if (candle != null) {
                 out.emit(candle);
+            } else if (codec.reportedDrops() > 0) {
+                return;
             } else if (TickAtlasCodec.hasBarFields(message)) {
                 out.problem(Disposition.warn("TickAtlas sent a bar for " + quoted(symbol)
                         + " without time, open, high, low or close; no candle was made of it"));

@@ -23,9 +23,13 @@ final class WireTime {
     private static final int ABSENT = -1;
     /** Sent, but no time: too long, or a boolean. */
     private static final int NOT_A_TIME = -2;
+    /** Sent as JSON null, an object or an array. */
+    private static final int NO_VALUE = -3;
 
     private final char[] text = new char[TickAtlasTime.MAX_LENGTH];
     private int length = ABSENT;
+    /** What was sent, when it is kept as no time. */
+    private String sample;
 
     private final char[] readText = new char[TickAtlasTime.MAX_LENGTH];
     private int readLength = ABSENT;
@@ -37,21 +41,28 @@ final class WireTime {
     }
 
     /**
-     * Keeps the parser's current string or number token (blanks around it dropped). JSON null leaves the field as
-     * it was, and an object or array is skipped and leaves it as it was, as the decoder has always done.
+     * Keeps the parser's current string or number token (blanks around it dropped). JSON null, an object or an
+     * array (skipped), a boolean and text too long for a time are kept as sent but no time ({@link #sample}).
      */
     void set(JsonParser parser) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == null || token.isStructStart()) {
             parser.skipChildren();
+            if (token != null) {
+                length = NO_VALUE;
+                sample = token == JsonToken.START_OBJECT ? "{…}" : "[…]";
+            }
             return;
         }
         if (token == JsonToken.VALUE_NULL || !token.isScalarValue()) {
+            length = NO_VALUE;
+            sample = "null";
             return;
         }
         if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT
                 && token != JsonToken.VALUE_NUMBER_FLOAT) {
             length = NOT_A_TIME;
+            sample = token == JsonToken.VALUE_TRUE ? "true" : "false";
             return;
         }
         char[] chars = parser.getTextCharacters();
@@ -65,10 +76,21 @@ final class WireTime {
         }
         if (end - start > text.length) {
             length = NOT_A_TIME;
+            sample = "(" + (end - start) + " characters)";
             return;
         }
         System.arraycopy(chars, start, text, 0, end - start);
         length = end - start;
+    }
+
+    /** Whether the field was sent at all (JSON null and values that are no time included). */
+    boolean sent() {
+        return length != ABSENT;
+    }
+
+    /** The value as sent, for a bad-value report (allocates; only asked for when it is no time). */
+    String sample() {
+        return length >= 0 ? new String(text, 0, length) : sample;
     }
 
     /** The instant, or null when absent or no time. */

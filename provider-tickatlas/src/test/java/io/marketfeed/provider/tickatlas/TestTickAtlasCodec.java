@@ -198,7 +198,8 @@ class TestTickAtlasCodec {
         out.clear();
         session(5).decode(Frames.json("{\"type\":\"quote\",\"data\":{\"symbol\":\"EURUSD\",\"bid\":1e999999999}}"),
                 out);
-        assertEquals(Disposition.Kind.WARN, out.singleProblem().kind(), "an absurd exponent is no price");
+        assertEquals(new RecordingDecodeOutput.BadValue("bid", "1e999999999", true),
+                out.single(RecordingDecodeOutput.BadValue.class), "an absurd exponent is no price: reported, dropped");
     }
 
     @Test

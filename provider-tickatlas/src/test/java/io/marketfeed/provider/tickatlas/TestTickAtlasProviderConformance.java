@@ -101,6 +101,12 @@ class TestTickAtlasProviderConformance extends MarketFeedProviderConformanceTest
         }
 
         @Override
+        public Optional<String> errorFrame(String message) {
+            return Optional.of("{\"type\":\"error\",\"code\":\"bad_request\",\"message\":"
+                    + ScriptJson.quote(message) + "}");
+        }
+
+        @Override
         public List<String> malformedFrames() {
             return List.of("{\"type\":\"authenticated\",\"max_symbols\":\"lots\"}", "{\"type\":\"quote\"}",
                     "{\"type\":\"quote\",\"data\":[]}", "{\"type\":\"subscribed\",\"symbols\":{}}",

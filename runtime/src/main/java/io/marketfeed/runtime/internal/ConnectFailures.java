@@ -52,6 +52,9 @@ final class ConnectFailures {
             if (cause instanceof Transport.BadUrlException) {
                 return badUrl(cause, endpoint, secrets);
             }
+            if (cause instanceof CertificateRefusal refusal) {
+                return refusal.line(address, host(endpoint.uri()), text -> shown(text, endpoint, secrets));
+            }
             root = cause;
         }
         String lower = message(root).toLowerCase(Locale.ROOT);

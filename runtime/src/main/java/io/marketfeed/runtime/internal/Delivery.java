@@ -102,7 +102,8 @@ final class Delivery {
     private void deliver(MarketEvent event) {
         try {
             listener.onEvent(event);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            // Whatever a listener throws short of running out of memory costs it one event, never the feed.
             failed(e, "a " + event.type() + " event");
         }
     }
@@ -110,12 +111,12 @@ final class Delivery {
     private void caughtUp() {
         try {
             listener.onCaughtUp();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
             failed(e, "onCaughtUp");
         }
     }
 
-    private void failed(RuntimeException e, String what) {
+    private void failed(Throwable e, String what) {
         long count = failures.incrementAndGet();
         if (count == 1) {
             LOG.warn("listener '{}' ({}) threw on {}; delivery goes on, further failures are counted", name,

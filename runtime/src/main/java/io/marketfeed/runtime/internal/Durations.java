@@ -3,7 +3,10 @@ package io.marketfeed.runtime.internal;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Human-readable durations for log lines ({@code 850ms}, {@code 4.21s}, {@code 2m05s}), and pacing margins. */
+/**
+ * Human-readable durations ({@code 850ms}, {@code 4.21s}, {@code 2m05s}) and sizes ({@code 1 MiB},
+ * {@code 1.02 MiB}) for log lines, and pacing margins.
+ */
 final class Durations {
 
     private Durations() {
@@ -31,5 +34,20 @@ final class Durations {
         }
         long seconds = duration.toSeconds();
         return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+    }
+
+    /** A size in bytes: whole KiB or MiB as such, otherwise bytes below 1 KiB, else KiB or MiB to two decimals. */
+    static String bytes(long bytes) {
+        long kib = 1024;
+        long mib = kib * 1024;
+        if (bytes >= mib) {
+            return bytes % mib == 0 ? bytes / mib + " MiB"
+                    : String.format(Locale.ROOT, "%.2f MiB (%d bytes)", bytes / (double) mib, bytes);
+        }
+        if (bytes >= kib) {
+            return bytes % kib == 0 ? bytes / kib + " KiB"
+                    : String.format(Locale.ROOT, "%.2f KiB (%d bytes)", bytes / (double) kib, bytes);
+        }
+        return bytes + " bytes";
     }
 }

@@ -1,5 +1,6 @@
 package io.marketfeed.runtime.internal;
 
+import io.marketfeed.api.Secret;
 import io.marketfeed.api.model.StatusEvent;
 import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.api.protocol.Subscription;
@@ -8,6 +9,7 @@ import io.marketfeed.runtime.FeedListener;
 import io.marketfeed.runtime.FeedSnapshot;
 import io.marketfeed.runtime.ProviderSnapshot;
 import io.marketfeed.runtime.ReconnectPolicy;
+import io.marketfeed.runtime.TlsSettings;
 import io.marketfeed.runtime.record.FrameRecorder;
 import io.marketfeed.runtime.record.RecordOptions;
 import java.time.Clock;
@@ -42,8 +44,20 @@ public final class FeedEngine {
      *
      * @param spiVersion the SPI version the provider was built for: before 1.1, its sessions are given frames
      *     that own their bytes
+     * @param secrets credentials of its settings (besides its endpoints' own), masked in every outside text
+     * @param maxMessageSize the largest message accepted from its servers, in bytes
      */
-    public record ProviderEntry(String id, FeedProtocol protocol, String spiVersion) {
+    public record ProviderEntry(String id, FeedProtocol protocol, String spiVersion, List<Secret> secrets,
+            long maxMessageSize) {
+
+        public ProviderEntry {
+            secrets = List.copyOf(secrets);
+        }
+
+        /** This provider with another message-size limit. */
+        public ProviderEntry withMaxMessageSize(long bytes) {
+            return new ProviderEntry(id, protocol, spiVersion, secrets, bytes);
+        }
 
         boolean borrowsFrames() {
             return io.marketfeed.api.SpiVersion.atLeast(spiVersion, 1, 1);
@@ -65,6 +79,8 @@ public final class FeedEngine {
     private final RecordOptions recording;
     /** The quiet-symbol threshold of each provider; zero or missing: off. */
     private final Map<String, Duration> quietAfter;
+    /** What the transport trusts for wss:// servers. */
+    private final TlsSettings tls;
     private FrameRecorder recorder;
     private final Map<String, ProviderRuntime> providers = new LinkedHashMap<>();
     private final CompletableFuture<List<String>> allFailed = new CompletableFuture<>();
@@ -81,8 +97,9 @@ public final class FeedEngine {
 
     public FeedEngine(List<ProviderEntry> providers, List<ListenerEntry> listeners, ReconnectPolicy reconnect,
             Duration stopTimeout, Duration connectTimeout, Duration creditSampleInterval, Clock clock,
-            RecordOptions recording, Map<String, Duration> quietAfter) {
+            RecordOptions recording, Map<String, Duration> quietAfter, TlsSettings tls) {
         this.providerEntries = List.copyOf(providers);
+        this.tls = tls;
         for (ListenerEntry entry : listeners) {
             deliveries.add(new Delivery(entry.name(), entry.listener(), entry.policy()));
         }
@@ -100,9 +117,10 @@ public final class FeedEngine {
             throw new IllegalStateException("already started");
         }
         control = new ControlExecutor(thread -> controlThread = thread);
-        transport = new JettyTransport();
+        transport = new JettyTransport(tls);
         context = new EngineContext(control, transport, List.copyOf(deliveries), clock, reconnect,
-                connectTimeout, creditSampleInterval, () -> ThreadLocalRandom.current().nextDouble(), System::nanoTime);
+                connectTimeout, creditSampleInterval, () -> ThreadLocalRandom.current().nextDouble(), System::nanoTime,
+                new SecretMask(secrets()));
         startedAt = clock.instant();
         if (recording != null) {
             recorder = FrameRecorder.start(recording, clock, (kind, message, details) -> context.publish(
@@ -111,12 +129,22 @@ public final class FeedEngine {
         for (ProviderEntry entry : providerEntries) {
             FeedProtocol protocol = recorder == null ? entry.protocol() : recorder.wrap(entry.id(), entry.protocol());
             providers.put(entry.id(), new ProviderRuntime(entry.id(), protocol, entry.borrowsFrames(), context,
-                    this::providerFailed, quietAfter.getOrDefault(entry.id(), Duration.ZERO)));
+                    this::providerFailed, quietAfter.getOrDefault(entry.id(), Duration.ZERO), entry.maxMessageSize()));
         }
         deliveries.forEach(Delivery::start);
         control.execute(() -> providers.values().forEach(ProviderRuntime::start));
         control.scheduleAtFixedRate(() -> reportListenerLosses(), LOSS_REPORT_MILLIS, LOSS_REPORT_MILLIS,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** Every credential of every provider: their settings' and their endpoints'. */
+    private List<Secret> secrets() {
+        List<Secret> secrets = new ArrayList<>();
+        for (ProviderEntry entry : providerEntries) {
+            secrets.addAll(entry.secrets());
+            entry.protocol().endpoints().forEach(endpoint -> endpoint.auth().secret().ifPresent(secrets::add));
+        }
+        return secrets;
     }
 
     public void subscribe(String provider, String topic, List<String> symbols) {

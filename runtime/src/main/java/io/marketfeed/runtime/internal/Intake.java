@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class Intake implements Transport.TransportHandler, DeliveryQueue.Pausable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Intake.class);
+
     private final Connection connection;
     private final Attempt attempt;
     private final EngineContext context;
@@ -55,6 +57,12 @@ final class Intake implements Transport.TransportHandler, DeliveryQueue.Pausable
         if (anyFrameIsLive) {
             attempt.lastLiveNanos = nanos;
         }
+        if (LOG.isTraceEnabled()) {
+            // What a server sends may quote a credential or carry control characters: never logged raw.
+            LOG.trace("{} <- {}", connection.id(), context.outsideMessage(text
+                    ? new String(array, offset, length, java.nio.charset.StandardCharsets.UTF_8)
+                    : length + " bytes of binary"));
+        }
         InboundFrame frame = borrowsFrames ? new InboundFrame(array, offset, length, text, at)
                 : new InboundFrame(java.util.Arrays.copyOfRange(array, offset, offset + length), 0, length, text, at);
         DeliveryQueue full = output.decode(frame, nanos);
@@ -83,6 +91,11 @@ final class Intake implements Transport.TransportHandler, DeliveryQueue.Pausable
     /** Whether reading is paused because a listener is behind: the server is not silent, we are not listening. */
     boolean pausedByUs() {
         return pausedByUs.get();
+    }
+
+    @Override
+    public void onMessageTooLarge(long limit, long received) {
+        context.post(() -> connection.onMessageTooLarge(attempt, limit, received));
     }
 
     @Override

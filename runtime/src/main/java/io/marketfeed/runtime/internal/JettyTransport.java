@@ -1,5 +1,6 @@
 package io.marketfeed.runtime.internal;
 
+import io.marketfeed.runtime.TlsSettings;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -37,24 +38,24 @@ import org.eclipse.jetty.websocket.core.exception.UpgradeException;
  */
 final class JettyTransport implements Transport {
 
-    /** The largest message accepted unless told otherwise; past it the connection is closed with 1009. */
-    static final long DEFAULT_MAX_MESSAGE_SIZE = 64L * 1024 * 1024;
+    /** The largest piece of a frame handed on at once: larger frames arrive as several. */
+    private static final long MAX_FRAGMENT = 64 * 1024;
 
     private final HttpClient httpClient;
     private final WebSocketCoreClient client;
-    private final long maxMessageSize;
 
     JettyTransport() {
-        this(DEFAULT_MAX_MESSAGE_SIZE);
+        this(TlsSettings.defaults());
     }
 
-    JettyTransport(long maxMessageSize) {
-        this.maxMessageSize = maxMessageSize;
+    /** A client that verifies {@code wss://} servers against what {@code tls} trusts (chain and host name). */
+    JettyTransport(TlsSettings tls) {
         QueuedThreadPool threads = new QueuedThreadPool(8, 2);
         threads.setName("marketfeed-io");
         threads.setDaemon(true);
         httpClient = new HttpClient();
         httpClient.setExecutor(threads);
+        httpClient.setSslContextFactory(TlsClient.sslContextFactory(tls));
         // Never send a User-Agent or Origin we did not choose; providers add headers explicitly.
         httpClient.setUserAgentField(null);
         // Each handshake has its own total timeout (connect-timeout), which covers the TCP connect too; the
@@ -74,7 +75,7 @@ final class JettyTransport implements Transport {
 
     @Override
     public CompletableFuture<TransportSession> connect(URI uri, Map<String, String> headers, boolean compression,
-            Duration timeout, Duration idleTimeout, TransportHandler handler) {
+            Duration timeout, Duration idleTimeout, long maxMessageSize, TransportHandler handler) {
         CompletableFuture<TransportSession> result = new CompletableFuture<>();
         JettyConnection connection = new JettyConnection(handler, maxMessageSize);
         CoreClientUpgradeRequest request;
@@ -96,6 +97,10 @@ final class JettyTransport implements Transport {
         configuration.setIdleTimeout(idleTimeout);
         configuration.setMaxTextMessageSize(maxMessageSize);
         configuration.setMaxBinaryMessageSize(maxMessageSize);
+        // A frame larger than this reaches us in pieces as its bytes arrive (never joined by Jetty), so the
+        // message limit is checked while a huge frame is still coming, and nothing larger is ever held.
+        configuration.setAutoFragment(true);
+        configuration.setMaxFrameSize(Math.min(maxMessageSize, MAX_FRAGMENT));
         request.setConfiguration(configuration);
         try {
             client.connect(request).whenComplete((session, failure) -> {
@@ -293,8 +298,8 @@ final class JettyTransport implements Transport {
             if (size > maxMessageSize) {
                 assembling = false;
                 assembly = EMPTY;
-                session.close(CloseStatus.MESSAGE_TOO_LARGE, "message of more than " + maxMessageSize
-                        + " bytes", Callback.NOOP);
+                handler.onMessageTooLarge(maxMessageSize, size);
+                session.close(CloseStatus.MESSAGE_TOO_LARGE, "message too big", Callback.NOOP);
                 return false;
             }
             if (size > assembly.length) {

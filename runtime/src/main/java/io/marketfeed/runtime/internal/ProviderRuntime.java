@@ -1,29 +1,21 @@
 package io.marketfeed.runtime.internal;
 
-import io.marketfeed.api.model.StatusEvent;
-import io.marketfeed.api.protocol.CreditPolicy;
 import io.marketfeed.api.protocol.CreditUpdate;
 import io.marketfeed.api.protocol.Endpoint;
 import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.api.protocol.HeartbeatSpec;
-import io.marketfeed.api.protocol.InboundFrame;
 import io.marketfeed.api.protocol.Limits;
 import io.marketfeed.api.protocol.LimitsUpdate;
 import io.marketfeed.api.protocol.SubscribeStyle;
 import io.marketfeed.api.protocol.Subscription;
 import io.marketfeed.runtime.ConnectionSnapshot;
-import io.marketfeed.runtime.CreditSnapshot;
 import io.marketfeed.runtime.ProviderSnapshot;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything the runtime does for one provider: the planner (wanted subscriptions, sharding), one
  * {@link Connection} per slot, the effective limits per endpoint (server-announced over configured over
- * defaults), the reconnect gap per endpoint, provider-wide pacing, credit counting, and failure.
+ * defaults), the reconnect gap per endpoint, provider-wide pacing, and failure. Credits are counted by its
+ * {@link CreditWatch}, status events and warnings go out through its {@link ProviderReports}.
  *
  * <p>Threading: control thread, except the counters, which the read threads use.
  */
@@ -59,30 +52,33 @@ final class ProviderRuntime {
     private final Map<SubscriptionPlanner.Slot, Connection> connections = new LinkedHashMap<>();
     private final List<Connection> retired = new ArrayList<>();
     private final AtomicLong ghostFrames = new AtomicLong();
-    private final AtomicLong decodeErrors = new AtomicLong();
-    private final CreditMeter credits;
-    private final CreditPolicy creditPolicy;
+    private final ProviderReports reports;
+    private final CreditWatch credits;
+    /** Values its servers sent that could not be read exactly; counted on the read threads. */
+    private final BadValueCounts badValues;
     private final QuietSymbols quiet;
-    private Instant warnedForReset;
-    private boolean trimmed;
-    private long creditTicks;
-    private final Map<String, Long> warningsLoggedAt = new HashMap<>();
     private final ConnectGate gate = new ConnectGate();
     private long globalNextSendNanos;
     private boolean failed;
     private String failure;
 
-    /** @param quietAfter silence after which a symbol whose neighbours stream is reported; zero: never */
+    private final long maxMessageSize;
+
+    /**
+     * @param quietAfter silence after which a symbol whose neighbours stream is reported; zero: never
+     * @param maxMessageSize the largest message its servers may send, in bytes
+     */
     ProviderRuntime(String id, FeedProtocol protocol, boolean borrowsFrames, EngineContext context,
-            Consumer<ProviderRuntime> onFailure, Duration quietAfter) {
+            Consumer<ProviderRuntime> onFailure, Duration quietAfter, long maxMessageSize) {
         this.id = id;
+        this.maxMessageSize = maxMessageSize;
         this.borrowsFrames = borrowsFrames;
         this.protocol = protocol;
         this.context = context;
         this.onFailure = onFailure;
-        this.credits = protocol.credits().isMetered() ? new CreditMeter(protocol.credits(), Duration.ofMinutes(5))
-                : null;
-        this.creditPolicy = protocol.creditPolicy();
+        this.reports = new ProviderReports(id, context);
+        this.credits = new CreditWatch(id, protocol, context, reports);
+        this.badValues = BadValueCounts.of(id, context);
         this.quiet = new QuietSymbols(id, quietAfter, context);
         for (Endpoint endpoint : protocol.endpoints()) {
             endpoints.put(endpoint.id(), endpoint);
@@ -139,15 +135,10 @@ final class ProviderRuntime {
         return endpoints;
     }
 
-    // ---------------------------------------------------------------- subscriptions
 
     void start() {
         subscribe(protocol.configuredSubscriptions());
-        if (credits != null) {
-            long every = context.creditSampleInterval().toNanos();
-            credits.sample(context.clock().instant());
-            context.control().scheduleAtFixedRate(this::creditTick, every, every, TimeUnit.NANOSECONDS);
-        }
+        credits.start(() -> failed, planner::wanted, dropped -> apply(planner.remove(dropped)));
         if (quiet.enabled()) {
             long every = quiet.periodNanos();
             context.control().scheduleAtFixedRate(this::quietTick, every, every, TimeUnit.NANOSECONDS);
@@ -173,9 +164,7 @@ final class ProviderRuntime {
         if (!failed) {
             int before = planner.wanted().size();
             apply(planner.add(subscriptions));
-            if (credits != null) {
-                credits.subscribed(planner.wanted().size() - before);
-            }
+            credits.subscribed(planner.wanted().size() - before);
         }
     }
 
@@ -195,7 +184,7 @@ final class ProviderRuntime {
             Connection connection = connections.get(slot);
             if (connection != null && !changes.created.contains(slot)) {
                 connection.refreshWanted();
-                connection.pump();
+                connection.requests().pump();
             }
         }
         for (SubscriptionPlanner.Slot slot : changes.emptied) {
@@ -208,27 +197,10 @@ final class ProviderRuntime {
             }
         }
         if (!changes.newlyUnassigned.isEmpty()) {
-            reportUnassigned(changes.newlyUnassigned);
+            String endpoint = protocol.endpointFor(changes.newlyUnassigned.get(0)).id();
+            reports.unassigned(changes.newlyUnassigned, endpoint, limits.get(endpoint));
         }
     }
-
-    private void reportUnassigned(List<Subscription> waiting) {
-        Map<String, String> details = new TreeMap<>();
-        details.put("count", Integer.toString(waiting.size()));
-        details.put("subscriptions", waiting.size() > 20
-                ? waiting.subList(0, 20) + " and " + (waiting.size() - 20) + " more" : waiting.toString());
-        String endpoint = protocol.endpointFor(waiting.get(0)).id();
-        Limits current = limits.get(endpoint);
-        String message = waiting.size() + " subscription" + (waiting.size() == 1 ? "" : "s")
-                + " do not fit the limits of " + id + "/" + endpoint + " (" + current.maxConnections() + " connections x "
-                + current.maxSymbolsPerConnection() + " symbols): raise marketfeed.providers." + id
-                + ".limits.max-connections if your plan allows, or subscribe to fewer symbols; they are sent as soon"
-                + " as room appears";
-        LOG.warn("{}", message);
-        publishStatus("capacity", message, details);
-    }
-
-    // ---------------------------------------------------------------- signals
 
     void onLimits(Connection connection, Attempt attempt, LimitsUpdate update) {
         if (attempt.dead || attempt != connection.current()) {
@@ -253,7 +225,7 @@ final class ProviderRuntime {
         if (!update.plan().isEmpty()) {
             details.put("plan", update.plan());
         }
-        publishStatus("limits", message, details);
+        reports.status("limits", message, details);
         apply(planner.rebalance(endpoint));
     }
 
@@ -263,7 +235,7 @@ final class ProviderRuntime {
         }
         String message = id + " refused " + topic + " " + symbols + ": " + reason + " (not retried)";
         LOG.warn("{}", message);
-        publishStatus("rejected", message, Map.of("topic", topic, "symbols", String.join(",", symbols),
+        reports.status("rejected", message, Map.of("topic", topic, "symbols", String.join(",", symbols),
                 "reason", reason));
         apply(planner.reject(connection.slot, topic, symbols, reason));
     }
@@ -277,104 +249,28 @@ final class ProviderRuntime {
                 + (replacements.isEmpty() ? "; no fall-back list is configured"
                         : "; falling back to " + replacements.size() + " explicit symbols");
         LOG.warn("{}", message);
-        publishStatus("rejected", message, Map.of("topic", topic, "symbols", symbol, "reason", reason,
+        reports.status("rejected", message, Map.of("topic", topic, "symbols", symbol, "reason", reason,
                 "replacements", String.join(",", replacements)));
         apply(planner.substitute(connection.slot, topic, symbol, replacements, reason));
     }
 
     void onCredits(CreditUpdate update) {
-        if (credits != null) {
-            update.costPerPush().ifPresent(credits::costPerPush);
-            update.remaining().ifPresent(credits::reported);
-        }
+        credits.onCredits(update);
     }
 
-    /** Samples spending; warns (and trims, when so configured) when the quota would run out before the reset. */
-    private void creditTick() {
-        if (failed) {
-            return;
-        }
-        Instant now = context.clock().instant();
-        credits.sample(now);
-        CreditSnapshot snapshot = credits.snapshot(now);
-        if (++creditTicks % 12 == 0) {
-            publishStatus("credits", id + " credits: " + describe(snapshot), creditDetails(snapshot));
-        }
-        if (!snapshot.exhaustsBeforeReset() || snapshot.nextReset().equals(warnedForReset)) {
-            return;
-        }
-        warnedForReset = snapshot.nextReset();
-        String message = id + " will run out of credits at " + snapshot.exhaustsAt().orElseThrow()
-                + ", before the quota resets at " + snapshot.nextReset() + " (" + describe(snapshot) + ")"
-                + (creditPolicy.mode() == CreditPolicy.Mode.TRIM ? "; trimming to the priority list"
-                        : "; subscribe to fewer symbols, or set marketfeed.providers." + id
-                                + ".credits.on-forecast-exhaustion = trim with a priority list");
-        LOG.warn("{}", message);
-        publishStatus("credits-forecast", message, creditDetails(snapshot));
-        if (creditPolicy.mode() == CreditPolicy.Mode.TRIM && !trimmed) {
-            trim();
-        }
+    /** The largest message this provider's servers may send, in bytes. */
+    long maxMessageSize() {
+        return maxMessageSize;
     }
 
-    private void trim() {
-        trimmed = true;
-        List<Subscription> dropped = new ArrayList<>();
-        for (Subscription subscription : planner.wanted()) {
-            if (!creditPolicy.priority().contains(subscription.symbol())) {
-                dropped.add(subscription);
-            }
-        }
-        if (dropped.isEmpty()) {
-            return;
-        }
-        String message = id + " trimmed " + dropped.size() + " subscription" + (dropped.size() == 1 ? "" : "s")
-                + " to save credits, keeping " + creditPolicy.priority();
-        LOG.warn("{}", message);
-        publishStatus("credits-trim", message, Map.of("dropped", dropped.toString()));
-        apply(planner.remove(dropped));
+    /** The counts of bad values, which the read threads report into. */
+    BadValueCounts badValues() {
+        return badValues;
     }
 
-    private static String describe(CreditSnapshot snapshot) {
-        return "used " + snapshot.used()
-                + (snapshot.remaining().isPresent() ? ", remaining " + snapshot.remaining().getAsLong() : "")
-                + String.format(Locale.ROOT, ", %.0f per hour", snapshot.perHour());
-    }
-
-    private static Map<String, String> creditDetails(CreditSnapshot snapshot) {
-        Map<String, String> details = new TreeMap<>();
-        details.put("used", Long.toString(snapshot.used()));
-        snapshot.remaining().ifPresent(remaining -> details.put("remaining", Long.toString(remaining)));
-        details.put("perHour", String.format(Locale.ROOT, "%.1f", snapshot.perHour()));
-        snapshot.exhaustsAt().ifPresent(at -> details.put("exhaustsAt", at.toString()));
-        details.put("nextReset", snapshot.nextReset().toString());
-        return details;
-    }
-
-    void reportGhost(Connection connection, Subscription subscription) {
-        String message = "data for " + subscription + " arrived on " + connection.id()
-                + ", which does not want it: dropped, and unsubscribed again";
-        LOG.info("{}", message);
-        publishStatus("unwanted-data", message, Map.of("topic", subscription.topic(), "symbol", subscription.symbol(),
-                "connection", connection.id()));
-    }
-
-    /** Logs a warning from a provider, at most once a minute per distinct text. */
-    void warn(Connection connection, String message) {
-        long now = context.nanoTime();
-        Long last = warningsLoggedAt.get(message);
-        if (last == null || now - last > Duration.ofMinutes(1).toNanos()) {
-            warningsLoggedAt.put(message, now);
-            LOG.warn("{}: {}", connection.id(), message);
-            publishStatus("warning", message, Map.of("connection", connection.id()));
-        }
-    }
-
-    void decodeFailed(Connection connection, InboundFrame frame, Throwable e) {
-        long count = decodeErrors.incrementAndGet();
-        if (count <= 10 || Long.bitCount(count) == 1) {
-            LOG.warn("{}: the {} decoder threw on a frame ({} so far); the frame is skipped, the connection kept: {}",
-                    connection.id(), id, count, e.toString());
-        }
+    /** Status events and the lines that go with them. */
+    ProviderReports reports() {
+        return reports;
     }
 
     /** A market-data event was handed to the listeners. Read threads. */
@@ -392,9 +288,7 @@ final class ProviderRuntime {
     }
 
     void countPush() {
-        if (credits != null) {
-            credits.push();
-        }
+        credits.push();
     }
 
     /** A fatal classification: stop every connection of this provider, never retry. */
@@ -411,7 +305,6 @@ final class ProviderRuntime {
         onFailure.accept(this);
     }
 
-    // ---------------------------------------------------------------- pacing and connect gate
 
     /**
      * A connection attempt on {@code endpoint} starts now: a first connect (never held back by the minimum reconnect
@@ -451,7 +344,6 @@ final class ProviderRuntime {
         globalNextSendNanos = atNanos + Durations.withMargin(gap);
     }
 
-    // ---------------------------------------------------------------- stop and status
 
     /** Starts a graceful close of every connection. */
     List<CompletableFuture<Void>> close() {
@@ -471,19 +363,13 @@ final class ProviderRuntime {
         retired.forEach(Connection::abort);
     }
 
-    private void publishStatus(String kind, String message, Map<String, String> details) {
-        context.publish(new StatusEvent(id, kind, message, details, context.clock().instant()));
-    }
-
     ProviderSnapshot snapshot() {
         List<ConnectionSnapshot> list = new ArrayList<>();
         connections.values().forEach(connection -> list.add(connection.snapshot()));
         Map<String, String> rejected = new TreeMap<>();
         planner.rejected().forEach((subscription, reason) -> rejected.put(subscription.toString(), reason));
-        Optional<CreditSnapshot> creditSnapshot = credits == null ? Optional.empty()
-                : Optional.of(credits.snapshot(context.clock().instant()));
         return new ProviderSnapshot(id, failed, failure, planner.wanted().size(), rejected, planner.unassigned().size(),
-                ghostFrames.get(), decodeErrors.get(), creditSnapshot, list, activity());
+                ghostFrames.get(), reports.decodeErrors(), credits.snapshot(), list, activity(), badValues.snapshot());
     }
 
     private ProviderSnapshot.Activity activity() {
@@ -494,10 +380,11 @@ final class ProviderRuntime {
         List<Connection> all = new ArrayList<>(connections.values());
         all.addAll(retired);
         for (Connection connection : all) {
-            reconnects += connection.reconnects();
-            stale += connection.staleDetections();
-            gaps += connection.gaps();
-            up = up.plus(connection.upTime());
+            Connection.Stats stats = connection.stats();
+            reconnects += stats.reconnects();
+            stale += stats.staleDetections();
+            gaps += stats.gaps();
+            up = up.plus(stats.upTime());
         }
         return new ProviderSnapshot.Activity(events.snapshot(), problems.sum(), reconnects, gaps, up, quiet.reports(),
                 stale);

@@ -28,6 +28,7 @@ final class SignalOutput implements DecodeOutput {
     private final Attempt attempt;
     private final EngineContext context;
     private final List<Delivery> deliveries;
+    private final BadValueCounts badValues;
     /** A frame is one billed push, however many events it carries (TickAtlas: a quote and a candle). */
     private boolean pushCounted;
     /** The first lossless queue found full while handing on this frame's events. */
@@ -35,12 +36,19 @@ final class SignalOutput implements DecodeOutput {
     /** When this frame arrived, on the monotonic clock. */
     private long frameNanos;
 
+    /** The connection's wanted set (read thread) and its request pump (control thread). */
+    private final WantedSymbols wanted;
+    private final SubscriptionPump requests;
+
     SignalOutput(ProviderRuntime provider, Connection connection, Attempt attempt, EngineContext context) {
         this.provider = provider;
         this.connection = connection;
+        this.wanted = connection.wanted();
+        this.requests = connection.requests();
         this.attempt = attempt;
         this.context = context;
         this.deliveries = context.deliveries();
+        this.badValues = provider.badValues();
     }
 
     /** Tells the session the socket opened. Read thread, before the first frame. */
@@ -66,7 +74,7 @@ final class SignalOutput implements DecodeOutput {
                 attempt.session.decode(frame, this);
             } catch (RuntimeException | StackOverflowError | LinkageError e) {
                 // A provider bug (a recursive parser on deep input, a missing class) costs one frame, not the feed.
-                provider.decodeFailed(connection, frame, e);
+                provider.reports().decodeFailed(connection, frame, e);
             }
         }
         return full;
@@ -80,10 +88,10 @@ final class SignalOutput implements DecodeOutput {
     public void emit(MarketEvent event) {
         if (event instanceof MarketDataEvent) {
             MarketDataEvent data = (MarketDataEvent) event;
-            if (!connection.wants(data.topic(), data.symbol())) {
+            if (!wanted.wants(data.topic(), data.symbol())) {
                 provider.countGhost();
                 Subscription subscription = new Subscription(data.topic(), data.symbol());
-                control(() -> connection.onGhost(attempt, subscription));
+                control(() -> requests.onGhost(attempt, subscription));
                 return;
             }
             if (!pushCounted) {
@@ -94,7 +102,7 @@ final class SignalOutput implements DecodeOutput {
                 control(() -> connection.onData(attempt));
             }
             provider.countEvent(event);
-            connection.dataSeen(data.symbol(), frameNanos, event.receivedAt());
+            wanted.seen(data.symbol(), frameNanos, event.receivedAt());
         } else if (event instanceof MarketStatus) {
             MarketStatus status = (MarketStatus) event;
             control(() -> provider.onMarketStatus(status));
@@ -120,19 +128,20 @@ final class SignalOutput implements DecodeOutput {
     @Override
     public void acknowledged(String topic, List<String> symbols) {
         List<String> copy = List.copyOf(symbols);
-        control(() -> connection.onAcknowledged(attempt, topic, copy));
+        control(() -> requests.onAcknowledged(attempt, topic, copy));
     }
 
     @Override
     public void restored(String topic, List<String> symbols) {
         List<String> copy = List.copyOf(symbols);
-        control(() -> connection.onRestored(attempt, topic, copy));
+        control(() -> requests.onRestored(attempt, topic, copy));
     }
 
     @Override
     public void notApplied(String topic, List<String> symbols, String reason) {
         List<String> copy = List.copyOf(symbols);
-        control(() -> connection.onNotApplied(attempt, topic, copy, reason));
+        String why = context.outside(reason);
+        control(() -> requests.onNotApplied(attempt, topic, copy, why));
     }
 
     @Override
@@ -142,14 +151,29 @@ final class SignalOutput implements DecodeOutput {
 
     @Override
     public void rejected(String topic, List<String> symbols, String reason) {
-        List<String> copy = List.copyOf(symbols);
-        control(() -> provider.onRejected(connection, attempt, topic, copy, reason));
+        List<String> copy = quotable(symbols);
+        String why = context.outside(reason);
+        control(() -> provider.onRejected(connection, attempt, topic, copy, why));
     }
 
     @Override
     public void substitute(String topic, String symbol, List<String> replacements, String reason) {
+        if (!SymbolRules.isSane(symbol)) {
+            rejected(topic, List.of(symbol), reason);
+            return;
+        }
         List<String> copy = List.copyOf(replacements);
-        control(() -> provider.onSubstitute(connection, attempt, topic, symbol, copy, reason));
+        String why = context.outside(reason);
+        control(() -> provider.onSubstitute(connection, attempt, topic, symbol, copy, why));
+    }
+
+    /** The symbols a server named, those that cannot be ours made quotable (escaped, cut). */
+    private List<String> quotable(List<String> symbols) {
+        List<String> copy = new java.util.ArrayList<>(symbols.size());
+        for (String symbol : symbols) {
+            copy.add(SymbolRules.quotable(symbol, context.secrets()));
+        }
+        return List.copyOf(copy);
     }
 
     @Override
@@ -162,7 +186,13 @@ final class SignalOutput implements DecodeOutput {
         if (disposition.kind() == Disposition.Kind.WARN) {
             provider.countProblem();
         }
-        control(() -> connection.onProblem(attempt, disposition));
+        Disposition safe = context.outside(disposition);
+        control(() -> connection.onProblem(attempt, safe));
+    }
+
+    @Override
+    public void badValue(String field, CharSequence sample, boolean eventDropped) {
+        badValues.report(field, sample, eventDropped);
     }
 
     @Override
@@ -172,6 +202,7 @@ final class SignalOutput implements DecodeOutput {
 
     @Override
     public void lost(Instant from, String reason) {
-        control(() -> connection.onLost(attempt, from, reason));
+        String why = context.outside(reason);
+        control(() -> connection.onLost(attempt, from, why));
     }
 }

@@ -44,6 +44,19 @@ final class SymbolRules {
         return problems;
     }
 
+    /**
+     * Whether a symbol a server named could be one we asked for: one that could not (over 64 characters, white
+     * space, control characters) is never echoed whole, nor sent back in an unsubscribe request.
+     */
+    static boolean isSane(String symbol) {
+        return problem(symbol) == null;
+    }
+
+    /** A symbol a server named, as it may be quoted: itself when sane, otherwise escaped and cut to 64 characters. */
+    static String quotable(String symbol, SecretMask secrets) {
+        return isSane(symbol) ? symbol : OutsideText.clean(symbol, secrets, MAX_LENGTH);
+    }
+
     private static String problem(String symbol) {
         if (symbol == null || symbol.isEmpty()) {
             return "is empty";

@@ -15,9 +15,13 @@ interface Transport extends AutoCloseable {
      * Starts a handshake, offering permessage-deflate when {@code compression} is set. The future fails with
      * {@link HandshakeException} when the server answered with an HTTP status other than 101, with
      * {@link BadUrlException} when the URL cannot be dialled, or with the I/O failure. It never throws.
+     *
+     * @param maxMessageSize the largest message accepted, in bytes, checked while its fragments arrive: past it the
+     *     connection is closed with 1009 and {@link TransportHandler#onMessageTooLarge} is told before
+     *     {@link TransportHandler#onClosed}
      */
     CompletableFuture<TransportSession> connect(URI uri, Map<String, String> headers, boolean compression,
-            Duration timeout, Duration idleTimeout, TransportHandler handler);
+            Duration timeout, Duration idleTimeout, long maxMessageSize, TransportHandler handler);
 
     @Override
     void close();
@@ -37,6 +41,14 @@ interface Transport extends AutoCloseable {
          *     resumes reading
          */
         boolean onMessage(byte[] array, int offset, int length, boolean text);
+
+        /**
+         * A message grew past the limit: nothing of it was handed on, and the connection is being closed with 1009.
+         * On the read thread, before {@link #onClosed}.
+         *
+         * @param received the bytes of it received when it was cut off (the message is larger still)
+         */
+        void onMessageTooLarge(long limit, long received);
 
         /** The connection ended: a close frame, a network error (1006), or an abort. Called once. */
         void onClosed(int code, String reason);

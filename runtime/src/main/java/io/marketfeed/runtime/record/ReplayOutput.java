@@ -138,6 +138,13 @@ final class ReplayOutput implements DecodeOutput {
         }
     }
 
+    /** A value that could not be read exactly: counted, and told once per field. */
+    @Override
+    public void badValue(String field, CharSequence sample, boolean eventDropped) {
+        count(ReplaySummary.BAD_VALUES, 1);
+        tell("bad value in " + field + (eventDropped ? " (event dropped)" : " (left out of the event)"));
+    }
+
     @Override
     public void credits(CreditUpdate update) {
         signal("credits");

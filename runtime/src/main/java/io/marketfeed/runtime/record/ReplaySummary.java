@@ -29,6 +29,8 @@ public record ReplaySummary(int files, long frames, int sessions, Map<String, Lo
 
     /** Warnings the decoders reported about what they were given. */
     public static final String DECODER_WARNINGS = "decoder warnings";
+    /** Values the decoders could not read exactly ({@code DecodeOutput.badValue}). */
+    public static final String BAD_VALUES = "bad values";
     /** Calls into a session that threw. */
     public static final String DECODER_FAILURES = "decoder failures";
     /** Events or flushes a listener threw on. */

@@ -22,6 +22,11 @@ final class FakeTransport implements Transport {
         this.nanos = nanos;
     }
 
+    /** Forgets the dials whose connection ended (a test of what the runtime keeps must not keep them itself). */
+    void forgetEnded() {
+        dials.removeIf(dial -> dial.closed || dial.future.isCompletedExceptionally());
+    }
+
     /** Every connect so far, oldest first. */
     List<Dial> dials() {
         return List.copyOf(dials);
@@ -42,7 +47,7 @@ final class FakeTransport implements Transport {
 
     @Override
     public CompletableFuture<TransportSession> connect(URI uri, Map<String, String> headers, boolean compression,
-            Duration timeout, Duration idleTimeout, TransportHandler handler) {
+            Duration timeout, Duration idleTimeout, long maxMessageSize, TransportHandler handler) {
         Dial dial = new Dial(uri, nanos.getAsLong(), handler);
         dials.add(dial);
         return dial.future;

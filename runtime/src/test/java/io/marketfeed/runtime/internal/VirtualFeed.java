@@ -54,6 +54,8 @@ final class VirtualFeed {
     final ProviderRuntime provider;
     private final Delivery delivery = new Delivery("test", event -> { }, DeliveryPolicy.dropOldest(100_000));
     private final List<MarketEvent> events = new ArrayList<>();
+    /** Every session the provider opened, weakly: whether the runtime lets go of old ones. */
+    final List<java.lang.ref.WeakReference<ProtocolSession>> sessions = new ArrayList<>();
 
     VirtualFeed(Limits limits, ReconnectPolicy reconnect) {
         this(limits, reconnect, Duration.ZERO);
@@ -79,9 +81,10 @@ final class VirtualFeed {
         };
         // Jitter draws 0.5, the middle of the range: every delay is exactly the policy's step.
         EngineContext context = new EngineContext(control, transport, List.of(delivery), clock, reconnect,
-                Duration.ofSeconds(10), Duration.ofSeconds(5), () -> 0.5, control::nanoTime);
-        provider = new ProviderRuntime("fake", new TwoEndpoints(limits), true, context, failed -> { },
-                quietAfter);
+                Duration.ofSeconds(10), Duration.ofSeconds(5), () -> 0.5, control::nanoTime,
+                new SecretMask(List.of()));
+        provider = new ProviderRuntime("fake", new TwoEndpoints(limits, sessions), true, context, failed -> { },
+                quietAfter, io.marketfeed.runtime.MarketFeed.DEFAULT_MAX_MESSAGE_SIZE);
         provider.start();
         control.runDue();
     }
@@ -138,11 +141,13 @@ final class VirtualFeed {
     /** A provider with two endpoints, no heartbeat to speak of, and unacknowledged additive subscriptions. */
     private static final class TwoEndpoints implements FeedProtocol {
         private final Limits limits;
+        private final List<java.lang.ref.WeakReference<ProtocolSession>> opened;
         private final Endpoint stock = endpoint("stock", STOCK_PATH);
         private final Endpoint other = endpoint("other", OTHER_PATH);
 
-        TwoEndpoints(Limits limits) {
+        TwoEndpoints(Limits limits, List<java.lang.ref.WeakReference<ProtocolSession>> opened) {
             this.limits = limits;
+            this.opened = opened;
         }
 
         private static Endpoint endpoint(String id, String path) {
@@ -184,7 +189,7 @@ final class VirtualFeed {
 
         @Override
         public ProtocolSession openSession(SessionContext context) {
-            return new ProtocolSession() {
+            ProtocolSession session = new ProtocolSession() {
                 @Override
                 public OutboundFrame subscribe(String topic, List<String> symbols) {
                     return OutboundFrame.text("subscribe " + symbols);
@@ -206,6 +211,8 @@ final class VirtualFeed {
                     }
                 }
             };
+            opened.add(new java.lang.ref.WeakReference<>(session));
+            return session;
         }
     }
 }

@@ -166,6 +166,8 @@ final class VirtualScheduler extends AbstractExecutorService implements Schedule
                 return false;
             }
             cancelled = true;
+            // As the control thread's executor does (remove-on-cancel): a cancelled timer keeps nothing alive.
+            queue.remove(this);
             return true;
         }
 

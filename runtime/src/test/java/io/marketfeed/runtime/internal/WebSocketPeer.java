@@ -61,6 +61,53 @@ final class WebSocketPeer {
         frame(0x1, payload);
     }
 
+    /**
+     * Sends one text message of {@code length} bytes of {@code x}, streamed in pieces of 64 KiB so that the
+     * server never holds it: as one frame (its header announces the whole length), or as {@code fragments} frames.
+     * Stops quietly when the client closes the socket.
+     */
+    void sendHuge(long length, int fragments) {
+        byte[] piece = new byte[64 * 1024];
+        java.util.Arrays.fill(piece, (byte) 'x');
+        try {
+            long perFrame = fragments <= 1 ? length : Math.max(1, length / fragments);
+            long sent = 0;
+            boolean first = true;
+            while (sent < length) {
+                long frameLength = Math.min(perFrame, length - sent);
+                boolean fin = sent + frameLength >= length;
+                int opcode = first ? 0x1 : 0x0;
+                byte[] head = new byte[10];
+                head[0] = (byte) ((fin ? 0x80 : 0) | opcode);
+                head[1] = 127;
+                for (int i = 0; i < 8; i++) {
+                    head[2 + i] = (byte) (frameLength >>> (56 - 8 * i));
+                }
+                synchronized (this) {
+                    out.write(head);
+                    for (long left = frameLength; left > 0; left -= piece.length) {
+                        out.write(piece, 0, (int) Math.min(piece.length, left));
+                    }
+                    out.flush();
+                }
+                sent += frameLength;
+                first = false;
+            }
+        } catch (IOException e) {
+            // The client closed the connection: expected when the message is over its limit.
+        }
+    }
+
+    /** Sends a close frame with {@code code} and {@code reason} (at most 123 bytes of UTF-8). */
+    void close(int code, String reason) throws IOException {
+        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+        byte[] payload = new byte[2 + text.length];
+        payload[0] = (byte) (code >> 8);
+        payload[1] = (byte) code;
+        System.arraycopy(text, 0, payload, 2, text.length);
+        frame(0x8, payload);
+    }
+
     private void frame(int opcode, byte[] payload) throws IOException {
         byte[] head = payload.length < 126 ? new byte[] {(byte) (0x80 | opcode), (byte) payload.length}
                 : new byte[] {(byte) (0x80 | opcode), 126, (byte) (payload.length >> 8), (byte) payload.length};

@@ -19,6 +19,7 @@ public final class FuzzOutput implements DecodeOutput {
     private final List<MarketEvent> events = new ArrayList<>(16);
     private final List<Disposition> problems = new ArrayList<>(4);
     private int otherCalls;
+    private long badValues;
 
     /** The events emitted, in order (a view: valid until the next decode into this output). */
     public List<MarketEvent> events() {
@@ -103,5 +104,26 @@ public final class FuzzOutput implements DecodeOutput {
     @Override
     public void lost(Instant from, String reason) {
         otherCalls++;
+    }
+
+    /** How many bad values were reported since this output was made. */
+    public long badValues() {
+        return badValues;
+    }
+
+    /**
+     * Counted; a report without a field or sample, or a sample that cannot be read through, throws (out of the
+     * decoder, which the fuzz tests catch), since the runtime reads both.
+     */
+    @Override
+    public void badValue(String field, CharSequence sample, boolean eventDropped) {
+        if (field == null || sample == null) {
+            throw new IllegalStateException("badValue(" + field + ", " + sample + ") without a field or sample");
+        }
+        int length = sample.length();
+        for (int i = 0; i < Math.min(length, 64); i++) {
+            sample.charAt(i);
+        }
+        badValues++;
     }
 }

@@ -41,10 +41,10 @@ class TestConformanceKit {
 
     @Test
     void aLeakedCredentialFails() {
+        // The decoder itself is checked: on a live feed the runtime masks every credential it knows in what a
+        // provider reports, so a leak would no longer show in events; it is still the provider's bug.
         assertFails(BrokenProviderConformance.TestLeaksCredentialProviderConformance.class,
                 "decoderSurvivesMalformedAndUnknownFrames", "credential");
-        assertFails(BrokenProviderConformance.TestLeaksCredentialProviderConformance.class,
-                "malformedFramesKeepTheConnection", "shows the credential");
     }
 
     @Test

@@ -17,6 +17,11 @@ import java.util.Locale;
  *
  * <p>Prices and sizes become {@link BigDecimal}s built from the wire text, never from a {@code double}:
  * {@code "64012.50"} stays {@code 64012.50}.
+ *
+ * <p>A value that cannot be read exactly (NaN, {@code true} or {@code null} for a number, {@code 1e100}) is reported
+ * with {@link DecodeOutput#badValue}: required are the {@code symbol}, a trade's {@code px} and {@code sz}, and
+ * one of a ticker's {@code last}, {@code bid} and {@code ask} (the push is dropped); optional are each of those
+ * three on their own and {@code ts} (the push is kept without it).
  */
 final class SimplejsonCodec {
 
@@ -45,10 +50,22 @@ final class SimplejsonCodec {
     /** A {@code ticker} push as a quote; a push without a symbol or without any price is reported instead. */
     static void ticker(WireMessage message, Instant receivedAt, DecodeOutput out) {
         String symbol = message.dataField("symbol");
+        if (symbol == null && badValue(message, "symbol", true, out)) {
+            return;
+        }
         BigDecimal last = decimal(message.dataField("last"));
         BigDecimal bid = decimal(message.dataField("bid"));
         BigDecimal ask = decimal(message.dataField("ask"));
-        if (symbol == null || last == null && bid == null && ask == null) {
+        boolean none = last == null && bid == null && ask == null;
+        if (symbol != null) {
+            boolean reported = (last == null && badValue(message, "last", none, out))
+                    | (bid == null && badValue(message, "bid", none, out))
+                    | (ask == null && badValue(message, "ask", none, out));
+            if (none && reported) {
+                return;
+            }
+        }
+        if (symbol == null || none) {
             out.problem(Disposition.warn("simplejson sent a ticker without a symbol or any of last, bid and ask"
                     + (symbol == null ? "" : " for " + SimplejsonSession.quoted(symbol)) + "; it was ignored"));
             return;
@@ -57,7 +74,7 @@ final class SimplejsonCodec {
                 .price(last)
                 .bid(bid)
                 .ask(ask)
-                .time(epochMillis(message.dataField("ts")))
+                .time(time(message, out))
                 .build());
     }
 
@@ -66,13 +83,41 @@ final class SimplejsonCodec {
         String symbol = message.dataField("symbol");
         BigDecimal price = decimal(message.dataField("px"));
         BigDecimal size = decimal(message.dataField("sz"));
+        boolean reported = (symbol == null && badValue(message, "symbol", true, out))
+                | (price == null && badValue(message, "px", true, out))
+                | (size == null && badValue(message, "sz", true, out));
+        if (reported) {
+            return;
+        }
         if (symbol == null || price == null || size == null) {
             out.problem(Disposition.warn("simplejson sent a trade without a symbol, px or sz"
                     + (symbol == null ? "" : " for " + SimplejsonSession.quoted(symbol)) + "; it was ignored"));
             return;
         }
         out.emit(new Trade(SimplejsonProvider.ID, symbol, price, size, null, side(message.dataField("side")),
-                message.dataField("id"), epochMillis(message.dataField("ts")), receivedAt));
+                message.dataField("id"), time(message, out), receivedAt));
+    }
+
+    /** {@code ts}, or null; one sent that is no time is reported (the push keeps its receive time only). */
+    private static Instant time(WireMessage message, DecodeOutput out) {
+        Instant time = epochMillis(message.dataField("ts"));
+        if (time == null) {
+            badValue(message, "ts", false, out);
+        }
+        return time;
+    }
+
+    /**
+     * Reports {@code name} as a bad value when it was sent (a value that read as nothing); whether it was.
+     * Call it only for a field that read as nothing.
+     */
+    private static boolean badValue(WireMessage message, String name, boolean eventDropped, DecodeOutput out) {
+        String sample = message.sample(name);
+        if (sample == null) {
+            return false;
+        }
+        out.badValue(name, sample, eventDropped);
+        return true;
     }
 
     /** The exact decimal the text spells; null when absent, not a number, or of an absurd magnitude. */

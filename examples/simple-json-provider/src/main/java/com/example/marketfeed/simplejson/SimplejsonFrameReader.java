@@ -88,9 +88,15 @@ final class SimplejsonFrameReader {
         }
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            String text = scalar(parser, parser.nextToken());
+            JsonToken token = parser.nextToken();
+            String text = scalar(parser, token);
             if (text != null && DATA_FIELDS.contains(name)) {
                 message.data.put(name, text);
+            } else if (DATA_FIELDS.contains(name)) {
+                // Sent, but JSON null or a structure: no value, yet not "not sent" either (a bad value).
+                message.data.remove(name);
+                message.sentWithoutValue.put(name, token == JsonToken.VALUE_NULL ? "null"
+                        : token == JsonToken.START_OBJECT ? "{…}" : "[…]");
             }
         }
     }

@@ -40,8 +40,8 @@ public record SimplejsonSettings(boolean enabled, Secret apiKey, URI endpoint, L
      * between requests on a connection, and a connection attempt at most once a second. Facts of the
      * protocol, not preferences, so they live here; {@code limits.*} keys may lower (or raise) them.
      */
-    static final Limits SERVER_LIMITS = new Limits(200, 50, 5, Duration.ofMillis(100), Duration.ZERO,
-            Duration.ofSeconds(1));
+    static final Limits SERVER_LIMITS = Limits.builder().maxSymbolsPerConnection(200).maxSymbolsPerFrame(50)
+            .maxConnections(5).minControlGap(Duration.ofMillis(100)).minReconnectGap(Duration.ofSeconds(1)).build();
 
     /**
      * The client pings and any frame proves liveness. The durations are placeholders: both {@code heartbeat.*}

@@ -26,6 +26,15 @@ final class WireMessage {
     /** A data message's payload; empty when it had none. */
     final Map<String, String> data = new HashMap<>();
 
+    /** Fields of {@code data} sent as JSON null, an object or an array, with what was sent ({@code null}, …). */
+    final Map<String, String> sentWithoutValue = new HashMap<>();
+
+    /** The value of a {@code data} field as sent, for a bad-value report; null when it was not sent. */
+    String sample(String name) {
+        String value = data.get(name);
+        return value != null ? value : sentWithoutValue.get(name);
+    }
+
     /** A trimmed, non-blank value of {@code data}, or null. */
     String dataField(String name) {
         String value = data.get(name);

@@ -89,6 +89,11 @@ final class SimplejsonScript implements ProtocolScript {
     }
 
     @Override
+    public Optional<String> errorFrame(String message) {
+        return Optional.of("{\"event\":\"error\",\"code\":40000,\"msg\":" + ScriptJson.quote(message) + "}");
+    }
+
+    @Override
     public List<String> malformedFrames() {
         return List.of(
                 "{\"event\":\"error\"}",

@@ -79,7 +79,9 @@ class TestSimplejsonCodec {
     @Test
     void tickerWithOnlyBidAndAsk() {
         decode("ticker-bid-ask-only.json");
-        Quote quote = onlyEvent(Quote.class);
+        assertEquals(List.of(RecordingDecodeOutput.BadValue.absent("ts", "yesterday")), out.badValues());
+        assertEquals(1, out.events().size(), out.signals()::toString);
+        Quote quote = (Quote) out.events().get(0);
         assertAll(
                 () -> assertNull(quote.price()),
                 () -> assertEquals(new BigDecimal("142.10"), quote.bid()),
@@ -147,12 +149,20 @@ class TestSimplejsonCodec {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ticker-without-symbol.json", "ticker-without-prices.json", "trade-without-size.json",
+    @ValueSource(strings = {"ticker-without-symbol.json", "trade-without-size.json",
             "ack-unknown-channel.json", "error-no-message.json", "unknown-event.json", "unknown-topic.json",
             "neither-event-nor-topic.json", "malformed.json", "not-an-object.json"})
     void whatCannotBeUsedIsAWarning(String name) {
         decode(name);
         assertEquals(Disposition.Kind.WARN, onlyProblem().kind(), name);
+    }
+
+    @Test
+    void aTickerWhosePricesAreAllUnreadableIsDroppedAndEachReported() {
+        decode("ticker-without-prices.json");
+        assertEquals(List.of(RecordingDecodeOutput.BadValue.dropped("last", "n/a"),
+                RecordingDecodeOutput.BadValue.dropped("bid", "null"),
+                RecordingDecodeOutput.BadValue.dropped("ask", "1e999999999")), out.calls());
     }
 
     /** The decoder's contract: whatever arrives, it never throws, and anything it reports is only a warning. */
