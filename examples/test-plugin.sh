@@ -89,7 +89,8 @@ show() {
 
 finish() {
   if ((${#failures[@]} == 0)); then
-    echo "PASS: test-plugin: $checks checks passed (simplejson plugin built, listed, streamed; broken jars reported)"
+    echo "PASS: test-plugin: $checks checks passed (simplejson plugin built, listed, streamed; broken jars reported;" \
+      "the SPI 1.1 build of it still runs)"
     exit 0
   fi
   echo "FAIL: test-plugin: ${#failures[@]} of $checks checks failed: $(IFS=';'; echo "${failures[*]}")"
@@ -246,6 +247,33 @@ check "the API key appears in no output" \
 if ((${#failures[@]} > 0)); then
   show "$work/run.err"
   head -n 5 "$work/events.jsonl" | sed -e 's/^/   | /' >&2
+fi
+
+# ---------------------------------------------------------------------------------------------------------------
+step "the same plugin built against SPI 1.1 (examples/spi-1.1): loaded and streaming on today's SPI"
+old_plugins="$work/plugins-spi-1.1"
+mkdir -p "$old_plugins/simple-json-provider"
+cp "$root/examples/spi-1.1/simple-json-provider-spi-1.1.jar" "$built"/jackson-core-*.jar \
+  "$old_plugins/simple-json-provider/"
+sed -e "s|plugin-path = \"$plugins\"|plugin-path = \"$old_plugins\"|" \
+  -e "s|$work/marketfeed.db|$work/old-spi.db|" -e "s|$work/spool|$work/old-spi-spool|" "$config" >"$work/old-spi.conf"
+status=0
+SIMPLEJSON_API_KEY="$api_key" timeout 120 "$root/marketfeed" providers -c "$work/old-spi.conf" \
+  >"$work/old-providers.out" 2>"$work/old-providers.err" || status=$?
+check "providers lists the SPI 1.1 build of simplejson (status $status)" \
+  grep -Eq 'SPI version: +1\.1 ' <(awk '/^simplejson/ { block = 1 } block && /^$/ { exit } block' "$work/old-providers.out")
+check "providers does not refuse it" absent "refused" "$work/old-providers.out" "$work/old-providers.err"
+status=0
+SIMPLEJSON_API_KEY="$api_key" timeout 120 "$root/marketfeed" run -c "$work/old-spi.conf" --duration 5s --format jsonl \
+  >"$work/old-events.jsonl" 2>"$work/old-run.err" || status=$?
+old_quotes="$({ lines "$work/old-events.jsonl" '"type":"quote"' '"provider":"simplejson"' || true; } | wc -l)"
+check "run with the SPI 1.1 build exits 0 (status $status)" test "$status" -eq 0
+check "quote lines from the SPI 1.1 build arrive ($old_quotes)" test "$old_quotes" -gt 0
+check "the API key appears in no output of the SPI 1.1 run" \
+  absent "$api_key" "$work/old-events.jsonl" "$work/old-run.err" "$work/old-providers.out" "$work/old-providers.err"
+if ((status != 0)) || ((old_quotes == 0)); then
+  show "$work/old-providers.out"
+  show "$work/old-run.err"
 fi
 
 finish
