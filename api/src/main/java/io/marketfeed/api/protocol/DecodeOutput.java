@@ -40,12 +40,23 @@ public interface DecodeOutput {
         problem(Disposition.warn(reason));
     }
 
-    /** The server confirmed an unsubscription. */
-    void unsubscribed(String topic, List<String> symbols);
+    /**
+     * The server confirmed an unsubscription. Optional: the runtime takes an unsubscription as done when it is sent
+     * (data still arriving for it is dropped as unwanted), so this changes nothing; it stays for providers that
+     * report it.
+     */
+    default void unsubscribed(String topic, List<String> symbols) {
+    }
 
     /**
      * The server refused these symbols. They are dropped from the wanted set and reported; the runtime does
      * not retry them. The rest of the connection is unaffected.
+     *
+     * <p>A refusal that names no symbols ({@code symbols} empty: "Subscribing to too many symbols") refuses the
+     * request it answers: the oldest request on {@code topic} still awaiting its acknowledgement, or, for a
+     * protocol without acknowledgements, the last subscribe request sent on it (with replace-all semantics, the
+     * list last sent). Those symbols are reported by name and no longer counted as subscribed; the runtime never
+     * believes in a subscription the server did not serve.
      */
     void rejected(String topic, List<String> symbols, String reason);
 

@@ -39,6 +39,8 @@ final class ConnectionLedger {
     /** Replace mode: the list last sent per topic, and the list the server confirmed. */
     private final Map<String, List<String>> sentLists = new HashMap<>();
     private final Map<String, List<String>> confirmedLists = new HashMap<>();
+    /** Additive mode: the last subscribe request sent per topic, for a refusal that names no symbols. */
+    private final Map<String, List<String>> lastSubscribed = new HashMap<>();
     /** Unwanted subscriptions seen delivering data: unsubscribe them again. */
     private final Set<Subscription> ghosts = new LinkedHashSet<>();
 
@@ -95,6 +97,7 @@ final class ConnectionLedger {
         sentLists.clear();
         confirmedLists.clear();
         ghosts.clear();
+        lastSubscribed.clear();
     }
 
     /** Data arrived for a subscription this connection does not want: unsubscribe it (again). */
@@ -206,6 +209,7 @@ final class ConnectionLedger {
                 chunk.forEach(symbol -> wire.put(new Subscription(entry.getKey(), symbol), Boolean.FALSE));
                 WireRequest request = new WireRequest(WireRequest.Kind.SUBSCRIBE, entry.getKey(), chunk);
                 pending.addLast(request);
+                lastSubscribed.put(entry.getKey(), List.copyOf(chunk));
                 return Optional.of(request);
             }
         }
@@ -338,6 +342,28 @@ final class ConnectionLedger {
             confirmedLists.put(topic, List.copyOf(kept));
         }
         dropFromPending(topic, symbols);
+    }
+
+    /**
+     * What a refusal that names no symbols refuses ("too many symbols"): the oldest request of the topic still
+     * awaiting its acknowledgement; when none waits (a protocol without acknowledgements), the last subscribe
+     * request sent on it; with replace-all semantics, the list last sent. Only symbols still wanted count.
+     */
+    List<String> unnamedRefusal(String topic) {
+        List<String> refused;
+        if (mode == SubscribeStyle.Mode.REPLACE_ALL) {
+            refused = sentLists.getOrDefault(topic, List.of());
+        } else {
+            WireRequest oldest = oldestPending(topic);
+            refused = oldest != null ? oldest.symbols() : lastSubscribed.getOrDefault(topic, List.of());
+        }
+        List<String> wanted = new ArrayList<>();
+        for (String symbol : refused) {
+            if (wants(new Subscription(topic, symbol))) {
+                wanted.add(symbol);
+            }
+        }
+        return wanted;
     }
 
     private WireRequest oldestPending(String topic) {

@@ -229,8 +229,15 @@ final class ProviderRuntime {
         apply(planner.rebalance(endpoint));
     }
 
-    void onRejected(Connection connection, Attempt attempt, String topic, List<String> symbols, String reason) {
+    void onRejected(Connection connection, Attempt attempt, String topic, List<String> named, String reason) {
         if (attempt.dead || attempt != connection.current()) {
+            return;
+        }
+        // A refusal naming no symbols ("too many symbols") refuses the request it answers.
+        List<String> symbols = named.isEmpty() ? connection.slot.ledger.unnamedRefusal(topic) : named;
+        if (symbols.isEmpty()) {
+            reports.warn(connection, "the server refused a " + topic + " request without naming symbols, and none "
+                    + "is outstanding (" + reason + ")");
             return;
         }
         String message = id + " refused " + topic + " " + symbols + ": " + reason + " (not retried)";

@@ -145,11 +145,6 @@ final class SignalOutput implements DecodeOutput {
     }
 
     @Override
-    public void unsubscribed(String topic, List<String> symbols) {
-        // Unsubscriptions take effect when sent; data still arriving afterwards is dropped as unwanted.
-    }
-
-    @Override
     public void rejected(String topic, List<String> symbols, String reason) {
         List<String> copy = quotable(symbols);
         String why = context.outside(reason);

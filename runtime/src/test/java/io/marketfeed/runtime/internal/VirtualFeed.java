@@ -39,7 +39,8 @@ import java.util.Set;
  * One provider's runtime on virtual time with a {@link FakeTransport}: the real {@link ProviderRuntime} and
  * {@link Connection}s, with every timer on a {@link VirtualScheduler}. The provider has two endpoints, like
  * AllTick: {@code stock} (symbols ending in {@code .US}) and {@code other} (everything else). Its sessions decode
- * a text frame {@code trade SYMBOL} into a trade and {@code market MARKET STATUS} into a market status.
+ * a text frame {@code trade SYMBOL} into a trade, {@code market MARKET STATUS} into a market status, and
+ * {@code refused} into a refusal that names no symbols.
  */
 final class VirtualFeed {
 
@@ -206,6 +207,8 @@ final class VirtualFeed {
                     if (words[0].equals("trade")) {
                         out.emit(new Trade("fake", words[1], BigDecimal.ONE, BigDecimal.ONE, null, Side.UNKNOWN, null,
                                 null, frame.receivedAt()));
+                    } else if (words[0].equals("refused")) {
+                        out.rejected(TOPIC, List.of(), "Subscribing to too many symbols");
                     } else if (words[0].equals("market")) {
                         out.emit(new MarketStatus("fake", words[1], words[2], null, null, frame.receivedAt()));
                     }
