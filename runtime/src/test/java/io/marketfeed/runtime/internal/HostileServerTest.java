@@ -88,9 +88,9 @@ class HostileServerTest {
                 + "hostile really sends messages this large, raise max-message-size for it", lost.reason());
         events.await(trade());
         assertTrue(connections.get() >= 2);
-        List<String> warnings = logs.list.stream().filter(line -> line.getLevel() == Level.WARN)
+        List<String> warnings = logLines().stream().filter(line -> line.getLevel() == Level.WARN)
                 .map(ILoggingEvent::getFormattedMessage).filter(line -> line.contains("larger than the limit")).toList();
-        assertEquals(1, warnings.size(), logs.list.toString());
+        assertEquals(1, warnings.size(), logLines().toString());
     }
 
     @Test
@@ -136,7 +136,7 @@ class HostileServerTest {
         events.await(trade());
         // Only the frame itself, at TRACE, quotes it: cut at 1,024 characters like any outside text in a message.
         String moreThanAMessage = "Z".repeat(OutsideText.MAX_MESSAGE_LENGTH + 1);
-        for (ILoggingEvent line : logs.list) {
+        for (ILoggingEvent line : logLines()) {
             String text = line.getFormattedMessage();
             assertFalse(text.contains(moreThanAMessage), () -> "echoed: " + text.substring(0, 200));
         }
@@ -206,10 +206,17 @@ class HostileServerTest {
             assertFalse(text.contains(KEY) || text.contains(encoded) || text.contains(base64), text);
             assertFalse(text.contains("\nFORGED") || text.contains("\rFORGED"), text);
         }
-        for (ILoggingEvent line : logs.list) {
+        for (ILoggingEvent line : logLines()) {
             String text = line.getFormattedMessage();
             assertFalse(text.contains(KEY) || text.contains(encoded) || text.contains(base64), text);
             assertFalse(text.contains("\nFORGED") || text.contains("\rFORGED"), text);
+        }
+    }
+
+    /** The lines logged so far: the appender adds to its list under its own lock, on the feed's threads. */
+    private List<ILoggingEvent> logLines() {
+        synchronized (logs) {
+            return List.copyOf(logs.list);
         }
     }
 

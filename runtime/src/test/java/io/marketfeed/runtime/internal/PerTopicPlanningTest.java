@@ -114,6 +114,20 @@ class PerTopicPlanningTest {
     }
 
     @Test
+    void countingDistinctSymbolsASymbolJoinsTheConnectionCarryingItEvenWhenAnEarlierOneHasRoom() {
+        limits = limits(2, 2, false);
+        planner.add(List.of(q("A"), q("B"), q("C")));
+        SubscriptionPlanner.Slot first = owner(q("A"));
+        SubscriptionPlanner.Slot second = owner(q("C"));
+        assertNotSame(first, second);
+        planner.remove(List.of(q("B")));
+        planner.add(List.of(t("C")));
+        assertSame(second, owner(t("C")), "C costs nothing more where it is already carried");
+        assertEquals(1, first.symbolCount());
+        assertEquals("ws#2", second.toString());
+    }
+
+    @Test
     void whatNoLongerFitsAnywhereWaitsAndIsReportedOnce() {
         planner.add(List.of(q("A"), q("B"), q("C")));
         limits = limits(1, 2, true);

@@ -76,7 +76,11 @@ class ThrowingListenerTest {
         others.await(trade -> others.all(t -> true).size() >= 200);
         // 200 trades and at least the two connection events, each of which threw, and was counted.
         Await.until(() -> calls.get() >= 200 + 2 && failures() == calls.get(), WAIT);
-        List<String> warnings = logs.list.stream().filter(line -> line.getLevel() == Level.WARN)
+        List<ILoggingEvent> lines;
+        synchronized (logs) { // the appender adds under its own lock, on the delivery thread
+            lines = List.copyOf(logs.list);
+        }
+        List<String> warnings = lines.stream().filter(line -> line.getLevel() == Level.WARN)
                 .map(ILoggingEvent::getFormattedMessage).toList();
         assertTrue(warnings.get(0).startsWith("listener 'broken' (" + Broken.class.getName() + ") threw on"),
                 warnings.get(0));
