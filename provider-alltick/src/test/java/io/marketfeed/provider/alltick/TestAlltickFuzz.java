@@ -15,11 +15,10 @@ import io.marketfeed.api.protocol.Topics;
 import io.marketfeed.runtime.ProviderDefaults;
 import io.marketfeed.testkit.ScriptJson;
 import io.marketfeed.testkit.fuzz.DecodeProbe;
+import io.marketfeed.testkit.fuzz.DecoderFuzzProperties;
 import io.marketfeed.testkit.fuzz.FuzzFrame;
 import io.marketfeed.testkit.fuzz.JsonObject;
 import io.marketfeed.testkit.fuzz.MutatedFrame;
-import io.marketfeed.testkit.fuzz.Mutation;
-import io.marketfeed.testkit.fuzz.Mutator;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,14 +31,13 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
 
 /**
  * AllTick's decoder fuzzed (issue 14): the recorded frames and the responses the simulator writes, mutated, must
  * neither break nor slow down nor bloat a session, and pushes generated as AllTick writes them must decode to exactly
  * what was generated.
  */
-class TestAlltickFuzz {
+class TestAlltickFuzz extends DecoderFuzzProperties {
 
     /**
      * The recorded frames, and responses to the requests an established {@link #session} has outstanding (seq_id 3,
@@ -65,6 +63,11 @@ class TestAlltickFuzz {
     private static final FuzzFrame TRADE = FuzzFrame.text("{\"cmd_id\":22998,\"data\":{\"code\":\"1288.HK\","
             + "\"seq\":\"1605509068000001\",\"tick_time\":\"1677831545217\",\"price\":\"651.12\",\"volume\":\"300\","
             + "\"turnover\":\"12345.6\",\"trade_direction\":1}}");
+
+    @Override
+    protected List<FuzzFrame> frames() {
+        return FRAMES;
+    }
 
     /** 25,000 sessions of four mutated frames each: 100,000 frames, and what one leaves behind for the next. */
     @Property(tries = 25_000)
@@ -134,39 +137,6 @@ class TestAlltickFuzz {
                 Arbitraries.of(true, false)).as(Sequence::new);
     }
 
-    @Provide("long")
-    Arbitrary<MutatedFrame> longFrames() {
-        return mutated(0, 2);
-    }
-
-    @Provide
-    Arbitrary<Integer> spots() {
-        return uniform(0, 1 << 16);
-    }
-
-    @Provide
-    Arbitrary<Integer> kib() {
-        return uniform(16, 2048);
-    }
-
-    private static Arbitrary<MutatedFrame> mutated(int min, int max) {
-        Arbitrary<Integer> numbers = uniform(0, 1 << 16);
-        Arbitrary<List<Mutation>> mutations = Combinators.combine(Arbitraries.of(Mutator.class), numbers, numbers)
-                .as(Mutation::new).list().ofMinSize(min).ofMaxSize(max);
-        return Combinators.combine(Arbitraries.integers().between(0, FRAMES.size() - 1), mutations)
-                .as(MutatedFrame::new);
-    }
-
-    private static Arbitrary<Integer> uniform(int min, int max) {
-        return Arbitraries.integers().between(min, max).withDistribution(RandomDistribution.uniform());
-    }
-
-    /** Up to 18 digits, 0 to 8 of them decimals; prices and sizes are not negative. */
-    private static Arbitrary<BigDecimal> decimals() {
-        return Combinators.combine(Arbitraries.longs().between(0, 999_999_999_999_999_999L),
-                Arbitraries.integers().between(0, 8)).as(BigDecimal::valueOf);
-    }
-
     /** Product codes: {@code AAPL.US}, {@code 700.HK}, {@code EURUSD}. */
     private static Arbitrary<String> codes() {
         return Combinators.combine(Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -180,7 +150,7 @@ class TestAlltickFuzz {
 
     @Provide
     Arbitrary<TradeCase> trades() {
-        return Combinators.combine(codes(), decimals().list().ofSize(2), decimals().injectNull(0.3),
+        return Combinators.combine(codes(), decimals(false).list().ofSize(2), decimals(false).injectNull(0.3),
                 Arbitraries.of(0, 1, 2).injectNull(0.2),
                 Arbitraries.longs().between(0, Long.MAX_VALUE).injectNull(0.2), times().injectNull(0.2),
                 Arbitraries.integers().between(0, 31)).as(TradeCase::new);
@@ -188,7 +158,7 @@ class TestAlltickFuzz {
 
     @Provide
     Arbitrary<BookCase> books() {
-        Arbitrary<Level> level = Combinators.combine(decimals(), decimals().injectNull(0.2)).as(Level::new);
+        Arbitrary<Level> level = Combinators.combine(decimals(false), decimals(false).injectNull(0.2)).as(Level::new);
         return Combinators.combine(codes(), level.list().ofMaxSize(10), level.list().ofMaxSize(10),
                 times().injectNull(0.2), Arbitraries.integers().between(0, 31)).as(BookCase::new);
     }

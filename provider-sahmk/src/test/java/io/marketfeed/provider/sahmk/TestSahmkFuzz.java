@@ -14,10 +14,10 @@ import io.marketfeed.api.protocol.ProtocolSession;
 import io.marketfeed.api.protocol.SessionContext;
 import io.marketfeed.runtime.ProviderDefaults;
 import io.marketfeed.testkit.fuzz.DecodeProbe;
+import io.marketfeed.testkit.fuzz.DecoderFuzzProperties;
 import io.marketfeed.testkit.fuzz.FuzzFrame;
 import io.marketfeed.testkit.fuzz.JsonObject;
 import io.marketfeed.testkit.fuzz.MutatedFrame;
-import io.marketfeed.testkit.fuzz.Mutation;
 import io.marketfeed.testkit.fuzz.Mutator;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -32,13 +32,12 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
 
 /**
  * SAHMK's decoder fuzzed (issue 14): the recorded frames mutated must neither break nor slow down nor bloat a
  * session, and frames generated as SAHMK writes them must decode to exactly what was generated.
  */
-class TestSahmkFuzz {
+class TestSahmkFuzz extends DecoderFuzzProperties {
 
     /**
      * The key, which no problem may show. Not one of the key-like strings {@link Mutator#ODD_STRING} writes: those
@@ -57,6 +56,11 @@ class TestSahmkFuzz {
             + "{\"price\":27.45},\"timestamp\":\"2026-02-10T12:19:22Z\"}");
     private static final String[] WIRE_NAMES = {"price", "change", "change_percent", "volume", "bid", "ask", "open",
         "high", "low", "previous_close"};
+
+    @Override
+    protected List<FuzzFrame> frames() {
+        return FRAMES;
+    }
 
     /** 25,000 sessions of four mutated frames each: 100,000 frames, and what one leaves behind for the next. */
     @Property(tries = 25_000)
@@ -121,39 +125,6 @@ class TestSahmkFuzz {
                 Arbitraries.of(true, false)).as(Sequence::new);
     }
 
-    @Provide("long")
-    Arbitrary<MutatedFrame> longFrames() {
-        return mutated(0, 2);
-    }
-
-    @Provide
-    Arbitrary<Integer> spots() {
-        return uniform(0, 1 << 16);
-    }
-
-    @Provide
-    Arbitrary<Integer> kib() {
-        return uniform(16, 2048);
-    }
-
-    private static Arbitrary<MutatedFrame> mutated(int min, int max) {
-        Arbitrary<Integer> numbers = uniform(0, 1 << 16);
-        Arbitrary<List<Mutation>> mutations = Combinators.combine(Arbitraries.of(Mutator.class), numbers, numbers)
-                .as(Mutation::new).list().ofMinSize(min).ofMaxSize(max);
-        return Combinators.combine(Arbitraries.integers().between(0, FRAMES.size() - 1), mutations)
-                .as(MutatedFrame::new);
-    }
-
-    private static Arbitrary<Integer> uniform(int min, int max) {
-        return Arbitraries.integers().between(min, max).withDistribution(RandomDistribution.uniform());
-    }
-
-    /** Up to 18 digits, 0 to 8 of them decimals. */
-    private static Arbitrary<BigDecimal> decimals() {
-        return Combinators.combine(Arbitraries.longs().between(-999_999_999_999_999_999L, 999_999_999_999_999_999L),
-                Arbitraries.integers().between(0, 8)).as(BigDecimal::valueOf);
-    }
-
     /** SAHMK's symbol rule: 1 to 12 of 0-9, A-Z, a-z, '.', '_', '-'. */
     private static Arbitrary<String> symbols() {
         return Arbitraries.strings().withChars("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz._-")
@@ -169,13 +140,13 @@ class TestSahmkFuzz {
 
     @Provide
     Arbitrary<QuoteCase> quotes() {
-        return Combinators.combine(symbols(), decimals().injectNull(0.3).list().ofSize(WIRE_NAMES.length),
+        return Combinators.combine(symbols(), decimals(true).injectNull(0.3).list().ofSize(WIRE_NAMES.length),
                 stamps().injectNull(0.2), Arbitraries.integers().between(0, 15)).as(QuoteCase::new);
     }
 
     @Provide
     Arbitrary<TradeCase> trades() {
-        return Combinators.combine(symbols(), decimals().list().ofSize(2), decimals().injectNull(0.3),
+        return Combinators.combine(symbols(), decimals(true).list().ofSize(2), decimals(true).injectNull(0.3),
                 Arbitraries.of("buy", "sell", "BUY", "Sell", "cross").injectNull(0.3),
                 Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(20).injectNull(0.3),
                 stamps().injectNull(0.3), stamps().injectNull(0.3), Arbitraries.integers().between(0, 3))
@@ -184,7 +155,7 @@ class TestSahmkFuzz {
 
     @Provide
     Arbitrary<BookCase> books() {
-        Arbitrary<BookLevel> level = Combinators.combine(decimals(), decimals(),
+        Arbitrary<BookLevel> level = Combinators.combine(decimals(true), decimals(true),
                 Arbitraries.integers().between(0, 100_000).injectNull(0.3)).as(BookLevel::new);
         return Combinators.combine(symbols(), level.list().ofMaxSize(10), level.list().ofMaxSize(10),
                 stamps().injectNull(0.3), Arbitraries.integers().between(0, 7)).as(BookCase::new);

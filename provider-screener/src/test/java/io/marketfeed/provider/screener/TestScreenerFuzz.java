@@ -13,11 +13,10 @@ import io.marketfeed.api.protocol.SessionContext;
 import io.marketfeed.api.protocol.Topics;
 import io.marketfeed.runtime.ProviderDefaults;
 import io.marketfeed.testkit.fuzz.DecodeProbe;
+import io.marketfeed.testkit.fuzz.DecoderFuzzProperties;
 import io.marketfeed.testkit.fuzz.FuzzFrame;
 import io.marketfeed.testkit.fuzz.JsonObject;
 import io.marketfeed.testkit.fuzz.MutatedFrame;
-import io.marketfeed.testkit.fuzz.Mutation;
-import io.marketfeed.testkit.fuzz.Mutator;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,14 +30,13 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
 
 /**
  * The Screener decoder fuzzed (issue 14): the frames the server and the docs send (protocols.md §2, the simulator's
  * {@code ScreenerMessages}, this module's tests) mutated must neither break nor slow down nor bloat a session, and
  * frames generated as the server writes them must decode to exactly what was generated.
  */
-class TestScreenerFuzz {
+class TestScreenerFuzz extends DecoderFuzzProperties {
 
     private static final String AT = "\"timestamp\":\"2025-11-10T12:00:00.123456\",";
 
@@ -108,6 +106,11 @@ class TestScreenerFuzz {
             + "\"stock_code\":\"005930\",\"price\":73000.50}");
     private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS")
             .withZone(ZoneOffset.UTC);
+
+    @Override
+    protected List<FuzzFrame> frames() {
+        return FRAMES;
+    }
 
     /** 25,000 sessions of four mutated frames each: 100,000 frames, and what one leaves behind for the next. */
     @Property(tries = 25_000)
@@ -182,41 +185,8 @@ class TestScreenerFuzz {
         return Combinators.combine(mutated(1, 3).list().ofSize(4), Arbitraries.of(true, false)).as(Sequence::new);
     }
 
-    @Provide("long")
-    Arbitrary<MutatedFrame> longFrames() {
-        return mutated(0, 2);
-    }
-
-    @Provide
-    Arbitrary<Integer> spots() {
-        return uniform(0, 1 << 16);
-    }
-
-    @Provide
-    Arbitrary<Integer> kib() {
-        return uniform(16, 2048);
-    }
-
-    private static Arbitrary<MutatedFrame> mutated(int min, int max) {
-        Arbitrary<Integer> numbers = uniform(0, 1 << 16);
-        Arbitrary<List<Mutation>> mutations = Combinators.combine(Arbitraries.of(Mutator.class), numbers, numbers)
-                .as(Mutation::new).list().ofMinSize(min).ofMaxSize(max);
-        return Combinators.combine(Arbitraries.integers().between(0, FRAMES.size() - 1), mutations)
-                .as(MutatedFrame::new);
-    }
-
-    private static Arbitrary<Integer> uniform(int min, int max) {
-        return Arbitraries.integers().between(min, max).withDistribution(RandomDistribution.uniform());
-    }
-
     /** Frames for one session, fresh or {@code established}. */
     record Sequence(List<MutatedFrame> frames, boolean established) {
-    }
-
-    /** Up to 18 digits, 0 to 8 of them decimals. */
-    private static Arbitrary<BigDecimal> decimals() {
-        return Combinators.combine(Arbitraries.longs().between(-999_999_999_999_999_999L, 999_999_999_999_999_999L),
-                Arbitraries.integers().between(0, 8)).as(BigDecimal::valueOf);
     }
 
     /** KRX codes are six digits; letters occur in newer ones. */
@@ -233,13 +203,13 @@ class TestScreenerFuzz {
 
     @Provide
     Arbitrary<PriceCase> prices() {
-        return Combinators.combine(codes(), decimals().injectNull(0.2).list().ofSize(4), times().injectNull(0.2),
+        return Combinators.combine(codes(), decimals(true).injectNull(0.2).list().ofSize(4), times().injectNull(0.2),
                 Arbitraries.integers().between(0, 7)).as(PriceCase::new);
     }
 
     @Provide
     Arbitrary<BookCase> books() {
-        Arbitrary<BookLevel> level = Combinators.combine(decimals(), decimals(),
+        Arbitrary<BookLevel> level = Combinators.combine(decimals(true), decimals(true),
                 Arbitraries.integers().between(0, Integer.MAX_VALUE).injectNull(0.3)).as(BookLevel::new);
         return Combinators.combine(codes(), level.list().ofMaxSize(10), level.list().ofMaxSize(10),
                 times().injectNull(0.2), Arbitraries.integers().between(0, 3)).as(BookCase::new);
