@@ -177,6 +177,8 @@ public abstract class AbstractSimulation implements Simulation {
 
     @Override
     public final void stop() {
+        // A reader held by the slow-reading fault must not hold up the server's stop.
+        connections.values().forEach(connection -> connection.reading().abort());
         onStop();
     }
 
@@ -198,6 +200,8 @@ public abstract class AbstractSimulation implements Simulation {
             node.put("frames_sent", info.framesSent());
             node.put("frames_received", info.framesReceived());
             node.put("stalled", info.stalled());
+            node.put("reading_slowly", connection.isReadingSlowly());
+            node.put("fragmenting", connection.isFragmenting());
         }
         Counters counters = observation.counters();
         status.putObject("counters")
@@ -224,6 +228,11 @@ public abstract class AbstractSimulation implements Simulation {
     void closed(SimulatedConnection connection, int code, String reason) {
         connections.remove(connection.id());
         observation.closed(new CloseRecord(connection.id(), now(), code, reason, connection.serverClosed()));
+    }
+
+    /** The host's scheduler, for faults that pace a connection (slow reading, partial frames). */
+    final ScheduledExecutorService scheduler() {
+        return requireHost().scheduler();
     }
 
     private SimulationHost requireHost() {

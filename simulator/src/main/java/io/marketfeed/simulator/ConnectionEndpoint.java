@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
  * Jetty's automatic pong, which is what lets a stalled connection stay silent even at the WebSocket control-frame
  * level (a half-open peer answers nothing).
  *
+ * <p>Under the slow-reading fault, {@link ReadGate} holds the thread after each text message or ping, so Jetty reads
+ * nothing more from the socket until the fault allows.
+ *
  * <p>Public only because Jetty builds method handles on it; not for use outside this package.
  */
 public final class ConnectionEndpoint implements Session.Listener.AutoDemanding {
@@ -43,14 +46,15 @@ public final class ConnectionEndpoint implements Session.Listener.AutoDemanding 
     public void onWebSocketText(String text) {
         connection.frameReceived();
         simulation.observation().received(new ReceivedMessage(connection.id(), simulation.now(), text));
-        if (connection.isStalled()) {
-            return;
-        }
         try {
-            connection.handler().onText(connection, text);
+            if (!connection.isStalled()) {
+                connection.handler().onText(connection, text);
+            }
         } catch (RuntimeException e) {
             // A handler bug must not kill the connection: the client would see a close it cannot explain.
             LOG.warn("{}: handler failed on {}", connection, text, e);
+        } finally {
+            connection.reading().consumed();
         }
     }
 
@@ -60,6 +64,7 @@ public final class ConnectionEndpoint implements Session.Listener.AutoDemanding 
         if (session != null && !connection.isStalled()) {
             session.sendPong(payload, Callback.NOOP);
         }
+        connection.reading().consumed();
     }
 
     @Override

@@ -27,7 +27,9 @@ final class ControlHandler extends Handler.Abstract.NonBlocking {
 
     static final String PREFIX = "/control/";
     private static final List<String> ACTIONS = List.of("status", "drop", "stall", "resume", "close", "malformed",
-            "ghost", "refuse", "accept", "limits", "reset");
+            "ghost", "refuse", "accept", "limits", "reset", "slow-read", "read", "partial", "whole");
+    private static final int DEFAULT_PIECE_CHARS = 16;
+    private static final Duration DEFAULT_PIECE_PAUSE = Duration.ofMillis(10);
 
     private final List<Simulation> simulations;
 
@@ -86,6 +88,12 @@ final class ControlHandler extends Handler.Abstract.NonBlocking {
             case "accept" -> settled(action, request.allow(), FaultControl::acceptConnections);
             case "limits" -> limits(request.allow("per-connection", "per-call", "announce", "clear"));
             case "reset" -> settled(action, request.allow(), FaultControl::reset);
+            case "slow-read" -> slowRead(request.allow("connection", "seconds", "delay"));
+            case "read" -> affected(action, request.allow("connection"),
+                    faults -> faults.resumeReading(request.target()));
+            case "partial" -> partial(request.allow("connection", "seconds", "piece", "pause"));
+            case "whole" -> affected(action, request.allow("connection"),
+                    faults -> faults.wholeFrames(request.target()));
             default -> throw new IllegalStateException(action);
         };
     }
@@ -108,6 +116,20 @@ final class ControlHandler extends Handler.Abstract.NonBlocking {
         return affected("stall", request, faults -> duration.isPresent()
                 ? faults.stall(request.target(), duration.get())
                 : faults.stall(request.target()));
+    }
+
+    /** Without {@code delay}: stop reading; with it, one message per delay (seconds). */
+    private ObjectNode slowRead(ControlRequest request) {
+        Duration delay = request.seconds("delay").orElse(Duration.ZERO);
+        Duration duration = request.seconds("seconds").orElse(null);
+        return affected("slow-read", request, faults -> faults.slowReading(request.target(), delay, duration));
+    }
+
+    private ObjectNode partial(ControlRequest request) {
+        int piece = request.integer("piece", DEFAULT_PIECE_CHARS);
+        Duration pause = request.seconds("pause").orElse(DEFAULT_PIECE_PAUSE);
+        Duration duration = request.seconds("seconds").orElse(null);
+        return affected("partial", request, faults -> faults.partialFrames(request.target(), piece, pause, duration));
     }
 
     private ObjectNode close(ControlRequest request) {
@@ -151,7 +173,7 @@ final class ControlHandler extends Handler.Abstract.NonBlocking {
         for (Simulation simulation : selected(request)) {
             total += fault.applyAsInt(simulation.faults());
         }
-        if (!target.isAll() && total == 0 && !action.equals("resume")) {
+        if (!target.isAll() && total == 0 && !List.of("resume", "read", "whole").contains(action)) {
             throw new ControlException(404, "no open " + target + "; see /control/status");
         }
         ObjectNode body = JsonText.MAPPER.createObjectNode();

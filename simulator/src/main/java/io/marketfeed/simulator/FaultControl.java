@@ -131,6 +131,62 @@ public final class FaultControl {
         });
     }
 
+    /**
+     * Slow reading: the server takes one message from each targeted connection per {@code perMessage} (zero: none
+     * at all), so what the client sends backs up in the socket buffers and then in the client. Lasts for
+     * {@code duration}, or until {@link #resumeReading} when it is null. Messages are read in order afterwards.
+     */
+    public int slowReading(Target target, Duration perMessage, Duration duration) {
+        requireNonNull(perMessage, "perMessage is null");
+        if (perMessage.isNegative()) {
+            throw new IllegalArgumentException("per-message delay must not be negative, got " + perMessage);
+        }
+        Deadline deadline = until(duration, "slow-reading duration");
+        return forEach(target, connection -> connection.reading().slow(perMessage, deadline));
+    }
+
+    /** Stops reading what the targeted connections send until {@link #resumeReading}. */
+    public int stopReading(Target target) {
+        return slowReading(target, Duration.ZERO, null);
+    }
+
+    /** Ends slow reading; returns how many connections were reading slowly. */
+    public int resumeReading(Target target) {
+        int[] resumed = {0};
+        forEach(target, connection -> {
+            if (connection.reading().resume()) {
+                resumed[0]++;
+            }
+        });
+        return resumed[0];
+    }
+
+    /**
+     * Partial frames: every message to the targeted connections is written as a text frame and continuation
+     * frames of at most {@code pieceChars} characters, {@code pause} apart, so the client gets it in small pieces
+     * over time. Lasts for {@code duration}, or until {@link #wholeFrames} when it is null.
+     */
+    public int partialFrames(Target target, int pieceChars, Duration pause, Duration duration) {
+        requirePositive(pieceChars, "piece size");
+        requireNonNull(pause, "pause is null");
+        if (pause.isNegative()) {
+            throw new IllegalArgumentException("pause must not be negative, got " + pause);
+        }
+        Deadline deadline = until(duration, "partial-frames duration");
+        return forEach(target, connection -> connection.writing().fragment(pieceChars, pause, deadline));
+    }
+
+    /** Ends partial frames; returns how many connections were fragmenting. */
+    public int wholeFrames(Target target) {
+        int[] ended = {0};
+        forEach(target, connection -> {
+            if (connection.writing().whole()) {
+                ended[0]++;
+            }
+        });
+        return ended[0];
+    }
+
     /** Answers new handshakes with HTTP 503 for {@code duration}. */
     public void refuse(Duration duration) {
         refuse = Deadline.after(requirePositive(duration, "refuse duration"));
@@ -177,11 +233,13 @@ public final class FaultControl {
     }
 
     /**
-     * Clears every fault (stalls, refusal, limit override) and the observation. Open connections stay open with
-     * their subscriptions.
+     * Clears every fault (stalls, slow reading, partial frames, refusal, limit override) and the observation. Open
+     * connections stay open with their subscriptions.
      */
     public void reset() {
         resume();
+        resumeReading(Target.all());
+        wholeFrames(Target.all());
         acceptConnections();
         clearLimits();
         simulation.observation().clear();
@@ -197,6 +255,11 @@ public final class FaultControl {
             }
         }
         return count;
+    }
+
+    /** Until cleared when {@code duration} is null, else for that (positive) duration. */
+    private static Deadline until(Duration duration, String what) {
+        return duration == null ? Deadline.untilCleared() : Deadline.after(requirePositive(duration, what));
     }
 
     private static Duration requirePositive(Duration duration, String what) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
@@ -33,6 +32,9 @@ public final class SimulatedConnection {
     private final int maxPendingFrames;
     private volatile ConnectionHandler handler;
     private volatile Session session;
+    /** Set when the WebSocket opens; the slow-reading and partial-frames faults. */
+    private volatile ReadGate reading;
+    private volatile FragmentingSender writing;
     private volatile String plan = "";
 
     private final Object lock = new Object();
@@ -111,7 +113,7 @@ public final class SimulatedConnection {
             simulation.observation().droppedCount.incrementAndGet();
             return false;
         }
-        current.sendText(text, Callback.from(this::sent, failure -> pendingFrames.decrementAndGet()));
+        writing.send(current, new FragmentingSender.Outgoing(text, this::sent, pendingFrames::decrementAndGet));
         return true;
     }
 
@@ -120,7 +122,8 @@ public final class SimulatedConnection {
         Session current = session;
         if (current != null) {
             serverClosed = true;
-            current.close(code, reason, Callback.NOOP);
+            reading.abort();
+            current.close(code, reason, org.eclipse.jetty.websocket.api.Callback.NOOP);
         }
     }
 
@@ -129,6 +132,7 @@ public final class SimulatedConnection {
         Session current = session;
         if (current != null) {
             serverClosed = true;
+            reading.abort();
             current.disconnect();
         }
     }
@@ -204,6 +208,18 @@ public final class SimulatedConnection {
         return simulation.name() + "#" + id + path;
     }
 
+    /** Whether the slow-reading fault holds back what the client sends. */
+    public boolean isReadingSlowly() {
+        ReadGate current = reading;
+        return current != null && current.inForce();
+    }
+
+    /** Whether the partial-frames fault writes messages in pieces. */
+    public boolean isFragmenting() {
+        FragmentingSender current = writing;
+        return current != null && current.inForce();
+    }
+
     void stall(Deadline newStall) {
         stall = newStall;
     }
@@ -216,8 +232,19 @@ public final class SimulatedConnection {
         handler = newHandler;
     }
 
+    /** The WebSocket opened. */
     void attach(Session newSession) {
+        writing = new FragmentingSender(this, simulation.scheduler());
+        reading = new ReadGate();
         session = newSession;
+    }
+
+    ReadGate reading() {
+        return reading;
+    }
+
+    FragmentingSender writing() {
+        return writing;
     }
 
     Session session() {
