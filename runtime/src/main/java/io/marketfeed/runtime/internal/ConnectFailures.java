@@ -76,9 +76,12 @@ final class ConnectFailures {
                     + "the server is up";
         }
         if (root instanceof SSLException) {
-            return "TLS handshake with " + address + " failed" + parenthesised(said(message(root), endpoint, secrets))
-                    + "; check the scheme (wss:// for a TLS server, ws:// for a plain one), and that the server's "
-                    + "certificate is valid for " + host(endpoint.uri()) + " and trusted by this Java";
+            return tlsFailed(address, root, endpoint, secrets);
+        }
+        SSLException tls = tlsFailure(failure);
+        if (tls != null && (root instanceof EOFException || root instanceof ClosedChannelException)) {
+            // The TLS engine failed and closed the connection; which of the two reaches us first is a race.
+            return tlsFailed(address, tls, endpoint, secrets);
         }
         if (root instanceof EOFException || root instanceof ClosedChannelException) {
             return address + " closed the connection without answering the WebSocket handshake; check that the "
@@ -249,5 +252,26 @@ final class ConnectFailures {
         }
         String host = host(uri);
         return (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    private static String tlsFailed(String address, Throwable tls, Endpoint endpoint, List<Secret> secrets) {
+        return "TLS handshake with " + address + " failed" + parenthesised(said(message(tls), endpoint, secrets))
+                + "; check the scheme (wss:// for a TLS server, ws:// for a plain one), and that the server's "
+                + "certificate is valid for " + host(endpoint.uri()) + " and trusted by this Java";
+    }
+
+    /** The first TLS failure in the chain (suppressed ones too), or null. */
+    private static SSLException tlsFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException ssl) {
+                return ssl;
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (suppressed instanceof SSLException ssl) {
+                    return ssl;
+                }
+            }
+        }
+        return null;
     }
 }
