@@ -40,6 +40,14 @@ class OutsideTextTest {
     }
 
     @Test
+    void base64WithoutPaddingIsMaskedInTheStandardAlphabetToo() {
+        SecretMask mask = new SecretMask(List.of(Secret.of("tk_test_FAKE_???")));
+        assertEquals("auth ****.", mask.mask("auth dGtfdGVzdF9GQUtFXz8/Pw."), "standard, padding stripped");
+        assertEquals("auth ****.", mask.mask("auth dGtfdGVzdF9GQUtFXz8_Pw."), "URL-safe, padding stripped");
+        assertEquals("auth ****.", mask.mask("auth dGtfdGVzdF9GQUtFXz8/Pw==."));
+    }
+
+    @Test
     void aPaddedCredentialIsMaskedWithAndWithoutItsPadding() {
         String key = " tk_test_FAKE_padded ";
         SecretMask mask = new SecretMask(List.of(Secret.of(key)));

@@ -58,6 +58,9 @@ class UnnamedRefusalTest {
         acknowledged.unwant(new Subscription("quotes", "C"));
         assertEquals(List.of(), acknowledged.unnamedRefusal("quotes"), "only what is still wanted");
         assertEquals(List.of(), acknowledged.unnamedRefusal("trades"), "nothing sent on the topic");
+        acknowledged.want(new Subscription("quotes", "C"));
+        acknowledged.reset();
+        assertEquals(List.of(), acknowledged.unnamedRefusal("quotes"), "a new session has sent nothing");
 
         ConnectionLedger replace = new ConnectionLedger(SubscribeStyle.Mode.REPLACE_ALL);
         replace.want(new Subscription("quotes", "X"));
