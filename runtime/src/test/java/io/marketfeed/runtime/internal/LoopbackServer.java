@@ -82,9 +82,13 @@ final class LoopbackServer implements AutoCloseable {
         };
     }
 
-    /** Speaks plain HTTP at once, whatever the client sends (a TLS client gets no TLS). */
+    /** Answers the client's first bytes with plain HTTP, whatever they were (a TLS client gets no TLS). */
     static Behaviour plainTextAtOnce() {
         return socket -> {
+            // As a plain HTTP server does: it answers what the client sent first (for a TLS client, its hello).
+            if (socket.getInputStream().read() < 0) {
+                return;
+            }
             socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
