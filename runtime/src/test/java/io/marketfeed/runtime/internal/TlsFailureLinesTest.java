@@ -34,7 +34,7 @@ class TlsFailureLinesTest {
     void theTlsFailureIsNamedWhetherItComesFirstAsTheCauseOrBesideTheClose() {
         SSLException ssl = new SSLException("Unsupported or unrecognized SSL message");
         assertEquals(TLS, line(ssl));
-        assertEquals(TLS, line(new EOFException("closed", ssl)), "the close, caused by the TLS failure");
+        assertEquals(TLS, line(new EOFException("closed").initCause(ssl)), "the close, caused by the TLS failure");
         ClosedChannelException closed = new ClosedChannelException();
         closed.addSuppressed(ssl);
         assertEquals(TLS, line(new RuntimeException("upgrade failed", closed)), "the close, with it suppressed");
