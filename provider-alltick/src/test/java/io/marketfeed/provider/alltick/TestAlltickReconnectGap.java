@@ -46,7 +46,7 @@ class TestAlltickReconnectGap {
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** The free plan's gap, as AllTickPlan declares it. */
     private static final Duration FREE_GAP = Duration.ofSeconds(10);
-    /** Request pacing shortened as in TestAlltickFeedAgainstSimulator (the simulator enforces the same). */
+    /** Request pacing shortened as in TestAlltickFeed (the simulator enforces the same). */
     private static final Duration REQUEST_GAP = Duration.ofMillis(50);
     private static final Duration CROSS_GAP = Duration.ofMillis(150);
 

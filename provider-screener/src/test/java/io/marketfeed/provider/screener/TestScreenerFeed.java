@@ -22,7 +22,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** End to end: the runtime with the Screener provider against the Screener simulator, on loopback. */
-class ScreenerFeedTest extends ScreenerSimulatorFixture {
+class TestScreenerFeed extends ScreenerSimulatorFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
  * semantics under pacing, the heartbeat, 606 and reconnect, codes not served, and a refused token. The pacing gaps
  * are shortened (50 ms per connection, 150 ms across connections) and the simulator enforces the same values.
  */
-class TestAlltickFeedAgainstSimulator {
+class TestAlltickFeed {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration GAP = Duration.ofMillis(50);

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * port of a SAHMK simulator on loopback, connect every channel to its documented path and deliver data. Everything
  * the test starts stops after it.
  */
-class SahmkDocumentedUrlsFeedTest {
+class TestSahmkFeed {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Set<String> CHANNEL_PATHS = Set.of("/ws/v1/stocks/", "/ws/v1/market/depth/",

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * deadline, the server's symbol limit and the connection limit, exact-decimal quotes and M1 candles, quota
  * exhaustion without a reconnect loop, and fatal keys.
  */
-class TickAtlasFeedTest extends TickAtlasSimulatorFixture {
+class TestTickAtlasFeed extends TickAtlasSimulatorFixture {
 
     @Test
     void authenticatesFirstThenStreamsQuotesAndM1CandlesWithExactDecimals() {
