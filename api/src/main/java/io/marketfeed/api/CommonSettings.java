@@ -89,38 +89,73 @@ public final class CommonSettings {
         return new CreditPolicy(mode, priority);
     }
 
-    /** Problems with the common keys (non-positive limits and durations), all at once. */
+    /**
+     * Every problem with the common keys, all at once: a value of the wrong type, a limit below 1, a duration that
+     * is not positive (or negative, for the gaps), an unknown credit mode, {@code trim} without priority symbols,
+     * and a {@code heartbeat.timeout} not longer than {@code heartbeat.interval}. The host checks these for every
+     * provider (SPI 1.3); a provider has no need to.
+     */
     public static List<SettingsProblem> problems(ProviderSettings settings) {
         List<SettingsProblem> problems = new ArrayList<>();
         for (String key : List.of(MAX_SYMBOLS_PER_CONNECTION, MAX_SYMBOLS_PER_FRAME, MAX_CONNECTIONS)) {
-            if (settings.hasPath(key) && settings.integer(key) < 1) {
-                problems.add(settings.problem(key, "must be at least 1, got " + settings.integer(key)));
+            Integer value = read(settings, key, problems, "a whole number", settings::integer);
+            if (value != null && value < 1) {
+                problems.add(settings.problem(key, "must be at least 1, got " + value));
             }
         }
-        for (String key : List.of(HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT)) {
-            if (settings.hasPath(key)) {
-                Duration value = settings.duration(key);
-                if (value.isNegative() || value.isZero()) {
-                    problems.add(settings.problem(key, "must be a positive duration, got " + value));
-                }
+        Duration interval = positive(settings, HEARTBEAT_INTERVAL, problems);
+        Duration timeout = positive(settings, HEARTBEAT_TIMEOUT, problems);
+        if (interval != null && timeout != null && timeout.compareTo(interval) <= 0) {
+            problems.add(settings.problem(HEARTBEAT_TIMEOUT, "must be longer than heartbeat.interval (" + interval
+                    + "), or every connection would look stale between two heartbeats"));
+        }
+        for (String key : List.of(MIN_CONTROL_GAP, MIN_RECONNECT_GAP)) {
+            Duration value = read(settings, key, problems, "a duration such as 500ms", settings::duration);
+            if (value != null && value.isNegative()) {
+                problems.add(settings.problem(key, "must not be negative"));
             }
         }
-        if (settings.hasPath(CREDITS_ON_FORECAST_EXHAUSTION)) {
-            String mode = settings.string(CREDITS_ON_FORECAST_EXHAUSTION).trim();
+        String mode = read(settings, CREDITS_ON_FORECAST_EXHAUSTION, problems, "warn or trim", settings::string);
+        List<String> priority = read(settings, CREDITS_PRIORITY, problems, "a list of symbols", settings::stringList);
+        if (mode != null) {
+            mode = mode.trim();
             if (!mode.equalsIgnoreCase("warn") && !mode.equalsIgnoreCase("trim")) {
                 problems.add(settings.problem(CREDITS_ON_FORECAST_EXHAUSTION, "must be warn or trim, got '" + mode
                         + "'"));
-            } else if (mode.equalsIgnoreCase("trim")
-                    && (!settings.hasPath(CREDITS_PRIORITY) || settings.stringList(CREDITS_PRIORITY).isEmpty())) {
+            } else if (mode.equalsIgnoreCase("trim") && (priority == null || priority.isEmpty())
+                    && !failed(problems, settings, CREDITS_PRIORITY)) {
                 problems.add(settings.problem(CREDITS_PRIORITY, "trim needs the symbols to keep: set "
                         + settings.fullPath(CREDITS_PRIORITY)));
             }
         }
-        for (String key : List.of(MIN_CONTROL_GAP, MIN_RECONNECT_GAP)) {
-            if (settings.hasPath(key) && settings.duration(key).isNegative()) {
-                problems.add(settings.problem(key, "must not be negative"));
-            }
-        }
         return problems;
+    }
+
+    private static Duration positive(ProviderSettings settings, String key, List<SettingsProblem> problems) {
+        Duration value = read(settings, key, problems, "a duration such as 30s", settings::duration);
+        if (value != null && (value.isNegative() || value.isZero())) {
+            problems.add(settings.problem(key, "must be a positive duration, got " + value));
+            return null;
+        }
+        return value;
+    }
+
+    /** The value at {@code key}; null when it is absent, or of the wrong type (then a problem says so). */
+    private static <T> T read(ProviderSettings settings, String key, List<SettingsProblem> problems, String expected,
+            java.util.function.Function<String, T> getter) {
+        if (!settings.hasPath(key)) {
+            return null;
+        }
+        try {
+            return getter.apply(key);
+        } catch (RuntimeException wrongType) {
+            problems.add(settings.problem(key, "must be " + expected));
+            return null;
+        }
+    }
+
+    private static boolean failed(List<SettingsProblem> problems, ProviderSettings settings, String key) {
+        String path = settings.fullPath(key);
+        return problems.stream().anyMatch(problem -> problem.path().equals(path));
     }
 }

@@ -15,7 +15,6 @@ import java.util.Set;
  * {@snippet :
  * public final class AcmeProvider implements MarketFeedProvider {
  *     public String id() { return "acme"; }
- *     public String version() { return "1.0.0"; }
  *     public String spiVersion() { return SpiVersion.CURRENT; }   // inlined at compile time
  *     public Set<FeedCapability> capabilities() { return EnumSet.of(FeedCapability.QUOTES); }
  *     public FeedProtocol create(ProviderSettings settings) { return new AcmeProtocol(AcmeSettings.from(settings)); }
@@ -29,8 +28,14 @@ public interface MarketFeedProvider {
     /** Stable identifier, lower case letters, digits and '-', used as the config key: {@code marketfeed.providers.<id>}. */
     String id();
 
-    /** The provider's own version, for diagnostics. */
-    String version();
+    /**
+     * The provider's own version, for diagnostics: by default the {@code Implementation-Version} of its jar's
+     * manifest, or {@code development} when it runs from classes (tests, an IDE).
+     */
+    default String version() {
+        String version = getClass().getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
 
     /**
      * The SPI version this provider was compiled against. Implementations return {@link SpiVersion#CURRENT},

@@ -15,12 +15,17 @@ import java.util.Properties;
  * <p>History: 1.0, the first SPI. 1.1: an {@link io.marketfeed.api.protocol.InboundFrame}'s bytes are the
  * transport's buffer, valid only during {@code decode} (1.0 providers still get a copy of their own), and
  * {@code decode} runs on the connection's read thread. 1.2: {@link io.marketfeed.api.protocol.DecodeOutput#badValue}
- * reports a value that could not be read exactly (a provider built for 1.1 simply never calls it).
+ * reports a value that could not be read exactly (a provider built for 1.1 simply never calls it). 1.3: the host
+ * checks and applies the keys every provider block has ({@link CommonSettings}): {@link
+ * io.marketfeed.api.protocol.FeedProtocol#limits} and {@link io.marketfeed.api.protocol.FeedProtocol#heartbeat}
+ * return the provider's declared defaults, and the provider no longer reads {@code heartbeat.*}, {@code limits.*}
+ * or {@code credits.*} (a provider built for 1.2 applied them itself; the host applying them again changes
+ * nothing).
  */
 public final class SpiVersion {
 
     /** The version of this SPI; a compile-time constant, so it is inlined into provider classes. */
-    public static final String CURRENT = "1.2";
+    public static final String CURRENT = "1.3";
 
     private SpiVersion() {
     }

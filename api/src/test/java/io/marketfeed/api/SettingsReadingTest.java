@@ -209,7 +209,7 @@ class SettingsReadingTest {
                 CommonSettings.HEARTBEAT_INTERVAL, "1ms", CommonSettings.CREDITS_ON_FORECAST_EXHAUSTION, "panic",
                 CommonSettings.MIN_CONTROL_GAP, Duration.ofMillis(-5), CommonSettings.MIN_RECONNECT_GAP, "0s");
         assertEquals(List.of("must be at least 1, got 0", "must be a positive duration, got PT-1S",
-                "must be warn or trim, got 'panic'", "must not be negative"),
+                "must not be negative", "must be warn or trim, got 'panic'"),
                 CommonSettings.problems(bad).stream().map(SettingsProblem::message).toList());
         assertEquals(List.of("marketfeed.providers.demo.credits.priority: trim needs the symbols to keep: set "
                 + "marketfeed.providers.demo.credits.priority"), CommonSettings.problems(settings(
@@ -220,6 +220,28 @@ class SettingsReadingTest {
                 " trim ", CommonSettings.CREDITS_PRIORITY, List.of("2222"))));
         assertEquals(List.of(), CommonSettings.problems(settings(CommonSettings.CREDITS_ON_FORECAST_EXHAUSTION,
                 "Warn")));
+    }
+
+    @Test
+    void mistypedCommonKeysAreEachReportedAndTheRestStillChecked() {
+        ProviderSettings bad = settings(CommonSettings.MAX_CONNECTIONS, "many", CommonSettings.HEARTBEAT_INTERVAL,
+                "soon", CommonSettings.HEARTBEAT_TIMEOUT, "10s", CommonSettings.MIN_CONTROL_GAP, List.of("x"),
+                CommonSettings.MAX_SYMBOLS_PER_FRAME, 0);
+        assertEquals(List.of("limits.max-symbols-per-frame: must be at least 1, got 0",
+                "limits.max-connections: must be a whole number",
+                "heartbeat.interval: must be a duration such as 30s",
+                "limits.min-control-gap: must be a duration such as 500ms"),
+                CommonSettings.problems(bad).stream()
+                        .map(p -> p.path().replace("marketfeed.providers.demo.", "") + ": " + p.message()).toList());
+    }
+
+    @Test
+    void theHeartbeatTimeoutMustOutlastTheInterval() {
+        assertEquals(List.of("must be longer than heartbeat.interval (PT10S), or every connection would look stale "
+                + "between two heartbeats"), CommonSettings.problems(settings(CommonSettings.HEARTBEAT_INTERVAL, "10s",
+                CommonSettings.HEARTBEAT_TIMEOUT, "10s")).stream().map(SettingsProblem::message).toList());
+        assertEquals(List.of(), CommonSettings.problems(settings(CommonSettings.HEARTBEAT_INTERVAL, "10s",
+                CommonSettings.HEARTBEAT_TIMEOUT, "11s")));
     }
 
     @Test

@@ -50,7 +50,7 @@ class TestMainWithPlugins {
         Result result = run("providers", "-Dmarketfeed.plugin-path=" + folder);
 
         assertEquals(ExitCode.OK, result.code, result.err);
-        assertTrue(result.out.startsWith("7 providers found (this Marketfeed has SPI 1.2)\n"
+        assertTrue(result.out.startsWith("7 providers found (this Marketfeed has SPI 1.3)\n"
                 + "plugin folder: " + folder + " (6 plugins)\n\nsahmk\n"), result.out);
         String pluginsPart = result.out.substring(result.out.indexOf("\nfuture\n") + 1);
         assertEquals(String.join("\n",
@@ -60,7 +60,7 @@ class TestMainWithPlugins {
                 "  SPI version:  2.0 (incompatible)",
                 "  capabilities: quotes, trades",
                 "  from:         plugin, " + folder.resolve(FUTURE),
-                "  status:       refused: built for SPI 2.0, this Marketfeed has SPI 1.2 (the major version must "
+                "  status:       refused: built for SPI 2.0, this Marketfeed has SPI 1.3 (the major version must "
                         + "match); use a version of it built for SPI 1.x",
                 "  enabled:      no",
                 "",
@@ -103,7 +103,7 @@ class TestMainWithPlugins {
         assertEquals(ExitCode.USAGE_OR_CONFIG, result.code, result.err);
         assertEquals("config error: marketfeed.plugin-path (-Dmarketfeed.plugin-path): the plugin folder "
                 + directory.resolve("none") + " does not exist; create it or correct the path\n", result.err);
-        assertTrue(result.out.startsWith("4 providers found (this Marketfeed has SPI 1.2)\nplugin folder: "
+        assertTrue(result.out.startsWith("4 providers found (this Marketfeed has SPI 1.3)\nplugin folder: "
                 + directory.resolve("none") + " (not found, so no plugins)\n\nsahmk\n"), result.out);
         assertTrue(result.out.contains("\ntickatlas\n") && result.out.contains("\nalltick\n"), result.out);
         assertFalse(result.out.contains("Could not load"), result.out);
@@ -245,7 +245,7 @@ class TestMainWithPlugins {
         List<String> errors = result.err.lines().filter(line -> line.startsWith("config error:")).toList();
         assertEquals(List.of(
                 "config error: marketfeed.providers.future (" + file + ":2): provider 'future' cannot run here: built "
-                        + "for SPI 2.0, this Marketfeed has SPI 1.2 (the major version must match); use a version of "
+                        + "for SPI 2.0, this Marketfeed has SPI 1.3 (the major version must match); use a version of "
                         + "it built for SPI 1.x (plugin, " + folder.resolve(FUTURE) + ")",
                 "config error: marketfeed.providers.twin (" + file + ":3): provider 'twin' cannot run here: the id "
                         + "'twin' is also provided by plugin, " + folder.resolve(TWIN_B) + "; remove one of them "

@@ -1,5 +1,6 @@
 package io.marketfeed.connect;
 
+import io.marketfeed.runtime.ProviderHost;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
@@ -131,7 +132,7 @@ final class ProviderBinding {
      * @throws SettingsException with every problem the provider found
      */
     FeedProtocol create(ProviderSettings settings) {
-        return provider.create(settings);
+        return ProviderHost.create(provider, settings);
     }
 
     /** The options that are not keys of the provider's block, each with what to write instead. */

@@ -122,14 +122,15 @@ public final class MarketFeed implements AutoCloseable {
         }
 
         /**
-         * Adds a provider with its settings; {@link MarketFeedProvider#create} validates them now.
+         * Adds a provider with its settings, validated now: the keys every provider has by the host, the provider's own
+         * by {@link MarketFeedProvider#create} ({@link ProviderHost}).
          *
          * @throws io.marketfeed.api.SettingsException listing every problem
          */
         public Builder provider(MarketFeedProvider provider, ProviderSettings settings) {
             requireNonNull(provider, "provider is null");
             requireNonNull(settings, "settings is null");
-            provider(provider.id(), provider.create(settings), provider.spiVersion());
+            provider(provider.id(), ProviderHost.create(provider, settings), provider.spiVersion());
             List<Secret> credentials = new ArrayList<>();
             for (String path : settings.paths()) {
                 if (Secret.isCredentialName(path)) {

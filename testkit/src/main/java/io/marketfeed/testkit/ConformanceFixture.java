@@ -2,6 +2,7 @@ package io.marketfeed.testkit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.marketfeed.runtime.ProviderHost;
 import io.marketfeed.api.MarketFeedProvider;
 import io.marketfeed.api.ProviderSettings;
 import io.marketfeed.api.model.MarketDataEvent;
@@ -90,7 +91,7 @@ final class ConformanceFixture {
     /** The protocol made from the settings, pointed at the server when one runs. */
     FeedProtocol protocol() {
         if (protocol == null) {
-            protocol = provider.create(settings.apply(server == null ? NO_SERVER : server.uri()));
+            protocol = ProviderHost.create(provider, settings.apply(server == null ? NO_SERVER : server.uri()));
         }
         return protocol;
     }

@@ -10,6 +10,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import io.marketfeed.runtime.ProviderHost;
 import io.marketfeed.api.MarketFeedProvider;
 import io.marketfeed.api.ProviderSettings;
 import io.marketfeed.api.Secret;
@@ -170,7 +171,7 @@ public final class SettingsAssertions {
     public static SettingsException assertInvalid(MarketFeedProvider provider, ProviderSettings settings) {
         FeedProtocol protocol;
         try {
-            protocol = provider.create(settings);
+            protocol = ProviderHost.create(provider, settings);
         } catch (SettingsException e) {
             String prefix = blockPath(provider.id()) + ".";
             for (SettingsProblem problem : e.problems()) {
@@ -200,7 +201,7 @@ public final class SettingsAssertions {
 
     private static FeedProtocol create(MarketFeedProvider provider, ProviderSettings settings, String what) {
         try {
-            return requireNonNull(provider.create(settings), "create returned null");
+            return ProviderHost.create(provider, settings);
         } catch (SettingsException e) {
             StringBuilder problems = new StringBuilder();
             e.problems().forEach(problem -> problems.append("\n  ").append(problem));

@@ -20,10 +20,17 @@ public interface FeedProtocol {
     /** The subscriptions the configuration asks for, in order. */
     List<Subscription> configuredSubscriptions();
 
-    /** Limits for an endpoint: the plan's defaults with configured overrides applied. */
+    /**
+     * The limits an endpoint has by default (the plan's, the vendor's documented ones). The host applies the
+     * configured {@code limits.*} keys over them, and limits the server announces at run time over those; a
+     * provider never reads {@code limits.*} itself (since SPI 1.3).
+     */
     Limits limits(Endpoint endpoint);
 
-    /** Heartbeat and staleness for an endpoint. */
+    /**
+     * Heartbeat and staleness facts of an endpoint: who pings, what proves liveness, and default timings. The host
+     * applies the configured {@code heartbeat.interval} and {@code heartbeat.timeout} over them (since SPI 1.3).
+     */
     HeartbeatSpec heartbeat(Endpoint endpoint);
 
     /** Credit costs; {@link CreditSpec#none()} when data is not metered. */
@@ -31,7 +38,11 @@ public interface FeedProtocol {
         return CreditSpec.none();
     }
 
-    /** What to do when the credit forecast runs out before the reset; see {@link CommonSettings#creditPolicy}. */
+    /**
+     * What to do when the credit forecast runs out before the reset when {@code credits.on-forecast-exhaustion} is
+     * not configured. The host reads that key itself ({@link CommonSettings#creditPolicy}); a provider has no reason
+     * to override this.
+     */
     default CreditPolicy creditPolicy() {
         return CreditPolicy.warn();
     }

@@ -12,6 +12,7 @@ import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.app.provider.ProviderRegistry;
 import io.marketfeed.app.sink.ConfiguredSink;
 import io.marketfeed.app.sink.SinksReader;
+import io.marketfeed.runtime.ProviderHost;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -182,7 +183,7 @@ public final class ConfigValidator {
             Problems problems) {
         String path = ConfigPaths.provider(found.id());
         try {
-            return Optional.of(requireNonNull(found.provider().create(settings), "create() returned null"));
+            return Optional.of(ProviderHost.create(found.provider(), settings));
         } catch (SettingsException e) {
             // A wrongly typed value is already reported, in the runner's words; the provider would repeat it.
             problems.addUnlessReported(e.problems());

@@ -129,7 +129,7 @@ class TestPluginLoader {
         ProviderRegistry.Found future = registry.find("future").orElseThrow();
         assertEquals(ProviderRegistry.Source.PLUGIN, future.source());
         assertEquals("plugin, " + folder.resolve(FUTURE), future.from());
-        assertEquals(Optional.of("built for SPI 2.0, this Marketfeed has SPI 1.2 (the major version must match); "
+        assertEquals(Optional.of("built for SPI 2.0, this Marketfeed has SPI 1.3 (the major version must match); "
                 + "use a version of it built for SPI 1.x"), future.refusal());
         assertEquals(List.of(
                 folder.resolve(BOOM) + ": com.example.boom.BoomProvider could not be created: IllegalStateException: "
@@ -149,7 +149,7 @@ class TestPluginLoader {
                         + "created: IllegalStateException: no licence file"),
                 registry.warnings().subList(0, 1));
         assertTrue(registry.warnings().contains("warning: provider 'future' (plugin, " + folder.resolve(FUTURE)
-                + ") cannot be used: built for SPI 2.0, this Marketfeed has SPI 1.2 (the major version must match); "
+                + ") cannot be used: built for SPI 2.0, this Marketfeed has SPI 1.3 (the major version must match); "
                 + "use a version of it built for SPI 1.x"), registry.warnings().toString());
     }
 

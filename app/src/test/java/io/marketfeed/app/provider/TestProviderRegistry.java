@@ -52,10 +52,10 @@ class TestProviderRegistry {
                 "  from:         class path, " + ProviderRegistry.location(AcmeProvider.class),
                 "  status:       loaded",
                 "  enabled:      yes");
-        assertTrue(report.startsWith("2 providers found (this Marketfeed has SPI 1.2)\n\n" + acme + "\n"), report);
+        assertTrue(report.startsWith("2 providers found (this Marketfeed has SPI 1.3)\n\n" + acme + "\n"), report);
         assertTrue(report.contains("future\n"), report);
         assertTrue(report.contains("  SPI version:  2.1 (incompatible)\n"), report);
-        assertTrue(report.contains("  status:       refused: built for SPI 2.1, this Marketfeed has SPI 1.2 "
+        assertTrue(report.contains("  status:       refused: built for SPI 2.1, this Marketfeed has SPI 1.3 "
                 + "(the major version must match); use a version of it built for SPI 1.x\n"), report);
         assertTrue(report.contains("  enabled:      no\n"), report);
         assertTrue(report.contains("\nCould not load:\n  - "), report);
