@@ -382,11 +382,12 @@ final class FrameParser extends ParserMinimalBase {
     }
 
     private JsonToken literal(String word, JsonToken token) throws JsonParseException {
-        int i = position;
+        int start = position;
+        int i = start;
         for (int k = 0; k < word.length(); k++, i++) {
             if (i >= end || input[i] != word.charAt(k)) {
                 position = i;
-                throw error("Unrecognized token '" + tokenText(position) + "': was expecting (JSON String, Number, "
+                throw error("Unrecognized token '" + tokenText(start) + "': was expecting (JSON String, Number, "
                         + "Array, Object or token 'null', 'true' or 'false')");
             }
         }
@@ -414,7 +415,7 @@ final class FrameParser extends ParserMinimalBase {
     /** Up to 32 characters of the token at {@code from}, for an error message. */
     private String tokenText(int from) {
         int to = from;
-        while (to < end && to - from < 32 && input[to] > ' ' && input[to] != ',' && input[to] != '}'
+        while (to < end && to - from < 32 && (input[to] & 0xff) > ' ' && input[to] != ',' && input[to] != '}'
                 && input[to] != ']') {
             to++;
         }
@@ -456,6 +457,10 @@ final class FrameParser extends ParserMinimalBase {
         int c = b & 0xff;
         if (c >= 0x20 && c < 0x7f) {
             return "'" + (char) c + "' (code " + c + ")";
+        }
+        if (c >= 0x80) {
+            // Part of a character beyond ASCII (or a byte that is no UTF-8 at all): no control character.
+            return String.format("byte 0x%02x, not ASCII", c);
         }
         return "CTRL-CHAR, code " + c;
     }

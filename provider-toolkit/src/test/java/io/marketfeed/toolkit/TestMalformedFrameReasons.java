@@ -40,6 +40,10 @@ class TestMalformedFrameReasons {
             {"{\"a\":1", "Unexpected end-of-input: expected close marker for Object"},
             {"[1,2", "Unexpected end-of-input: expected close marker for Array"},
             {"{\"a\":truex}", "Unrecognized token 'truex': " + WAS_EXPECTING},
+            // The token as written, not what follows the point where it went wrong.
+            {"{\"a\":tru}", "Unrecognized token 'tru': " + WAS_EXPECTING},
+            {"{\"a\":nul", "Unrecognized token 'nul': " + WAS_EXPECTING},
+            {"{\"a\":trés}", "Unrecognized token 'trés': " + WAS_EXPECTING},
             {"{\"a\":nullnullnullnullnullnullnullnull}", "Unrecognized token 'nullnullnullnullnullnullnullnull': "
                 + WAS_EXPECTING},
             {"{\"a\":\"\\q\"}", "Unrecognized character escape 'q' (code 113)"},
@@ -63,6 +67,11 @@ class TestMalformedFrameReasons {
         assertEquals("Unexpected character (CTRL-CHAR, code 127): expected a valid value (JSON String, Number, Array, "
                 + "Object or token 'null', 'true' or 'false')", reason("{\"a\":\u007f}"));
         assertEquals("Unexpected character (CTRL-CHAR, code 31): " + A_VALUE, reason("{\"a\":\u001f}"));
+    }
+
+    @Test
+    void aByteBeyondAsciiIsNotCalledAControlCharacter() {
+        assertEquals("Unexpected character (byte 0xc3, not ASCII): " + A_VALUE, reason("{\"a\":é}"));
     }
 
     @Test
