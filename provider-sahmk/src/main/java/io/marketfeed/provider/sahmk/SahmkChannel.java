@@ -1,6 +1,7 @@
 package io.marketfeed.provider.sahmk;
 
 import io.marketfeed.api.protocol.Topics;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -36,20 +37,10 @@ enum SahmkChannel {
     }
 
     static Optional<SahmkChannel> forTopic(String topic) {
-        for (SahmkChannel channel : values()) {
-            if (channel.topic.equals(topic)) {
-                return Optional.of(channel);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(channel -> channel.topic.equals(topic)).findFirst();
     }
 
     static Optional<SahmkChannel> forEndpointId(String id) {
-        for (SahmkChannel channel : values()) {
-            if (channel.endpointId.equals(id)) {
-                return Optional.of(channel);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(channel -> channel.endpointId.equals(id)).findFirst();
     }
 }

@@ -11,19 +11,20 @@ import io.marketfeed.api.protocol.DecodeOutput;
 import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.LimitsUpdate;
 import io.marketfeed.api.protocol.OutboundFrame;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.OptionalInt;
 import io.marketfeed.toolkit.ExactDecimal;
 import io.marketfeed.toolkit.JsonText;
 import io.marketfeed.toolkit.Symbols;
 import io.marketfeed.toolkit.TextFields;
 import io.marketfeed.toolkit.TextFieldsList;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Translation between SAHMK's wire messages and the event model: the client's JSON requests (static), and
@@ -49,12 +50,12 @@ final class SahmkCodec {
     private int reportedDrops;
 
     /** The message's type, interned; null when it has none. */
-    String type(WireMessage message) {
+    String type(SahmkMessage message) {
         return message.type(types);
     }
 
     /** The message's symbol, interned; null when it has none. */
-    String symbol(WireMessage message) {
+    String symbol(SahmkMessage message) {
         return message.symbol(symbols);
     }
 
@@ -70,7 +71,7 @@ final class SahmkCodec {
     }
 
     /** The limits {@code connected} announced; empty when it announced none that make sense. */
-    Optional<LimitsUpdate> limits(WireMessage connected) {
+    Optional<LimitsUpdate> limits(SahmkMessage connected) {
         OptionalInt perConnection = connected.limits.wholeNumber(MAX_SYMBOLS_PER_CONNECTION, 1, decimal);
         OptionalInt perCall = connected.limits.wholeNumber(MAX_SYMBOLS_PER_CALL, 1, decimal);
         String plan = connected.top.trimmed(PLAN);
@@ -84,7 +85,7 @@ final class SahmkCodec {
      * A {@code quote}. Values are read from {@code data}, falling back to the top level in case a flat
      * variant appears; the time is the message's {@code timestamp}, else {@code data.updated_at}.
      */
-    void quote(WireMessage message, Instant receivedAt, DecodeOutput out) {
+    void quote(SahmkMessage message, Instant receivedAt, DecodeOutput out) {
         String symbol = symbol(message);
         if (symbol == null) {
             if (!badSymbol(message, out)) {
@@ -106,12 +107,8 @@ final class SahmkCodec {
         decimal(data, top, LOW, Quote.Field.LOW, out);
         decimal(data, top, PREVIOUS_CLOSE, Quote.Field.PREVIOUS_CLOSE, out);
         Instant time = top.isoInstant(TIMESTAMP);
-        if (time == null) {
-            time = data.isoInstant(UPDATED_AT);
-        }
-        if (time == null) {
-            time = data.isoInstant(TIMESTAMP);
-        }
+        time = time != null ? time : data.isoInstant(UPDATED_AT);
+        time = time != null ? time : data.isoInstant(TIMESTAMP);
         if (time == null) {
             badTime(top, TIMESTAMP, out);
             badTime(data, UPDATED_AT, out);
@@ -149,7 +146,7 @@ final class SahmkCodec {
     }
 
     /** Reports a symbol that was sent but is none (blank, null, an object); whether there was one. */
-    private static boolean badSymbol(WireMessage message, DecodeOutput out) {
+    private static boolean badSymbol(SahmkMessage message, DecodeOutput out) {
         TextFields<SahmkField> where = message.top.sent(SYMBOL) ? message.top
                 : message.data.sent(SYMBOL) ? message.data : null;
         if (where == null) {
@@ -160,12 +157,12 @@ final class SahmkCodec {
     }
 
     /** A {@code depth_snapshot}; {@code available:false} (not entitled, no book) is reported, not emitted. */
-    void book(WireMessage message, Instant receivedAt, DecodeOutput out) {
+    void book(SahmkMessage message, Instant receivedAt, DecodeOutput out) {
         String symbol = symbol(message);
         if (message.top.isFalse(AVAILABLE)) {
             String said = message.top.trimmed(MESSAGE);
             out.problem(Disposition.warn("SAHMK depth is not available" + (symbol == null ? "" : " for " + symbol)
-                    + (said == null ? "" : ": " + SahmkText.redact(said))));
+                    + (said == null ? "" : ": " + said)));
             return;
         }
         if (symbol == null) {
@@ -177,7 +174,8 @@ final class SahmkCodec {
         reportedDrops = 0;
         List<BookLevel> bids = levels(message.bids, out);
         List<BookLevel> asks = levels(message.asks, out);
-        Instant time = firstInstant(message.top.isoInstant(UPDATED_AT), message.top.isoInstant(TIMESTAMP), null);
+        Instant time = message.top.isoInstant(UPDATED_AT);
+        time = time != null ? time : message.top.isoInstant(TIMESTAMP);
         if (time == null) {
             badTime(message.top, UPDATED_AT, out);
             badTime(message.top, TIMESTAMP, out);
@@ -191,7 +189,7 @@ final class SahmkCodec {
     }
 
     /** A {@code trades_snapshot}: one trade per element of {@code events}. */
-    void tradesSnapshot(WireMessage message, Instant receivedAt, DecodeOutput out) {
+    void tradesSnapshot(SahmkMessage message, Instant receivedAt, DecodeOutput out) {
         String symbol = symbol(message);
         int skipped = 0;
         for (int i = 0; i < message.events.size(); i++) {
@@ -216,7 +214,7 @@ final class SahmkCodec {
     }
 
     /** A live {@code trade}, flat at the top level (or, leniently, inside {@code data}). */
-    void trade(WireMessage message, Instant receivedAt, DecodeOutput out) {
+    void trade(SahmkMessage message, Instant receivedAt, DecodeOutput out) {
         TextFields<SahmkField> fields = !message.top.has(PRICE) && message.data.has(PRICE)
                 ? message.data : message.top;
         String symbol = symbol(message);
@@ -237,26 +235,6 @@ final class SahmkCodec {
     }
 
     /**
-     * The symbols an {@code error} names: its {@code symbols}, its {@code symbol}, or the list in a message
-     * such as {@code Invalid symbols: 9999, 8888}. Empty when it names none.
-     */
-    static List<String> namedSymbols(WireMessage error) {
-        List<String> named = new ArrayList<>();
-        if (error.symbols != null) {
-            error.symbols.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(named::add);
-        }
-        String symbol = error.top.trimmed(SYMBOL);
-        if (named.isEmpty() && symbol != null) {
-            named.add(symbol);
-        }
-        String said = error.top.trimmed(MESSAGE);
-        if (named.isEmpty() && said != null) {
-            named.addAll(SahmkText.invalidSymbols(said));
-        }
-        return named;
-    }
-
-    /**
      * A trade, or null when the fields lack a price or quantity; a price or quantity sent but unreadable is
      * reported (and counted in {@link #reportedDrops}).
      */
@@ -267,7 +245,8 @@ final class SahmkCodec {
             return null;
         }
         // event_time is when the trade executed; timestamp may be when it was published.
-        Instant time = firstInstant(fields.isoInstant(EVENT_TIME), fields.isoInstant(TIMESTAMP), null);
+        Instant time = fields.isoInstant(EVENT_TIME);
+        time = time != null ? time : fields.isoInstant(TIMESTAMP);
         if (time == null) {
             badTime(fields, EVENT_TIME, out);
             badTime(fields, TIMESTAMP, out);
@@ -289,14 +268,8 @@ final class SahmkCodec {
 
     private static Side side(TextFields<SahmkField> fields) {
         String side = fields.trimmed(SIDE);
-        if (side == null) {
-            return Side.UNKNOWN;
-        }
-        switch (side.toLowerCase(Locale.ROOT)) {
-            case "buy": return Side.BUY;
-            case "sell": return Side.SELL;
-            default: return Side.UNKNOWN;
-        }
+        side = side == null ? "" : side.toLowerCase(Locale.ROOT);
+        return side.equals("buy") ? Side.BUY : side.equals("sell") ? Side.SELL : Side.UNKNOWN;
     }
 
     /**
@@ -304,20 +277,16 @@ final class SahmkCodec {
      * quantity is unreadable is reported and left out (counted in {@link #reportedDrops}).
      */
     private List<BookLevel> levels(TextFieldsList<SahmkField> sent, DecodeOutput out) {
-        List<TextFields<SahmkField>> ordered = new ArrayList<>(sent.size());
         int[] numbers = new int[sent.size()];
-        for (int i = 0; i < sent.size(); i++) {
-            ordered.add(sent.get(i));
-            numbers[i] = sent.get(i).wholeNumber(LEVEL, 0, decimal).orElse(Integer.MAX_VALUE);
-        }
-        Integer[] order = new Integer[ordered.size()];
+        Integer[] order = new Integer[sent.size()];
         for (int i = 0; i < order.length; i++) {
+            numbers[i] = sent.get(i).wholeNumber(LEVEL, 0, decimal).orElse(Integer.MAX_VALUE);
             order[i] = i;
         }
-        java.util.Arrays.sort(order, Comparator.comparingInt(i -> numbers[i]));
-        List<BookLevel> levels = new ArrayList<>(ordered.size());
+        Arrays.sort(order, Comparator.comparingInt(i -> numbers[i]));
+        List<BookLevel> levels = new ArrayList<>(order.length);
         for (int i : order) {
-            TextFields<SahmkField> level = ordered.get(i);
+            TextFields<SahmkField> level = sent.get(i);
             int before = reportedDrops;
             BigDecimal price = required(level, PRICE, out);
             BigDecimal quantity = required(level, QUANTITY, out);
@@ -331,10 +300,6 @@ final class SahmkCodec {
             }
         }
         return levels;
-    }
-
-    private static Instant firstInstant(Instant first, Instant second, Instant third) {
-        return first != null ? first : second != null ? second : third;
     }
 
     private static StringBuilder request(String action, List<String> symbols) {

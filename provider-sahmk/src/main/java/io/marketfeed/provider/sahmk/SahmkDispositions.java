@@ -6,7 +6,7 @@ import java.time.Duration;
 /**
  * How SAHMK's failure signals are classified, and what the messages tell the user to fix. Close codes
  * follow protocols.md §1.7: the SDK's 4401/4403 and the docs' 4000/4001 are all handled because the two
- * sources disagree.
+ * sources disagree. Server text is quoted as sent: the runtime masks credentials in it. Stateless.
  */
 final class SahmkDispositions {
 
@@ -28,7 +28,7 @@ final class SahmkDispositions {
     }
 
     static Disposition close(int code, String reason) {
-        String said = reason == null || reason.isBlank() ? "" : ": " + SahmkText.redact(reason.strip());
+        String said = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
         switch (code) {
             case CLOSE_AUTHENTICATION:
                 return Disposition.fatal("SAHMK authentication failed (close 4401" + said + "); " + CHECK_KEY);

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a SAHMK frame's bytes with one connection's streaming parser into its {@link WireMessage}, in one pass
+ * Reads a SAHMK frame's bytes with one connection's streaming parser into its {@link SahmkMessage}, in one pass
  * and whatever the order of the fields ({@code type} need not come first). Unknown fields, and known fields
  * of an unexpected shape, are skipped. Reading a quote allocates nothing: the parser and the message are
  * reused, values stay wire text until the codec asks for them. Not thread safe: one per connection.
@@ -20,14 +20,14 @@ import java.util.List;
 final class SahmkFrameReader {
 
     private final JsonFrames json = new JsonFrames();
-    private final WireMessage message = new WireMessage();
+    private final SahmkMessage message = new SahmkMessage();
     private final FieldNames<SahmkField> fields = new FieldNames<>(SahmkField.byName());
 
     /**
      * @return this reader's message, refilled from {@code frame}; valid until the next call
      * @throws IOException when the frame is not a JSON object (Jackson's exceptions are IOExceptions)
      */
-    WireMessage read(InboundFrame frame) throws IOException {
+    SahmkMessage read(InboundFrame frame) throws IOException {
         message.clear();
         JsonParser parser = json.start(frame);
         if (parser.nextToken() != JsonToken.START_OBJECT) {

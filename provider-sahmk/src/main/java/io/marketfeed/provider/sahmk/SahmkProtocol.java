@@ -5,6 +5,8 @@ import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.Endpoint;
 import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.api.protocol.HeartbeatSpec;
+import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
+import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
 import io.marketfeed.api.protocol.Limits;
 import io.marketfeed.api.protocol.ProtocolSession;
 import io.marketfeed.api.protocol.Readiness;
@@ -32,6 +34,10 @@ final class SahmkProtocol implements FeedProtocol {
 
     /** The query parameter that carries the key; the runtime adds it, so no URI here contains the key. */
     static final String API_KEY_PARAMETER = "api_key";
+
+    /** The client pings (the official SDK every 30 s) and any frame proves liveness. */
+    static final HeartbeatSpec HEARTBEAT =
+            new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(30), Duration.ofSeconds(90), Liveness.ANY_FRAME);
 
     private final SahmkSettings settings;
     private final Map<SahmkChannel, Endpoint> endpoints = new EnumMap<>(SahmkChannel.class);
@@ -77,15 +83,15 @@ final class SahmkProtocol implements FeedProtocol {
         return List.copyOf(subscriptions);
     }
 
-    /** The same plan limits apply to every channel; SAHMK announces them per connection anyway. */
+    /** The plan's limits, the same on every channel; SAHMK announces them per connection anyway. */
     @Override
     public Limits limits(Endpoint endpoint) {
-        return settings.limits();
+        return settings.plan().limits();
     }
 
     @Override
     public HeartbeatSpec heartbeat(Endpoint endpoint) {
-        return settings.heartbeat();
+        return HEARTBEAT;
     }
 
     @Override

@@ -22,12 +22,10 @@ import java.util.OptionalInt;
  * {@code *} or a refused symbol from a general complaint).
  *
  * <p>Not thread safe: the runtime calls a session serially, never concurrently (see {@link ProtocolSession}).
- * {@link #decode} never throws; anything it cannot use is reported as a warning and the socket stays open.
+ * {@link #decode} never throws; anything it cannot use is reported as a warning and the socket stays open. Server
+ * text is quoted as sent: the runtime masks credentials in it and caps its length.
  */
 final class SahmkSession implements ProtocolSession {
-
-    /** Longest piece of server text quoted in a problem (an unknown type, a parse error). */
-    private static final int MAX_QUOTED = 120;
 
     private final SahmkChannel channel;
     private final List<String> fallbackSymbols;
@@ -69,24 +67,23 @@ final class SahmkSession implements ProtocolSession {
                     + " bytes on " + channel.endpointId() + "; it was ignored"));
             return;
         }
-        WireMessage message;
+        SahmkMessage message;
         try {
             message = reader.read(frame);
         } catch (IOException | RuntimeException e) {
             out.problem(Disposition.warn("SAHMK sent a frame on " + channel.endpointId()
-                    + " that could not be parsed (" + quoted(JsonFrames.reason(e)) + "); it was ignored"));
+                    + " that could not be parsed (" + JsonFrames.reason(e) + "); it was ignored"));
             return;
         }
         try {
             dispatch(message, frame, out);
         } catch (RuntimeException e) {
             // A bug of ours, not the server's; the frame is lost but the connection is fine.
-            out.problem(Disposition.warn("could not translate a SAHMK '" + quoted(codec.type(message)) + "' message: "
-                    + quoted(e.toString())));
+            out.problem(Disposition.warn("could not translate a SAHMK '" + codec.type(message) + "' message: " + e));
         }
     }
 
-    private void dispatch(WireMessage message, InboundFrame frame, DecodeOutput out) {
+    private void dispatch(SahmkMessage message, InboundFrame frame, DecodeOutput out) {
         String type = codec.type(message);
         if (type == null) {
             out.problem(Disposition.warn("SAHMK sent a message without a type on " + channel.endpointId()
@@ -96,7 +93,7 @@ final class SahmkSession implements ProtocolSession {
         switch (type) {
             case "connected": onConnected(message, out); break;
             case "subscribed": onSubscribed(message, out); break;
-            case "unsubscribed": out.unsubscribed(channel.topic(), symbolsOf(message)); break;
+            case "unsubscribed": out.unsubscribed(channel.topic(), message.symbolList()); break;
             case "quote": codec.quote(message, frame.receivedAt(), out); break;
             case "depth_snapshot": codec.book(message, frame.receivedAt(), out); break;
             case "trades_snapshot": codec.tradesSnapshot(message, frame.receivedAt(), out); break;
@@ -104,20 +101,20 @@ final class SahmkSession implements ProtocolSession {
             case "pong": out.heartbeat(); break;
             case "error": onError(message, out); break;
             default:
-                out.problem(Disposition.warn("SAHMK sent a message of unknown type '" + quoted(type) + "' on "
+                out.problem(Disposition.warn("SAHMK sent a message of unknown type '" + type + "' on "
                         + channel.endpointId() + "; it was ignored"));
         }
     }
 
-    private void onConnected(WireMessage message, DecodeOutput out) {
+    private void onConnected(SahmkMessage message, DecodeOutput out) {
         connected = true;
         codec.limits(message).ifPresent(out::limits);
         out.ready();
     }
 
     /** An acknowledgement without symbols is taken to be for the oldest batch, which it is in practice. */
-    private void onSubscribed(WireMessage message, DecodeOutput out) {
-        List<String> acknowledged = symbolsOf(message);
+    private void onSubscribed(SahmkMessage message, DecodeOutput out) {
+        List<String> acknowledged = message.symbolList();
         List<String> batch = takeBatch(acknowledged);
         if (acknowledged.isEmpty() && batch != null) {
             acknowledged = List.copyOf(batch);
@@ -125,17 +122,16 @@ final class SahmkSession implements ProtocolSession {
         out.acknowledged(channel.topic(), acknowledged);
     }
 
-    private void onError(WireMessage message, DecodeOutput out) {
+    private void onError(SahmkMessage message, DecodeOutput out) {
         String said = message.top.trimmed(SahmkField.MESSAGE);
         String code = message.top.trimmed(SahmkField.CODE);
-        String described = SahmkText.redact(said == null ? "no message given" : said)
-                + (code == null ? "" : " (code " + quoted(code) + ")");
+        String described = (said == null ? "no message given" : said) + (code == null ? "" : " (code " + code + ")");
         if (!connected && !subscribeSent) {
             // Sent in place of connected: the SDK never retries this, and neither do we.
             out.problem(SahmkDispositions.connectRefused(described));
             return;
         }
-        List<String> named = SahmkCodec.namedSymbols(message);
+        List<String> named = message.namedSymbols();
         boolean aboutWholeMarket = named.isEmpty() || named.contains(SahmkSymbols.WHOLE_MARKET);
         if (aboutWholeMarket && removeFromPending(List.of(SahmkSymbols.WHOLE_MARKET))) {
             out.substitute(channel.topic(), SahmkSymbols.WHOLE_MARKET, fallbackSymbols, wholeMarketRefused(described));
@@ -177,18 +173,5 @@ final class SahmkSession implements ProtocolSession {
             }
         }
         return found;
-    }
-
-    private static List<String> symbolsOf(WireMessage message) {
-        return message.symbols == null ? List.of() : List.copyOf(message.symbols);
-    }
-
-    /** Server text fit to quote in a message: keys masked, length bounded. */
-    private static String quoted(String text) {
-        if (text == null) {
-            return "";
-        }
-        String safe = SahmkText.redact(text);
-        return safe.length() > MAX_QUOTED ? safe.substring(0, MAX_QUOTED) + "…" : safe;
     }
 }

@@ -3,28 +3,22 @@ package io.marketfeed.provider.sahmk;
 import static io.marketfeed.provider.sahmk.SahmkConfigKeys.*;
 import static java.util.Objects.requireNonNull;
 
-import io.marketfeed.api.CommonSettings;
 import io.marketfeed.api.ProviderSettings;
 import io.marketfeed.api.Secret;
 import io.marketfeed.api.SettingsException;
 import io.marketfeed.api.SettingsReader;
-import io.marketfeed.api.protocol.HeartbeatSpec;
-import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
-import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
-import io.marketfeed.api.protocol.Limits;
+import io.marketfeed.toolkit.SettingsChecks;
 import java.net.URI;
-
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import java.util.Set;
 
 /**
- * The validated settings of one SAHMK instance ({@code marketfeed.providers.sahmk}). Built eagerly by
+ * The validated settings of one SAHMK instance ({@code marketfeed.providers.sahmk}), without the keys every provider
+ * block has ({@code heartbeat.*}, {@code limits.*}: the host checks and applies those). Built eagerly by
  * {@link #from}, which reports every problem at once. {@link #toString()} is safe to log: the key is a
  * {@link Secret}.
  *
@@ -40,22 +34,12 @@ import java.util.Set;
  * @param trades the trades channel
  * @param origin the {@code Origin} header to send, or empty to send none
  * @param readyTimeout how long to wait for {@code connected} before subscribing anyway
- * @param heartbeat pings and staleness
- * @param limits the plan's limits with configured overrides
  */
 public record SahmkSettings(boolean enabled, Secret apiKey, Map<String, URI> urls, SahmkPlan plan, List<String> symbols,
-        List<String> fallbackSymbols, Depth depth, Trades trades, String origin, Duration readyTimeout,
-        HeartbeatSpec heartbeat, Limits limits) {
+        List<String> fallbackSymbols, Depth depth, Trades trades, String origin, Duration readyTimeout) {
 
     /** The most levels SAHMK serves (the SDK's {@code _normalize_depth_levels}). */
     static final int MAX_DEPTH_LEVELS = 20;
-
-    /**
-     * SAHMK's heartbeat facts: the client pings and any frame proves liveness. The numbers are placeholders:
-     * both {@code heartbeat.*} keys are required, so {@link CommonSettings#heartbeat} always replaces them.
-     */
-    private static final HeartbeatSpec HEARTBEAT_FACTS =
-            new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(30), Duration.ofSeconds(90), Liveness.ANY_FRAME);
 
     public SahmkSettings {
         requireNonNull(apiKey, "apiKey is null");
@@ -67,8 +51,6 @@ public record SahmkSettings(boolean enabled, Secret apiKey, Map<String, URI> url
         requireNonNull(trades, "trades is null");
         requireNonNull(origin, "origin is null");
         requireNonNull(readyTimeout, "readyTimeout is null");
-        requireNonNull(heartbeat, "heartbeat is null");
-        requireNonNull(limits, "limits is null");
     }
 
     /**
@@ -102,19 +84,19 @@ public record SahmkSettings(boolean enabled, Secret apiKey, Map<String, URI> url
         boolean depthEnabled = in.bool(DEPTH_ENABLED);
         boolean tradesEnabled = in.bool(TRADES_ENABLED);
         Map<String, URI> urls = urls(in, depthEnabled, tradesEnabled);
-        SahmkPlan plan = plan(in);
-        List<String> symbols = symbols(in, SYMBOLS, true);
-        List<String> fallbackSymbols = symbols(in, FALLBACK_SYMBOLS, false);
-        Depth depth = new Depth(depthEnabled, symbols(in, DEPTH_SYMBOLS, false), depthLevels(in));
-        Trades trades = new Trades(tradesEnabled, symbols(in, TRADES_SYMBOLS, false));
-        String origin = origin(in);
-        Duration readyTimeout = positive(in, READY_TIMEOUT);
-        commonProblems(in);
+        SahmkPlan plan = SettingsChecks.oneOf(in, PLAN, SahmkPlan::fromConfigName, "pro, business or enterprise",
+                SahmkPlan.PRO);
+        List<String> symbols = SettingsChecks.symbols(in, SYMBOLS, SahmkSymbols::isQuoteSymbol, "a SAHMK symbol",
+                "'*' (the whole market) or " + SahmkSymbols.RULE);
+        List<String> fallbackSymbols = explicitSymbols(in, FALLBACK_SYMBOLS);
+        Depth depth = new Depth(depthEnabled, explicitSymbols(in, DEPTH_SYMBOLS),
+                SettingsChecks.between(in, DEPTH_LEVELS, 1, MAX_DEPTH_LEVELS));
+        Trades trades = new Trades(tradesEnabled, explicitSymbols(in, TRADES_SYMBOLS));
+        String origin = SettingsChecks.optionalPlainText(in, ORIGIN);
+        Duration readyTimeout = SettingsChecks.positiveDuration(in, READY_TIMEOUT);
         in.throwIfAny();
-        HeartbeatSpec heartbeat = CommonSettings.heartbeat(source, HEARTBEAT_FACTS);
-        Limits limits = CommonSettings.limits(source, plan.limits());
         return new SahmkSettings(enabled, apiKey, urls, plan, symbols, fallbackSymbols, depth, trades, origin,
-                readyTimeout, heartbeat, limits);
+                readyTimeout);
     }
 
     /** The URL of a channel, as dialled (the runtime adds the key). */
@@ -148,92 +130,9 @@ public record SahmkSettings(boolean enabled, Secret apiKey, Map<String, URI> url
                 "api-key (" + API_KEY_ENV + "), which is added as ?api_key= when connecting");
     }
 
-    private static SahmkPlan plan(SettingsReader in) {
-        String name = in.string(PLAN);
-        return SahmkPlan.fromConfigName(name).orElseGet(() -> {
-            if (!in.failed(PLAN)) {
-                in.problem(PLAN, "must be one of pro, business or enterprise, got '" + name + "'");
-            }
-            return SahmkPlan.PRO;
-        });
-    }
-
-    private static List<String> symbols(SettingsReader in, String path, boolean wholeMarketAllowed) {
-        List<String> symbols = in.stringList(path);
-        List<String> valid = new ArrayList<>(symbols.size());
-        for (int i = 0; i < symbols.size(); i++) {
-            String symbol = symbols.get(i);
-            if (symbol.equals(SahmkSymbols.WHOLE_MARKET) && !wholeMarketAllowed) {
-                in.problem(path, "entry [" + i + "] '*' (the whole market) is only possible in "
-                        + SYMBOLS + " (quotes); list the symbols explicitly here");
-            } else if (!symbol.equals(SahmkSymbols.WHOLE_MARKET) && !SahmkSymbols.isWellFormed(symbol)) {
-                in.problem(path, "entry [" + i + "] '" + symbol + "' is not a SAHMK symbol; expected "
-                        + SahmkSymbols.RULE);
-            } else {
-                valid.add(symbol);
-            }
-        }
-        return valid;
-    }
-
-    private static int depthLevels(SettingsReader in) {
-        int levels = in.integer(DEPTH_LEVELS);
-        if (!in.failed(DEPTH_LEVELS) && (levels < 1 || levels > MAX_DEPTH_LEVELS)) {
-            in.problem(DEPTH_LEVELS, "must be between 1 and " + MAX_DEPTH_LEVELS + ", got " + levels);
-        }
-        return levels;
-    }
-
-    private static String origin(SettingsReader in) {
-        String origin = in.optionalString(ORIGIN).orElse("").trim();
-        if (origin.chars().anyMatch(Character::isISOControl)) {
-            in.problem(ORIGIN, "must not contain control characters");
-            return "";
-        }
-        return origin;
-    }
-
-    private static Duration positive(SettingsReader in, String path) {
-        Duration value = in.duration(path);
-        if (!in.failed(path) && (value.isZero() || value.isNegative())) {
-            in.problem(path, "must be a positive duration, got " + value);
-        }
-        return value;
-    }
-
-    /**
-     * Problems with the keys {@link CommonSettings} handles. Their types are checked here first, because its
-     * helpers throw at the first wrongly typed value; such values are then hidden from it so that it still
-     * reports everything else. Also checks the one cross-key rule.
-     */
-    private static void commonProblems(SettingsReader in) {
-        Set<String> mistyped = new HashSet<>();
-        readable(in, HEARTBEAT_INTERVAL, mistyped, () -> in.duration(HEARTBEAT_INTERVAL));
-        readable(in, HEARTBEAT_TIMEOUT, mistyped, () -> in.duration(HEARTBEAT_TIMEOUT));
-        for (String key : List.of(MAX_SYMBOLS_PER_CONNECTION, MAX_SYMBOLS_PER_FRAME, MAX_CONNECTIONS)) {
-            readable(in, key, mistyped, () -> in.checkOptionalInteger(key));
-        }
-        for (String key : List.of(MIN_CONTROL_GAP, MIN_RECONNECT_GAP)) {
-            readable(in, key, mistyped, () -> in.checkOptionalDuration(key));
-        }
-        ProviderSettings source = in.source();
-        in.addAll(CommonSettings.problems(source.without(mistyped)));
-        if (mistyped.isEmpty() && source.hasPath(HEARTBEAT_INTERVAL) && source.hasPath(HEARTBEAT_TIMEOUT)) {
-            Duration interval = source.duration(HEARTBEAT_INTERVAL);
-            if (!interval.isNegative() && !interval.isZero()
-                    && source.duration(HEARTBEAT_TIMEOUT).compareTo(interval) <= 0) {
-                in.problem(HEARTBEAT_TIMEOUT, "must be longer than heartbeat.interval (" + interval
-                        + "), or every connection would look stale between two pings");
-            }
-        }
-    }
-
-    /** Runs a typed read and remembers the key when it added a problem. */
-    private static void readable(SettingsReader in, String key, Set<String> mistyped, Runnable read) {
-        int before = in.problemCount();
-        read.run();
-        if (in.problemCount() != before) {
-            mistyped.add(key);
-        }
+    /** A list of symbols outside {@code symbols}, where {@code *} (the whole market) is not possible. */
+    private static List<String> explicitSymbols(SettingsReader in, String path) {
+        return SettingsChecks.symbols(in, path, SahmkSymbols::isWellFormed, "a SAHMK symbol", SahmkSymbols.RULE
+                + "; '*' (the whole market) is only possible in " + SYMBOLS + " (quotes)");
     }
 }

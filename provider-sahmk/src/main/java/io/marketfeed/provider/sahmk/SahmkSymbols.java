@@ -12,7 +12,7 @@ final class SahmkSymbols {
     /** The whole market; quotes channel only, and Enterprise only on the server side. */
     static final String WHOLE_MARKET = "*";
 
-    static final String RULE = "'*' or 1-12 characters of 0-9, A-Z, a-z, '.', '_' or '-' (for example 2222)";
+    static final String RULE = "1-12 characters of 0-9, A-Z, a-z, '.', '_' or '-' (for example 2222)";
 
     private static final Pattern SYMBOL = Pattern.compile("[0-9A-Za-z._-]{1,12}");
 
@@ -21,5 +21,10 @@ final class SahmkSymbols {
 
     static boolean isWellFormed(String symbol) {
         return SYMBOL.matcher(symbol).matches();
+    }
+
+    /** What the quotes channel accepts: a symbol, or the whole market. */
+    static boolean isQuoteSymbol(String symbol) {
+        return symbol.equals(WHOLE_MARKET) || isWellFormed(symbol);
     }
 }

@@ -27,7 +27,7 @@ class TestSahmkCodecShapes {
     private final SahmkCodec codec = new SahmkCodec();
     private final RecordingDecodeOutput out = new RecordingDecodeOutput();
 
-    private WireMessage read(String json) throws IOException {
+    private SahmkMessage read(String json) throws IOException {
         return reader.read(Frames.json(json));
     }
 
@@ -118,16 +118,16 @@ class TestSahmkCodecShapes {
 
     @Test
     void theSymbolsAnErrorNamesInEachOfItsWays() throws IOException {
-        assertEquals(List.of("2222", "1120"), SahmkCodec.namedSymbols(read("{\"type\":\"error\",\"symbols\":"
-                + "[\" 2222 \",\"\",\"1120\"],\"symbol\":\"9999\"}")));
-        assertEquals(List.of("9999"), SahmkCodec.namedSymbols(read("{\"type\":\"error\",\"symbols\":[\" \"],"
-                + "\"symbol\":\" 9999 \"}")));
-        assertEquals(List.of("9999", "8888"), SahmkCodec.namedSymbols(read("{\"type\":\"error\",\"message\":"
-                + "\"Invalid symbols: 9999, 8888\"}")));
-        assertEquals(List.of("7777"), SahmkCodec.namedSymbols(read("{\"type\":\"error\",\"symbol\":\"7777\","
-                + "\"message\":\"Invalid symbols: 9999\"}")));
-        assertEquals(List.of(), SahmkCodec.namedSymbols(read("{\"type\":\"error\",\"message\":\"Rate limited\"}")));
-        assertEquals(List.of(), SahmkCodec.namedSymbols(read("{\"type\":\"error\"}")));
+        assertEquals(List.of("2222", "1120"), read("{\"type\":\"error\",\"symbols\":"
+                + "[\" 2222 \",\"\",\"1120\"],\"symbol\":\"9999\"}").namedSymbols());
+        assertEquals(List.of("9999"), read("{\"type\":\"error\",\"symbols\":[\" \"],"
+                + "\"symbol\":\" 9999 \"}").namedSymbols());
+        assertEquals(List.of("9999", "8888"), read("{\"type\":\"error\",\"message\":"
+                + "\"Invalid symbols: 9999, 8888\"}").namedSymbols());
+        assertEquals(List.of("7777"), read("{\"type\":\"error\",\"symbol\":\"7777\","
+                + "\"message\":\"Invalid symbols: 9999\"}").namedSymbols());
+        assertEquals(List.of(), read("{\"type\":\"error\",\"message\":\"Rate limited\"}").namedSymbols());
+        assertEquals(List.of(), read("{\"type\":\"error\"}").namedSymbols());
     }
 
     @Test

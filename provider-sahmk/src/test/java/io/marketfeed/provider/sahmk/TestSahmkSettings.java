@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.marketfeed.api.CommonSettings;
 import io.marketfeed.api.ProviderSettings;
 import io.marketfeed.api.Secret;
 import io.marketfeed.api.SettingsException;
 import io.marketfeed.api.SettingsProblem;
+import io.marketfeed.api.protocol.Endpoint;
+import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.api.protocol.HeartbeatSpec;
 import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
 import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
 import io.marketfeed.api.protocol.Limits;
+import io.marketfeed.runtime.ProviderHost;
 import io.marketfeed.testkit.ReferenceConfig;
 import java.net.URI;
 import java.time.Duration;
@@ -28,18 +32,29 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The settings block: defaults from reference.conf, full mapping, and problem reporting. */
+/**
+ * The settings block: defaults from reference.conf, full mapping, and problem reporting. The keys every provider
+ * block has ({@code heartbeat.*}, {@code limits.*}) are the host's: where a test sets them, it makes the provider
+ * through {@link ProviderHost}, as the runner does.
+ */
 class TestSahmkSettings {
 
     private static final ReferenceConfig REFERENCE = ReferenceConfig.of(SahmkProvider.class, "sahmk");
 
-    static final String CANARY = "shmk_test_CANARY123";
+    static final String CANARY = "shmk_test_FAKE_CANARY123";
     private static final String WITH_KEY = "SAHMK_API_KEY = \"" + CANARY + "\"";
+    /** The keys of the block the host reads, not the provider. */
+    private static final List<String> HOST_KEYS = List.of(CommonSettings.HEARTBEAT_INTERVAL,
+            CommonSettings.HEARTBEAT_TIMEOUT, CommonSettings.MAX_SYMBOLS_PER_CONNECTION,
+            CommonSettings.MAX_SYMBOLS_PER_FRAME, CommonSettings.MAX_CONNECTIONS, CommonSettings.MIN_CONTROL_GAP,
+            CommonSettings.MIN_RECONNECT_GAP);
 
     @Test
     void referenceConfDeclaresExactlyTheKnownKeys() {
         Set<String> declared = REFERENCE.declaredPaths(WITH_KEY);
-        assertEquals(new TreeSet<>(SahmkConfigKeys.ALL), declared);
+        Set<String> known = new TreeSet<>(SahmkConfigKeys.ALL);
+        known.addAll(HOST_KEYS);
+        assertEquals(known, declared);
     }
 
     @Test
@@ -48,9 +63,12 @@ class TestSahmkSettings {
         // Off by default: the runner enables a sahmk block that lists symbols (or says enabled = true).
         assertEquals(new SahmkSettings(false, Secret.of(CANARY), urls("wss://api.sahmk.sa"), SahmkPlan.PRO,
                 List.of(), List.of(), new SahmkSettings.Depth(false, List.of(), 5),
-                new SahmkSettings.Trades(false, List.of()), "", Duration.ofSeconds(10),
-                new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(30), Duration.ofSeconds(90), Liveness.ANY_FRAME),
-                new Limits(60, 20, 10, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1))), settings);
+                new SahmkSettings.Trades(false, List.of()), "", Duration.ofSeconds(10)), settings);
+        FeedProtocol hosted = ProviderHost.create(new SahmkProvider(), settings(REFERENCE.values(WITH_KEY)));
+        Endpoint quotes = hosted.endpoints().get(0);
+        assertEquals(new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(30), Duration.ofSeconds(90),
+                Liveness.ANY_FRAME), hosted.heartbeat(quotes));
+        assertEquals(new Limits(60, 20, 10, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)), hosted.limits(quotes));
     }
 
     @Test
@@ -95,14 +113,14 @@ class TestSahmkSettings {
         values.put(SahmkConfigKeys.TRADES_SYMBOLS, List.of("1120", "2010"));
         values.put(SahmkConfigKeys.ORIGIN, "https://example.org");
         values.put(SahmkConfigKeys.READY_TIMEOUT, "3s");
-        values.put(SahmkConfigKeys.HEARTBEAT_INTERVAL, "15s");
-        values.put(SahmkConfigKeys.HEARTBEAT_TIMEOUT, "2m");
-        values.put(SahmkConfigKeys.MAX_SYMBOLS_PER_CONNECTION, 150);
-        values.put(SahmkConfigKeys.MAX_SYMBOLS_PER_FRAME, 50);
-        values.put(SahmkConfigKeys.MAX_CONNECTIONS, 3);
-        values.put(SahmkConfigKeys.MIN_CONTROL_GAP, "100ms");
-        values.put(SahmkConfigKeys.MIN_RECONNECT_GAP, "5s");
-        assertEquals(new TreeSet<>(SahmkConfigKeys.ALL), new TreeSet<>(values.keySet()),
+        values.put(CommonSettings.HEARTBEAT_INTERVAL, "15s");
+        values.put(CommonSettings.HEARTBEAT_TIMEOUT, "2m");
+        values.put(CommonSettings.MAX_SYMBOLS_PER_CONNECTION, 150);
+        values.put(CommonSettings.MAX_SYMBOLS_PER_FRAME, 50);
+        values.put(CommonSettings.MAX_CONNECTIONS, 3);
+        values.put(CommonSettings.MIN_CONTROL_GAP, "100ms");
+        values.put(CommonSettings.MIN_RECONNECT_GAP, "5s");
+        assertEquals(REFERENCE.declaredPaths(WITH_KEY), new TreeSet<>(values.keySet()),
                 "every key must be mapped here with a value other than its default");
 
         SahmkSettings settings = SahmkSettings.from(settings(values));
@@ -113,21 +131,26 @@ class TestSahmkSettings {
                 SahmkPlan.ENTERPRISE, List.of("*"), List.of("2222", "1120"),
                 new SahmkSettings.Depth(true, List.of("2222"), 20),
                 new SahmkSettings.Trades(true, List.of("1120", "2010")),
-                "https://example.org", Duration.ofSeconds(3),
-                new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(15), Duration.ofMinutes(2), Liveness.ANY_FRAME),
-                new Limits(150, 50, 3, Duration.ofMillis(100), Duration.ZERO, Duration.ofSeconds(5))), settings);
+                "https://example.org", Duration.ofSeconds(3)), settings);
+        FeedProtocol hosted = ProviderHost.create(new SahmkProvider(), settings(values));
+        for (Endpoint endpoint : hosted.endpoints()) {
+            assertEquals(new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(15), Duration.ofMinutes(2),
+                    Liveness.ANY_FRAME), hosted.heartbeat(endpoint));
+            assertEquals(new Limits(150, 50, 3, Duration.ofMillis(100), Duration.ZERO, Duration.ofSeconds(5)),
+                    hosted.limits(endpoint));
+        }
     }
 
     @Test
     void planDefaults() {
         assertEquals(new Limits(60, 20, 10, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)),
-                withOverrides("plan = pro").limits());
+                hostedLimits("plan = pro"));
         assertEquals(new Limits(120, 40, 10, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)),
-                withOverrides("plan = business").limits());
+                hostedLimits("plan = business"));
         assertEquals(new Limits(200, 20, 10, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)),
-                withOverrides("plan = enterprise").limits());
+                hostedLimits("plan = enterprise"));
         assertEquals(new Limits(60, 5, 10, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)),
-                withOverrides("plan = pro, limits.max-symbols-per-frame = 5").limits(), "one override, the rest kept");
+                hostedLimits("plan = pro, limits.max-symbols-per-frame = 5"), "one override, the rest kept");
     }
 
     @Test
@@ -141,16 +164,19 @@ class TestSahmkSettings {
         values.put(SahmkConfigKeys.DEPTH_LEVELS, 21);
         values.put(SahmkConfigKeys.TRADES_SYMBOLS, List.of("a,b"));
         values.put(SahmkConfigKeys.READY_TIMEOUT, "0s");
-        values.put(SahmkConfigKeys.HEARTBEAT_INTERVAL, "0s");
-        values.put(SahmkConfigKeys.MAX_CONNECTIONS, 0);
-        values.put(SahmkConfigKeys.MIN_RECONNECT_GAP, Duration.ofSeconds(-1));
-        SettingsException e = assertThrows(SettingsException.class, () -> SahmkSettings.from(settings(values)));
-        assertEquals(List.of("endpoint", "plan", "symbols", "symbols", "fallback-symbols", "depth.symbols",
-                "depth.levels", "trades.symbols", "ready-timeout", "limits.max-connections", "heartbeat.interval",
-                "limits.min-reconnect-gap"), relativePaths(e), e.getMessage());
-        String symbolProblems = e.problems().get(2).message() + " / " + e.problems().get(3).message();
+        values.put(CommonSettings.HEARTBEAT_INTERVAL, "0s");
+        values.put(CommonSettings.MAX_CONNECTIONS, 0);
+        values.put(CommonSettings.MIN_RECONNECT_GAP, Duration.ofSeconds(-1));
+        SettingsException e = assertThrows(SettingsException.class, () -> hosted(values));
+        assertEquals(List.of("limits.max-connections", "heartbeat.interval", "limits.min-reconnect-gap", "endpoint",
+                "plan", "symbols", "symbols", "fallback-symbols", "depth.symbols", "depth.levels", "trades.symbols",
+                "ready-timeout"), relativePaths(e), e.getMessage());
+        String symbolProblems = e.problems().get(5).message() + " / " + e.problems().get(6).message();
         assertTrue(symbolProblems.contains("[1] '22 22'") && symbolProblems.contains("[3] 'ABCDEFGHIJKLM'"),
                 symbolProblems);
+        assertEquals(List.of("endpoint", "plan", "symbols", "symbols", "fallback-symbols", "depth.symbols",
+                "depth.levels", "trades.symbols", "ready-timeout"), relativePaths(assertThrows(SettingsException.class,
+                () -> SahmkSettings.from(settings(values)))), "the provider checks only its own keys");
     }
 
     @Test
@@ -159,30 +185,40 @@ class TestSahmkSettings {
         values.put(SahmkConfigKeys.ENABLED, "maybe");
         values.put(SahmkConfigKeys.DEPTH_LEVELS, "many");
         values.put(SahmkConfigKeys.SYMBOLS, "2222");
-        values.put(SahmkConfigKeys.HEARTBEAT_TIMEOUT, "soon");
-        values.put(SahmkConfigKeys.MAX_SYMBOLS_PER_FRAME, "lots");
-        values.put(SahmkConfigKeys.MAX_CONNECTIONS, -1);
-        SettingsException e = assertThrows(SettingsException.class, () -> SahmkSettings.from(settings(values)));
-        assertEquals(List.of("enabled", "symbols", "depth.levels", "heartbeat.timeout", "limits.max-symbols-per-frame",
-                "limits.max-connections"), relativePaths(e), e.getMessage());
-        assertFalse(e.problems().get(0).message().startsWith("marketfeed."), "the path is not repeated");
+        values.put(CommonSettings.HEARTBEAT_TIMEOUT, "soon");
+        values.put(CommonSettings.MAX_SYMBOLS_PER_FRAME, "lots");
+        values.put(CommonSettings.MAX_CONNECTIONS, -1);
+        SettingsException e = assertThrows(SettingsException.class, () -> hosted(values));
+        assertEquals(List.of("limits.max-symbols-per-frame", "limits.max-connections", "heartbeat.timeout", "enabled",
+                "symbols", "depth.levels"), relativePaths(e), e.getMessage());
+        assertFalse(e.problems().get(3).message().startsWith("marketfeed."), "the path is not repeated");
     }
 
     @Test
-    void settingsBuiltByHandMustSetEveryKey() {
+    void settingsBuiltByHandMustSetEveryKeyButTheHosts() {
         SettingsException e = assertThrows(SettingsException.class,
-                () -> SahmkSettings.from(settings(Map.of(SahmkConfigKeys.API_KEY, CANARY))));
+                () -> hosted(Map.of(SahmkConfigKeys.API_KEY, CANARY)));
         Set<String> required = new TreeSet<>(List.of("enabled", "endpoint", "plan", "symbols", "fallback-symbols",
-                "depth.enabled", "depth.symbols", "depth.levels", "trades.enabled", "trades.symbols", "ready-timeout",
-                "heartbeat.interval", "heartbeat.timeout"));
+                "depth.enabled", "depth.symbols", "depth.levels", "trades.enabled", "trades.symbols", "ready-timeout"));
         assertEquals(required, new TreeSet<>(relativePaths(e)), e.getMessage());
     }
 
     @Test
     void heartbeatTimeoutMustExceedTheInterval() {
         SettingsException e = assertThrows(SettingsException.class,
-                () -> withOverrides("heartbeat { interval = 30s, timeout = 30s }"));
+                () -> ProviderHost.create(new SahmkProvider(), block("heartbeat { interval = 30s, timeout = 30s }")));
         assertEquals(List.of("heartbeat.timeout"), relativePaths(e));
+    }
+
+    @Test
+    void aWholeMarketOutsideQuotesOrASymbolListedTwiceIsExplained() {
+        SettingsException e = assertThrows(SettingsException.class, () -> withOverrides(
+                "symbols = [\"2222\", \"*\", \"2222\"], depth.symbols = [\"*\"]"));
+        assertEquals(List.of("symbols", "depth.symbols"), relativePaths(e), e.getMessage());
+        assertEquals("entry [2] '2222' is listed twice", e.problems().get(0).message());
+        assertEquals("entry [0] '*' is not a SAHMK symbol; expected 1-12 characters of 0-9, A-Z, a-z, '.', '_' or "
+                + "'-' (for example 2222); '*' (the whole market) is only possible in symbols (quotes)",
+                e.problems().get(1).message());
     }
 
     /** A base URL gets each channel's documented path; a documented channel URL is used as given. */
@@ -300,8 +336,23 @@ class TestSahmkSettings {
     }
 
     static SahmkSettings withOverrides(String hocon) {
-        return SahmkSettings.from(settings(REFERENCE.values(WITH_KEY + "\n" + REFERENCE.path() + " { "
-                + hocon + " }")));
+        return SahmkSettings.from(block(hocon));
+    }
+
+    /** The reference block with the key and {@code hocon} inside it. */
+    static ProviderSettings block(String hocon) {
+        return settings(REFERENCE.values(WITH_KEY + "\n" + REFERENCE.path() + " { " + hocon + " }"));
+    }
+
+    /** The provider made as the runner makes it: the host checks and applies the common keys. */
+    private static FeedProtocol hosted(Map<String, ?> values) {
+        return ProviderHost.create(new SahmkProvider(), settings(values));
+    }
+
+    /** The quotes endpoint's limits, the configured ones over the plan's. */
+    private static Limits hostedLimits(String hocon) {
+        FeedProtocol protocol = ProviderHost.create(new SahmkProvider(), block(hocon));
+        return protocol.limits(protocol.endpoints().get(0));
     }
 
     static ProviderSettings settings(Map<String, ?> values) {
