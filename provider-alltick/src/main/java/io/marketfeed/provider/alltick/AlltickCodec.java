@@ -9,7 +9,9 @@ import io.marketfeed.api.model.Trade;
 import io.marketfeed.api.protocol.DecodeOutput;
 import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.OutboundFrame;
+import io.marketfeed.toolkit.EpochTime;
 import io.marketfeed.toolkit.ExactDecimal;
+import io.marketfeed.toolkit.JsonText;
 import io.marketfeed.toolkit.Symbols;
 import io.marketfeed.toolkit.TextFields;
 import io.marketfeed.toolkit.TextFieldsList;
@@ -105,7 +107,7 @@ final class AlltickCodec {
         }
         if (code == null || price == null || volume == null) {
             out.problem(Disposition.warn("AllTick sent a trade without a code, price or volume"
-                    + (code == null ? "" : " for " + AlltickText.quoted(code)) + "; it was ignored"));
+                    + (code == null ? "" : " for " + code) + "; it was ignored"));
             return;
         }
         BigDecimal turnover = data.optionalDecimal(TURNOVER, "turnover", decimal, out) ? decimal.value() : null;
@@ -144,7 +146,7 @@ final class AlltickCodec {
         out.emit(new BookSnapshot(AlltickProvider.ID, code, bids, asks, instant(push.data, out), receivedAt));
         int skipped = push.bids.size() + push.asks.size() - bids.size() - asks.size() - reported;
         if (skipped > 0) {
-            out.problem(Disposition.warn("AllTick order book for " + AlltickText.quoted(code) + " had " + skipped
+            out.problem(Disposition.warn("AllTick order book for " + code + " had " + skipped
                     + " level(s) without a valid price or volume; they were left out"));
         }
     }
@@ -152,31 +154,15 @@ final class AlltickCodec {
     /**
      * {@code tick_time} as an instant: a string or an integer, in seconds or milliseconds (told apart by
      * magnitude: the documentation says milliseconds but one of its examples has ten digits), leniently also
-     * microseconds or nanoseconds ({@link EpochInstant}). Null when absent, not a number, or not positive.
+     * microseconds or nanoseconds ({@link EpochTime}). Null when absent, not a number, or not positive.
      */
     private Instant instant(TextFields<AlltickField> data, DecodeOutput out) {
-        Instant time = data.decimal(TICK_TIME, decimal) ? EpochInstant.of(decimal) : null;
+        Instant time = data.decimal(TICK_TIME, decimal) ? EpochTime.of(decimal) : null;
         if (time == null && data.sent(TICK_TIME)) {
             data.report(TICK_TIME, "tick_time", false, out);
         }
         return time;
     }
-
-    /** {@link #instant(TextFields, DecodeOutput)} of one text, the rule on its own (allocates). */
-    static Instant instant(String text) {
-        ExactDecimal value = new ExactDecimal();
-        return text != null && value.parse(text) ? EpochInstant.of(value) : null;
-    }
-
-    /**
-     * The exact decimal a text spells, or null when absent, blank, not a number or of an absurd size
-     * ({@link ExactDecimal}'s rule, which decoding applies to every value; allocates).
-     */
-    static BigDecimal decimal(String text) {
-        ExactDecimal value = new ExactDecimal();
-        return text != null && value.parse(text) ? value.value() : null;
-    }
-
 
     /** {@code trade_direction}: 1 buy (at the ask or above), 2 sell (at the bid or below), 0 neutral. */
     private static Side side(TextFields<AlltickField> data) {
@@ -233,8 +219,7 @@ final class AlltickCodec {
     private static StringBuilder envelope(int cmdId, long seqId, String trace) {
         StringBuilder json = new StringBuilder(96);
         json.append("{\"cmd_id\":").append(cmdId).append(",\"seq_id\":").append(seqId).append(",\"trace\":");
-        AlltickText.appendJsonString(json, trace);
-        return json.append(",\"data\":");
+        return JsonText.appendString(json, trace).append(",\"data\":");
     }
 
     private static StringBuilder symbolList(List<String> codes, int levels) {
@@ -242,7 +227,7 @@ final class AlltickCodec {
         json.append('[');
         for (int i = 0; i < codes.size(); i++) {
             json.append(i == 0 ? "{\"code\":" : ",{\"code\":");
-            AlltickText.appendJsonString(json, codes.get(i));
+            JsonText.appendString(json, codes.get(i));
             if (levels > 0) {
                 json.append(",\"depth_level\":").append(levels);
             }

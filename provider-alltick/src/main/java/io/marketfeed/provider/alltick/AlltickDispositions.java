@@ -49,7 +49,7 @@ final class AlltickDispositions {
     }
 
     static Disposition close(int code, String reason) {
-        String said = reason == null || reason.isBlank() ? "" : ": " + AlltickText.quoted(reason.strip());
+        String said = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
         return Disposition.retry("AllTick closed the connection (close " + code + said + ")");
     }
 
@@ -65,8 +65,11 @@ final class AlltickDispositions {
         return Disposition.retry("AllTick refused the handshake with HTTP " + httpStatus);
     }
 
-    /** {@code " token invalid"}-style suffix from a response's {@code msg}, empty when it has none. */
+    /**
+     * {@code " token invalid"}-style suffix from a response's {@code msg}, empty when it has none. Quoted as sent:
+     * the runtime masks, escapes and caps all server text in what a provider reports.
+     */
     static String said(String msg) {
-        return msg == null || msg.isBlank() ? "" : " " + AlltickText.quoted(msg.strip());
+        return msg == null || msg.isBlank() ? "" : " " + msg.strip();
     }
 }

@@ -8,6 +8,7 @@ import io.marketfeed.api.protocol.InboundFrame;
 import io.marketfeed.toolkit.JsonFrames;
 import io.marketfeed.toolkit.TextFields;
 import io.marketfeed.toolkit.TextFieldsList;
+import io.marketfeed.toolkit.WholeNumber;
 import java.io.IOException;
 import java.util.List;
 
@@ -82,13 +83,9 @@ final class AlltickFrameReader {
      */
     private static int scalar(JsonParser parser, JsonToken value, TextFields<AlltickField> into, AlltickField field)
             throws IOException {
-        if (value.isStructStart()) {
-            into.set(field, parser);
-            return -1;
-        }
         into.set(field, parser);
         switch (value) {
-            case VALUE_NULL: return -1;
+            case START_OBJECT: case START_ARRAY: case VALUE_NULL: return -1;
             case VALUE_TRUE: return 4;
             case VALUE_FALSE: return 5;
             default: return parser.getTextLength();

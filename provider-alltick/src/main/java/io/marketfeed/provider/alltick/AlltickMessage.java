@@ -3,6 +3,7 @@ package io.marketfeed.provider.alltick;
 import io.marketfeed.toolkit.Symbols;
 import io.marketfeed.toolkit.TextFields;
 import io.marketfeed.toolkit.TextFieldsList;
+import io.marketfeed.toolkit.WholeNumber;
 import java.util.ArrayList;
 import java.util.List;
 

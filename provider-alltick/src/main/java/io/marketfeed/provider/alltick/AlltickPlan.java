@@ -2,10 +2,12 @@ package io.marketfeed.provider.alltick;
 
 import io.marketfeed.api.protocol.Limits;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * AllTick's plans and the WebSocket limits each one has (protocols.md §4.7). Connections are counted per token
@@ -83,10 +85,6 @@ public enum AlltickPlan {
 
     /** The configured names, for messages. */
     static String names() {
-        StringBuilder names = new StringBuilder();
-        for (AlltickPlan plan : values()) {
-            names.append(names.length() == 0 ? "" : ", ").append(plan.configName);
-        }
-        return names.toString();
+        return Arrays.stream(values()).map(AlltickPlan::configName).collect(Collectors.joining(", "));
     }
 }

@@ -5,6 +5,8 @@ import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.Endpoint;
 import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.api.protocol.HeartbeatSpec;
+import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
+import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
 import io.marketfeed.api.protocol.Limits;
 import io.marketfeed.api.protocol.ProtocolSession;
 import io.marketfeed.api.protocol.Readiness;
@@ -38,6 +40,13 @@ final class AlltickProtocol implements FeedProtocol {
 
     /** The query parameter that carries the token; the runtime adds it, so no URI here contains the token. */
     static final String TOKEN_PARAMETER = "token";
+
+    /**
+     * AllTick's heartbeat facts: the client sends {@code 22000} every 10 s, as AllTick asks, and any frame proves
+     * liveness (the server answers each heartbeat); AllTick closes a connection silent for 30 s.
+     */
+    static final HeartbeatSpec HEARTBEAT = new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(10),
+            AlltickSettings.SERVER_HEARTBEAT_TIMEOUT, Liveness.ANY_FRAME);
 
     private static final Set<String> TOPICS = Set.of(Topics.TRADES, Topics.BOOK);
 
@@ -77,7 +86,7 @@ final class AlltickProtocol implements FeedProtocol {
         return List.copyOf(subscriptions);
     }
 
-    /** The same plan applies on both endpoints, each with its own connection allowance. */
+    /** The plan's limits (with the pacing margin): the same on both endpoints, each with its own allowance. */
     @Override
     public Limits limits(Endpoint endpoint) {
         return settings.limits();
@@ -85,7 +94,7 @@ final class AlltickProtocol implements FeedProtocol {
 
     @Override
     public HeartbeatSpec heartbeat(Endpoint endpoint) {
-        return settings.heartbeat();
+        return HEARTBEAT;
     }
 
     @Override

@@ -124,7 +124,7 @@ final class AlltickSession implements ProtocolSession {
             message = reader.read(frame);
         } catch (IOException | RuntimeException e) {
             out.problem(Disposition.warn("AllTick sent a frame on the " + channel.endpointId()
-                    + " endpoint that could not be parsed (" + AlltickText.quoted(JsonFrames.reason(e))
+                    + " endpoint that could not be parsed (" + JsonFrames.reason(e)
                     + "); it was ignored"));
             return;
         }
@@ -137,8 +137,7 @@ final class AlltickSession implements ProtocolSession {
         } catch (RuntimeException e) {
             // A bug of ours, not the server's; the frame is lost but the connection is fine.
             out.problem(Disposition.warn("could not translate an AllTick frame with cmd_id "
-                    + AlltickText.quoted(message.top.text(AlltickField.CMD_ID)) + ": "
-                    + AlltickText.quoted(e.toString())));
+                    + message.top.text(AlltickField.CMD_ID) + ": " + e));
         }
         notServed.check(frame.receivedAt(), out);
     }
@@ -187,7 +186,7 @@ final class AlltickSession implements ProtocolSession {
         Request request = match(message);
         if (!message.ret.isValid()) {
             out.problem(Disposition.warn("AllTick sent a response with ret "
-                    + AlltickText.quoted(message.top.text(AlltickField.RET)) + ", which is not a number"
+                    + message.top.text(AlltickField.RET) + ", which is not a number"
                     + (request == null ? "" : ", to " + request.describe())));
             return;
         }

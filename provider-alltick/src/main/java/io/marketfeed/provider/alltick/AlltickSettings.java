@@ -3,25 +3,19 @@ package io.marketfeed.provider.alltick;
 import static io.marketfeed.provider.alltick.AlltickConfigKeys.*;
 import static java.util.Objects.requireNonNull;
 
-import io.marketfeed.api.CommonSettings;
 import io.marketfeed.api.ProviderSettings;
 import io.marketfeed.api.Secret;
 import io.marketfeed.api.SettingsException;
 import io.marketfeed.api.SettingsReader;
-import io.marketfeed.api.protocol.HeartbeatSpec;
-import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
-import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
 import io.marketfeed.api.protocol.Limits;
+import io.marketfeed.toolkit.SettingsChecks;
 import java.net.URI;
-
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -39,27 +33,21 @@ import java.util.TreeSet;
  * @param trades codes whose trades ({@code 22004}) are wanted
  * @param depth codes whose order books ({@code 22002}) are wanted, and how deep
  * @param routes explicit code → endpoint overrides of the routing by code form
- * @param heartbeat pings and staleness
- * @param limits the plan's limits with configured overrides, control gaps including {@code pacingMargin}
- * @param pacingMargin what is added to both control gaps
+ * @param limits the limits this provider declares: the plan's, with {@code limits.min-global-control-gap} (AllTick's
+ *     own key) and {@code pacingMargin} added to both control gaps; the host applies the common {@code limits.*}
+ *     keys over them
+ * @param pacingMargin what is added to both of the plan's control gaps and to a configured global gap
  * @param notServedAfter how long a code may deliver nothing, while others on its list do, before it is reported
  */
 public record AlltickSettings(boolean enabled, Secret token, Map<String, URI> urls, AlltickPlan plan,
-        List<String> trades, Depth depth, Map<String, String> routes, HeartbeatSpec heartbeat, Limits limits,
-        Duration pacingMargin, Duration notServedAfter) {
+        List<String> trades, Depth depth, Map<String, String> routes, Limits limits, Duration pacingMargin,
+        Duration notServedAfter) {
 
     /** Book levels AllTick serves at most (HK); other markets serve fewer (CN and crypto 5, FX and US 1). */
     static final int MAX_DEPTH_LEVELS = 10;
 
     /** AllTick closes a connection that sent no heartbeat for this long (§4.6). */
     static final Duration SERVER_HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);
-
-    /**
-     * AllTick's heartbeat facts: the client sends {@code 22000} and any frame proves liveness (the server answers
-     * each heartbeat). The numbers are placeholders: both {@code heartbeat.*} keys are required.
-     */
-    private static final HeartbeatSpec HEARTBEAT_FACTS =
-            new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(10), Duration.ofSeconds(30), Liveness.ANY_FRAME);
 
     public AlltickSettings {
         requireNonNull(token, "token is null");
@@ -68,7 +56,6 @@ public record AlltickSettings(boolean enabled, Secret token, Map<String, URI> ur
         trades = List.copyOf(trades);
         requireNonNull(depth, "depth is null");
         routes = Map.copyOf(routes);
-        requireNonNull(heartbeat, "heartbeat is null");
         requireNonNull(limits, "limits is null");
         requireNonNull(pacingMargin, "pacingMargin is null");
         requireNonNull(notServedAfter, "notServedAfter is null");
@@ -96,18 +83,20 @@ public record AlltickSettings(boolean enabled, Secret token, Map<String, URI> ur
         Secret token = in.credential(TOKEN, enabled, TOKEN_ENV,
                 "AllTick token (shown under \"API keys\" at alltick.co)");
         Map<String, URI> urls = urls(in);
-        AlltickPlan plan = plan(in);
+        AlltickPlan plan = SettingsChecks.oneOf(in, PLAN, AlltickPlan::fromConfigName, AlltickPlan.names(),
+                AlltickPlan.FREE);
         List<String> trades = codes(in, TRADES_SYMBOLS);
-        Depth depth = new Depth(codes(in, DEPTH_SYMBOLS), depthLevels(in));
+        Depth depth = new Depth(codes(in, DEPTH_SYMBOLS), SettingsChecks.between(in, DEPTH_LEVELS, 1,
+                MAX_DEPTH_LEVELS));
         Map<String, String> routes = routes(in);
-        Duration pacingMargin = nonNegative(in, PACING_MARGIN);
-        Duration notServedAfter = positive(in, NOT_SERVED_AFTER);
-        commonProblems(in);
+        Duration pacingMargin = SettingsChecks.nonNegativeDuration(in, PACING_MARGIN);
+        Duration globalGap = source.hasPath(MIN_GLOBAL_CONTROL_GAP)
+                ? SettingsChecks.nonNegativeDuration(in, MIN_GLOBAL_CONTROL_GAP) : AlltickPlan.CROSS_CONNECTION_GAP;
+        Duration notServedAfter = SettingsChecks.positiveDuration(in, NOT_SERVED_AFTER);
+        heartbeatBeforeServerTimeout(in);
         in.throwIfAny();
-        HeartbeatSpec heartbeat = CommonSettings.heartbeat(source, HEARTBEAT_FACTS);
-        Limits limits = limits(source, plan, pacingMargin);
-        return new AlltickSettings(enabled, token, urls, plan, trades, depth, routes, heartbeat, limits,
-                pacingMargin, notServedAfter);
+        return new AlltickSettings(enabled, token, urls, plan, trades, depth, routes,
+                limits(plan, globalGap, pacingMargin), pacingMargin, notServedAfter);
     }
 
     /** The URL of an endpoint, as dialled (the runtime adds the token). */
@@ -138,28 +127,30 @@ public record AlltickSettings(boolean enabled, Secret token, Map<String, URI> ur
     }
 
     /**
-     * The plan's limits with the configured overrides, then the margin on both control gaps. AllTick measures
-     * the gaps where requests arrive, and jitter can bring two requests sent exactly one second apart closer.
+     * The plan's limits with the global gap, then the margin on both control gaps. AllTick measures the gaps where
+     * requests arrive, and jitter can bring two requests sent exactly one second apart closer. The code cap holds
+     * for each list (trades, depth) on its own, not for the codes of both together.
      */
-    private static Limits limits(ProviderSettings source, AlltickPlan plan, Duration margin) {
-        Limits configured = CommonSettings.limits(source, plan.limits());
-        Duration global = source.hasPath(MIN_GLOBAL_CONTROL_GAP) ? source.duration(MIN_GLOBAL_CONTROL_GAP)
-                : configured.minGlobalControlGap();
-        int codes = configured.maxSymbolsPerConnection();
-        // The cap holds for each list (trades, depth) on its own, not for the codes of both together.
-        return configured.toBuilder().maxSymbolsPerConnection(codes).maxSymbolsPerFrame(codes)
-                .minControlGap(configured.minControlGap().plus(margin)).minGlobalControlGap(global.plus(margin))
-                .perTopic(true).build();
+    private static Limits limits(AlltickPlan plan, Duration globalGap, Duration margin) {
+        Limits limits = plan.limits();
+        return limits.toBuilder().minControlGap(limits.minControlGap().plus(margin))
+                .minGlobalControlGap(globalGap.plus(margin)).perTopic(true).build();
     }
 
-    private static AlltickPlan plan(SettingsReader in) {
-        String name = in.string(PLAN);
-        return AlltickPlan.fromConfigName(name).orElseGet(() -> {
-            if (!in.failed(PLAN)) {
-                in.problem(PLAN, "must be one of " + AlltickPlan.names() + ", got '" + name + "'");
+    /**
+     * AllTick's own rule on the host's {@code heartbeat.interval} (whose type and sign the host checks): shorter
+     * than the 30 s after which AllTick closes a connection that sent no heartbeat.
+     */
+    private static void heartbeatBeforeServerTimeout(SettingsReader in) {
+        try {
+            if (in.source().hasPath(HEARTBEAT_INTERVAL)
+                    && in.source().duration(HEARTBEAT_INTERVAL).compareTo(SERVER_HEARTBEAT_TIMEOUT) >= 0) {
+                in.problem(HEARTBEAT_INTERVAL, "must be shorter than 30s: AllTick closes a connection that sent no "
+                        + "heartbeat for 30 seconds (its documentation asks for one every 10s)");
             }
-            return AlltickPlan.FREE;
-        });
+        } catch (RuntimeException notADuration) {
+            // The host reports it.
+        }
     }
 
     private static List<String> codes(SettingsReader in, String path) {
@@ -175,15 +166,6 @@ public record AlltickSettings(boolean enabled, Secret token, Map<String, URI> ur
             }
         }
         return valid;
-    }
-
-    private static int depthLevels(SettingsReader in) {
-        int levels = in.integer(DEPTH_LEVELS);
-        if (!in.failed(DEPTH_LEVELS) && (levels < 1 || levels > MAX_DEPTH_LEVELS)) {
-            in.problem(DEPTH_LEVELS, "must be between 1 and " + MAX_DEPTH_LEVELS + " (HK serves 10 levels, A-shares "
-                    + "and crypto 5, forex, metals and US stocks 1), got " + levels);
-        }
-        return levels;
     }
 
     /**
@@ -220,68 +202,5 @@ public record AlltickSettings(boolean enabled, Secret token, Map<String, URI> ur
     private static String unquoted(String key) {
         return key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"") ? key.substring(1, key.length() - 1)
                 : key;
-    }
-
-    private static Duration positive(SettingsReader in, String path) {
-        Duration value = in.duration(path);
-        if (!in.failed(path) && (value.isZero() || value.isNegative())) {
-            in.problem(path, "must be a positive duration, got " + value);
-        }
-        return value;
-    }
-
-    private static Duration nonNegative(SettingsReader in, String path) {
-        Duration value = in.duration(path);
-        if (!in.failed(path) && value.isNegative()) {
-            in.problem(path, "must not be negative, got " + value);
-        }
-        return value;
-    }
-
-    /**
-     * Problems with the keys {@link CommonSettings} handles, plus the global gap it does not know. Types are
-     * checked first, because its helpers throw at the first wrongly typed value; such values are then hidden
-     * from it so that it still reports everything else. Also checks the heartbeat rules.
-     */
-    private static void commonProblems(SettingsReader in) {
-        Set<String> mistyped = new HashSet<>();
-        readable(in, HEARTBEAT_INTERVAL, mistyped, () -> in.duration(HEARTBEAT_INTERVAL));
-        readable(in, HEARTBEAT_TIMEOUT, mistyped, () -> in.duration(HEARTBEAT_TIMEOUT));
-        for (String key : List.of(MAX_SYMBOLS_PER_CONNECTION, MAX_CONNECTIONS)) {
-            readable(in, key, mistyped, () -> in.checkOptionalInteger(key));
-        }
-        for (String key : List.of(MIN_CONTROL_GAP, MIN_GLOBAL_CONTROL_GAP, MIN_RECONNECT_GAP)) {
-            readable(in, key, mistyped, () -> in.checkOptionalDuration(key));
-        }
-        ProviderSettings source = in.source();
-        in.addAll(CommonSettings.problems(source.without(mistyped)));
-        if (!mistyped.contains(MIN_GLOBAL_CONTROL_GAP) && source.hasPath(MIN_GLOBAL_CONTROL_GAP)
-                && source.duration(MIN_GLOBAL_CONTROL_GAP).isNegative()) {
-            in.problem(MIN_GLOBAL_CONTROL_GAP, "must not be negative");
-        }
-        boolean heartbeatReadable = !mistyped.contains(HEARTBEAT_INTERVAL) && !mistyped.contains(HEARTBEAT_TIMEOUT);
-        if (heartbeatReadable && source.hasPath(HEARTBEAT_INTERVAL) && source.hasPath(HEARTBEAT_TIMEOUT)) {
-            Duration interval = source.duration(HEARTBEAT_INTERVAL);
-            if (interval.isNegative() || interval.isZero()) {
-                return;
-            }
-            if (interval.compareTo(SERVER_HEARTBEAT_TIMEOUT) >= 0) {
-                in.problem(HEARTBEAT_INTERVAL, "must be shorter than 30s: AllTick closes a connection that sent no "
-                        + "heartbeat for 30 seconds (its documentation asks for one every 10s)");
-            }
-            if (source.duration(HEARTBEAT_TIMEOUT).compareTo(interval) <= 0) {
-                in.problem(HEARTBEAT_TIMEOUT, "must be longer than heartbeat.interval (" + interval
-                        + "), or every connection would look stale between two heartbeats");
-            }
-        }
-    }
-
-    /** Runs a typed read and remembers the key when it added a problem. */
-    private static void readable(SettingsReader in, String key, Set<String> mistyped, Runnable read) {
-        int before = in.problemCount();
-        read.run();
-        if (in.problemCount() != before) {
-            mistyped.add(key);
-        }
     }
 }

@@ -134,10 +134,16 @@ final class NotServedCodes {
         String what = topic.equals(Topics.BOOK) ? "order books" : "trades";
         return "AllTick delivered no " + what + " on " + connectionId + " for " + codes.size() + " code"
                 + (codes.size() == 1 ? "" : "s") + " within " + after.toMillis() + " ms of subscribing, while codes "
-                + "before them did: " + AlltickText.list(codes, 20) + ". AllTick silently ignores the codes beyond a "
+                + "before them did: " + list(codes, 20) + ". AllTick silently ignores the codes beyond a "
                 + "plan's limit, and these are the codes after the first " + limit + " of the " + listSize
                 + " on this connection, so the token's plan probably allows " + limit + " codes per connection: set "
                 + "marketfeed.providers.alltick.plan to the token's plan (or limits.max-symbols-per-connection = "
                 + limit + "). Reported once; they stay subscribed";
+    }
+
+    /** {@code A, B, C}, or the first {@code max} and how many more. */
+    private static String list(List<String> codes, int max) {
+        return codes.size() <= max ? String.join(", ", codes)
+                : String.join(", ", codes.subList(0, max)) + " and " + (codes.size() - max) + " more";
     }
 }

@@ -9,10 +9,13 @@ import io.marketfeed.api.ProviderSettings;
 import io.marketfeed.api.Secret;
 import io.marketfeed.api.SettingsException;
 import io.marketfeed.api.SettingsProblem;
+import io.marketfeed.api.protocol.Endpoint;
+import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.api.protocol.HeartbeatSpec;
 import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
 import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
 import io.marketfeed.api.protocol.Limits;
+import io.marketfeed.runtime.ProviderHost;
 import io.marketfeed.testkit.ReferenceConfig;
 import java.net.URI;
 import java.time.Duration;
@@ -26,7 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The settings block: defaults from reference.conf, full mapping, and problem reporting. */
+/**
+ * The settings block: defaults from reference.conf, full mapping, and problem reporting. The keys every provider
+ * has ({@code heartbeat.*}, {@code limits.*}) are checked and applied by the host: those cases go through
+ * {@link ProviderHost}, as the runner does.
+ */
 class TestAlltickSettings {
 
     private static final ReferenceConfig REFERENCE = ReferenceConfig.of(AlltickProvider.class, "alltick");
@@ -47,9 +54,15 @@ class TestAlltickSettings {
         AlltickSettings settings = AlltickSettings.from(settings(REFERENCE.values(WITH_TOKEN)));
         assertEquals(new AlltickSettings(true, Secret.of(CANARY), urls("wss://quote.alltick.co"),
                 AlltickPlan.FREE, List.of(), new AlltickSettings.Depth(List.of(), 5), Map.of(),
-                new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(10), Duration.ofSeconds(30), Liveness.ANY_FRAME),
-                new Limits(5, 5, 1, Duration.ofMillis(1100), Duration.ofMillis(3100), Duration.ofSeconds(10)).withPerTopic(true),
+                new Limits(5, 5, 1, Duration.ofMillis(1100), Duration.ofMillis(3100), Duration.ofSeconds(10))
+                        .withPerTopic(true),
                 Duration.ofMillis(100), Duration.ofSeconds(60)), settings);
+        FeedProtocol hosted = hosted(REFERENCE.values(WITH_TOKEN));
+        for (Endpoint endpoint : hosted.endpoints()) {
+            assertEquals(settings.limits(), hosted.limits(endpoint), "reference.conf overrides nothing");
+            assertEquals(new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(10), Duration.ofSeconds(30),
+                    Liveness.ANY_FRAME), hosted.heartbeat(endpoint));
+        }
     }
 
     @Test
@@ -101,9 +114,17 @@ class TestAlltickSettings {
                 "other", URI.create("ws://127.0.0.1:9000/other")),
                 AlltickPlan.PREMIUM, List.of("AAPL.US", "EURUSD"), new AlltickSettings.Depth(List.of("700.HK"), 10),
                 Map.of("HSI.IDX", "stock", "US500", "stock"),
-                new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(5), Duration.ofSeconds(20), Liveness.ANY_FRAME),
-                new Limits(150, 150, 2, Duration.ofMillis(1550), Duration.ofMillis(4050), Duration.ofSeconds(5)).withPerTopic(true),
+                new Limits(200, 200, 3, Duration.ofMillis(1050), Duration.ofMillis(4050), Duration.ofSeconds(3))
+                        .withPerTopic(true),
                 Duration.ofMillis(50), Duration.ofMinutes(2)), settings);
+        // The host applies the common keys over the plan's: a configured min-control-gap is used as given.
+        FeedProtocol hosted = hosted(values);
+        for (Endpoint endpoint : hosted.endpoints()) {
+            assertEquals(new Limits(150, 200, 2, Duration.ofMillis(1500), Duration.ofMillis(4050),
+                    Duration.ofSeconds(5)).withPerTopic(true), hosted.limits(endpoint));
+            assertEquals(new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(5), Duration.ofSeconds(20),
+                    Liveness.ANY_FRAME), hosted.heartbeat(endpoint));
+        }
     }
 
     @Test
@@ -146,7 +167,7 @@ class TestAlltickSettings {
         values.put(AlltickConfigKeys.NOT_SERVED_AFTER, "0s");
         values.put(AlltickConfigKeys.MAX_CONNECTIONS, 0);
         values.put(AlltickConfigKeys.MIN_GLOBAL_CONTROL_GAP, "-3s");
-        SettingsException e = assertThrows(SettingsException.class, () -> AlltickSettings.from(settings(values)));
+        SettingsException e = assertThrows(SettingsException.class, () -> hosted(values));
         Set<String> paths = e.problems().stream().map(SettingsProblem::path)
                 .map(path -> path.substring(REFERENCE.path().length() + 1)).collect(Collectors.toSet());
         assertEquals(Set.of(AlltickConfigKeys.ENDPOINT, AlltickConfigKeys.PLAN, AlltickConfigKeys.TRADES_SYMBOLS,
@@ -212,8 +233,10 @@ class TestAlltickSettings {
         Map<String, Object> values = REFERENCE.values(WITH_TOKEN);
         values.put(AlltickConfigKeys.MIN_CONTROL_GAP, "soon");
         values.put(AlltickConfigKeys.MAX_SYMBOLS_PER_CONNECTION, -1);
-        SettingsException e = assertThrows(SettingsException.class, () -> AlltickSettings.from(settings(values)));
-        assertEquals(2, e.problems().size(), e.getMessage());
+        values.put(AlltickConfigKeys.HEARTBEAT_INTERVAL, "often");
+        values.put(AlltickConfigKeys.MIN_GLOBAL_CONTROL_GAP, "later");
+        SettingsException e = assertThrows(SettingsException.class, () -> hosted(values));
+        assertEquals(4, e.problems().size(), "each once, the interval's by the host only: " + e.getMessage());
     }
 
     @ParameterizedTest
@@ -264,8 +287,13 @@ class TestAlltickSettings {
 
     private static Limits withOverrides(String hocon) {
         String overrides = WITH_TOKEN + ", " + REFERENCE.path() + " { " + hocon + " }";
-        Map<String, Object> values = REFERENCE.values(overrides);
-        return AlltickSettings.from(settings(values)).limits();
+        FeedProtocol hosted = hosted(REFERENCE.values(overrides));
+        return hosted.limits(hosted.endpoints().get(0));
+    }
+
+    /** The protocol as the runner makes it: the host's checks and common keys, then the provider's. */
+    private static FeedProtocol hosted(Map<String, ?> values) {
+        return ProviderHost.create(new AlltickProvider(), settings(values));
     }
 
     /** The plan's gap plus the default margin of 100 ms. */

@@ -1,22 +1,20 @@
-package io.marketfeed.provider.alltick;
+package io.marketfeed.toolkit;
 
-import io.marketfeed.toolkit.ExactDecimal;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 
 /**
- * An epoch timestamp whose unit is told by its magnitude: below 10^11 it counts seconds (10 digits until the
- * year 5138), below 10^14 milliseconds, below 10^17 microseconds, from there nanoseconds. A fraction is kept down
- * to the nanosecond and truncated below it. Null when the value is not positive or the instant is out of range.
+ * An epoch timestamp whose unit is told by its magnitude, as market data sends them: below 10^11 it counts
+ * seconds (10 digits until the year 5138), below 10^14 milliseconds, below 10^17 microseconds, from there
+ * nanoseconds. A fraction is kept down to the nanosecond and truncated below it. The instant is null when the
+ * value is not positive or out of {@link Instant}'s range.
  *
  * <p>The usual value (a decimal of up to 18 digits, read by {@link ExactDecimal} into an unscaled {@code long})
- * is converted with {@code long} arithmetic; any other (more digits, an exponent) goes through {@code BigDecimal}
- * with the same rule, which is what every value went through before. Stateless and thread safe.
- *
- * <p>Could move to the toolkit (epoch seconds or milliseconds told apart by magnitude are common in market data).
+ * is converted with {@code long} arithmetic, allocating only the {@code Instant}; any other (more digits, an
+ * exponent) goes through {@code BigDecimal} with the same rule. Stateless and thread safe.
  */
-final class EpochInstant {
+public final class EpochTime {
 
     /** Below this a timestamp counts seconds, below the next milliseconds, then microseconds, then nanoseconds. */
     private static final long MILLIS_FROM = 100_000_000_000L;
@@ -38,11 +36,20 @@ final class EpochInstant {
         }
     }
 
-    private EpochInstant() {
+    private EpochTime() {
+    }
+
+    /**
+     * The instant a text spells ({@link ExactDecimal}'s rule for the number, blanks around it allowed); null
+     * when it is absent, no decimal, not positive or out of range. Allocates: for tests and cold paths.
+     */
+    public static Instant parse(CharSequence text) {
+        ExactDecimal value = new ExactDecimal();
+        return text != null && value.parse(text) ? of(value) : null;
     }
 
     /** The instant the last value {@code decimal} read stands for, or null. */
-    static Instant of(ExactDecimal decimal) {
+    public static Instant of(ExactDecimal decimal) {
         if (!decimal.isCompact() || decimal.scale() >= POWERS_OF_TEN.length) {
             return of(decimal.value());
         }
@@ -73,8 +80,8 @@ final class EpochInstant {
         return Instant.ofEpochSecond(whole / unitsPerSecond, nanos);
     }
 
-    /** The same rule for any decimal, with {@code BigDecimal} arithmetic. */
-    static Instant of(BigDecimal value) {
+    /** The same rule for any decimal, with {@code BigDecimal} arithmetic; null for a null value. */
+    public static Instant of(BigDecimal value) {
         if (value == null || value.signum() <= 0) {
             return null;
         }
