@@ -101,7 +101,7 @@ class TestMain {
 
         Result version = run(Map.of(), "--version");
         assertEquals(ExitCode.OK, version.code);
-        assertTrue(version.out.matches("marketfeed \\S+ \\(provider SPI 1\\.2\\)\n"), version.out);
+        assertTrue(version.out.matches("marketfeed \\S+ \\(provider SPI 1\\.3\\)\n"), version.out);
     }
 
     @Test

@@ -68,7 +68,7 @@ class MarketfeedConnectIT {
     static void start() throws IOException {
         TickAtlasPlan plan = TickAtlasPlan.PRO.withDailyQuota(1_000_000_000L); // no credit forecast warnings
         simulation = new TickAtlasSimulation(TickAtlasOptions.builder().key(KEY_ONE, plan).key(KEY_TWO, plan)
-                .quoteInterval(Duration.ofMillis(50))
+                .updateInterval(Duration.ofMillis(50))
                 .heartbeatInterval(Duration.ofSeconds(1)).build());
         server = SimulatorServer.builder().port(0).add(simulation).start();
         secrets = Files.createTempFile("marketfeed-connect-it", ".properties");

@@ -50,7 +50,7 @@ class TickAtlasCreditsTest {
 
     private TickAtlasSimulation startSimulator() {
         TickAtlasSimulation simulation = new TickAtlasSimulation(TickAtlasOptions.builder()
-                .quoteInterval(Duration.ofMillis(50)).heartbeatInterval(Duration.ofMillis(100)).build());
+                .updateInterval(Duration.ofMillis(50)).heartbeatInterval(Duration.ofMillis(100)).build());
         server = SimulatorServer.builder().port(0).add(simulation).start();
         return simulation;
     }

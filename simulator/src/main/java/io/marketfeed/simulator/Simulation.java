@@ -1,6 +1,7 @@
 package io.marketfeed.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
 import java.util.List;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
@@ -46,4 +47,13 @@ public interface Simulation {
 
     /** Called by the server when it closes; stops scheduled work. Idempotent. */
     void stop();
+
+    /**
+     * Prints how to reach this simulation on {@code server}: a line naming it, then, indented, its URLs and demo
+     * keys. By default the URL of each path.
+     */
+    default void describe(SimulatorServer server, PrintStream out) {
+        out.println(name() + ":");
+        paths().forEach(path -> out.println("  " + server.webSocketUri(path)));
+    }
 }

@@ -1,43 +1,89 @@
 package io.marketfeed.simulator;
 
-import io.marketfeed.simulator.sahmk.Channel;
-import io.marketfeed.simulator.sahmk.Plan;
+import io.marketfeed.simulator.alltick.AlltickOptions;
 import io.marketfeed.simulator.sahmk.SahmkOptions;
-import io.marketfeed.simulator.sahmk.SahmkSimulation;
+import io.marketfeed.simulator.screener.ScreenerOptions;
+import io.marketfeed.simulator.tickatlas.TickAtlasOptions;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 /**
- * Runs simulators from the command line until SIGINT/SIGTERM:
+ * The simulator's command line: runs the simulations of one or more providers on one port until SIGINT/SIGTERM:
  *
  * <pre>
- * java -cp ... io.marketfeed.simulator.SimulatorMain --provider sahmk --port 8765
+ * java -cp ... io.marketfeed.simulator.SimulatorMain --provider sahmk,tickatlas --port 8765 --quote-interval 1s
  * </pre>
  *
- * Prints the WebSocket URLs with a demo key and the control URL. {@code --help} lists the options.
+ * Prints each simulation's URLs and demo keys, and the control URL. {@code --help} lists the options: those of
+ * every simulation ({@link SimulationOptions.Builder#commandLine()}) and each provider's own. An option after
+ * {@code --provider NAME} is that provider's; one before any {@code --provider} applies to every chosen provider
+ * that has it. The app's {@code simulate} passes options through {@link #options(String)} the same way.
  */
 public final class SimulatorMain {
 
-    static final String USAGE = """
-            Usage: SimulatorMain [options]
-              --provider NAME      simulation to run (repeatable; known: sahmk) [sahmk]
-              --host HOST          interface to bind [127.0.0.1]
-              --port N             port, 0 for any free one [8765]
-              --rate R             updates per second per symbol, 0 for none [2]
-              --seed N             market generator seed [42]
-              --universe N         number of symbols (real Tadawul codes first) [68]
-              --key KEY=PLAN       accept KEY on PLAN (pro|business|enterprise|inactive); repeatable
-              --bad-key-close N    close code for unknown keys, 4401 or 4001 [4401]
-              --error-before-close send {"type":"error"} before closing a rejected key
-              --reject-origin      answer handshakes carrying an Origin header with HTTP 403
-              --help               this text
-            """;
+    /** Each provider's options builder, in the order the usage text lists them. */
+    private static final Map<String, Supplier<SimulationOptions.Builder<?, ?, ?, ?>>> PROVIDERS = providers();
+
+    private static final String DEFAULT_PROVIDER = "sahmk";
 
     private SimulatorMain() {
+    }
+
+    private static Map<String, Supplier<SimulationOptions.Builder<?, ?, ?, ?>>> providers() {
+        Map<String, Supplier<SimulationOptions.Builder<?, ?, ?, ?>>> providers = new LinkedHashMap<>();
+        providers.put("sahmk", SahmkOptions::builder);
+        providers.put("tickatlas", TickAtlasOptions::builder);
+        providers.put("alltick", AlltickOptions::builder);
+        providers.put("screener", ScreenerOptions::builder);
+        return providers;
+    }
+
+    /** The providers there are simulations for: {@code sahmk, tickatlas, alltick, screener}. */
+    public static List<String> providerNames() {
+        return List.copyOf(PROVIDERS.keySet());
+    }
+
+    /**
+     * A new options builder of {@code provider}'s simulation, which reads its command-line options
+     * ({@link SimulationOptions.Builder#option}).
+     *
+     * @throws IllegalArgumentException naming the providers there are
+     */
+    public static SimulationOptions.Builder<?, ?, ?, ?> options(String provider) {
+        Supplier<SimulationOptions.Builder<?, ?, ?, ?>> builder = PROVIDERS.get(provider);
+        if (builder == null) {
+            throw new IllegalArgumentException("unknown provider " + provider + "; known: "
+                    + String.join(", ", PROVIDERS.keySet()));
+        }
+        return builder.get();
+    }
+
+    /** The usage text, generated from every simulation's options. */
+    static String usage() {
+        StringBuilder usage = new StringBuilder("Usage: SimulatorMain [--provider NAME[,NAME...]] [options]\n");
+        usage.append(new CommandLineOption("--provider", "NAMES", "simulations to host on one port, repeatable ("
+                + String.join("|", PROVIDERS.keySet()) + ") [" + DEFAULT_PROVIDER + "]").usageLine());
+        usage.append(new CommandLineOption("--host", "HOST", "interface to bind [127.0.0.1]").usageLine());
+        usage.append(new CommandLineOption("--port", "N", "port, 0 for any free one [8765]").usageLine());
+        usage.append(CommandLineOption.flag("--help", "this text").usageLine());
+        usage.append("An option after --provider NAME is that simulation's; one before any --provider applies to every\n"
+                + "chosen simulation that has it. Every simulation takes:\n");
+        List<CommandLineOption> common = SimulationOptions.Builder.commonCommandLine();
+        common.forEach(option -> usage.append(option.usageLine()));
+        PROVIDERS.forEach((name, builder) -> {
+            List<CommandLineOption> own = builder.get().commandLine().stream().filter(o -> !common.contains(o))
+                    .toList();
+            if (!own.isEmpty()) {
+                usage.append(name).append(":\n");
+                own.forEach(option -> usage.append(option.usageLine()));
+            }
+        });
+        return usage.toString();
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -45,8 +91,7 @@ public final class SimulatorMain {
         try {
             server = start(args, System.out);
         } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.print(USAGE);
+            System.err.println("error: " + e.getMessage() + " (--help lists the options)");
             System.exit(2);
             return;
         }
@@ -63,95 +108,68 @@ public final class SimulatorMain {
 
     /** Parses {@code args}, starts the server and prints how to reach it; null after {@code --help}. */
     static SimulatorServer start(String[] args, PrintStream out) {
-        List<String> providers = new ArrayList<>();
-        SahmkOptions.Builder sahmk = SahmkOptions.builder();
+        Map<String, SimulationOptions.Builder<?, ?, ?, ?>> chosen = new LinkedHashMap<>();
+        List<String[]> options = new ArrayList<>(); // scope (null before any --provider), option, value
+        String scope = null;
         String host = "127.0.0.1";
         int port = 8765;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
                 case "--help", "-h" -> {
-                    out.print(USAGE);
+                    out.print(usage());
                     return null;
                 }
-                case "--provider" -> providers.add(value(args, ++i, option));
+                case "--provider" -> {
+                    for (String name : value(args, ++i, option).split(",")) {
+                        scope = name.trim();
+                        chosen.computeIfAbsent(scope, SimulatorMain::options);
+                    }
+                }
                 case "--host" -> host = value(args, ++i, option);
-                case "--port" -> port = integer(args, ++i, option);
-                case "--rate" -> sahmk.updatesPerSecond(number(args, ++i, option));
-                case "--seed" -> sahmk.seed(integer(args, ++i, option));
-                case "--universe" -> sahmk.universeSize(integer(args, ++i, option));
-                case "--key" -> key(sahmk, value(args, ++i, option));
-                case "--bad-key-close" -> sahmk.badKeyCloseCode(integer(args, ++i, option));
-                case "--error-before-close" -> sahmk.errorBeforeAuthClose(true);
-                case "--reject-origin" -> sahmk.rejectOrigin(true);
-                default -> throw new IllegalArgumentException("unknown option " + option);
+                case "--port" -> port = CommandLineOption.integer(value(args, ++i, option), option);
+                default -> {
+                    options.add(new String[] {scope, option, takesValue(option) ? value(args, ++i, option) : null});
+                }
             }
         }
-        if (providers.isEmpty()) {
-            providers.add(SahmkSimulation.NAME);
+        if (chosen.isEmpty()) {
+            chosen.put(DEFAULT_PROVIDER, options(DEFAULT_PROVIDER));
+        }
+        for (String[] option : options) { // in order, so that a provider's own option wins over one for all
+            boolean applied = false;
+            for (Map.Entry<String, SimulationOptions.Builder<?, ?, ?, ?>> provider : chosen.entrySet()) {
+                if (option[0] == null || option[0].equals(provider.getKey())) {
+                    applied |= provider.getValue().option(option[1], option[2]);
+                }
+            }
+            if (!applied) {
+                throw new IllegalArgumentException(option[1] + " is not an option of the "
+                        + (option[0] == null ? String.join(", ", chosen.keySet()) : option[0]) + " simulator"
+                        + (option[0] == null ? "; name the provider whose it is with --provider" : ""));
+            }
         }
         SimulatorServer.Builder builder = SimulatorServer.builder().host(host).port(port);
-        for (String provider : providers) {
-            if (!provider.equals(SahmkSimulation.NAME)) {
-                throw new IllegalArgumentException("unknown provider " + provider + "; known: sahmk");
-            }
-            builder.add(new SahmkSimulation(sahmk.build()));
-        }
+        chosen.values().forEach(provider -> builder.add(provider.newSimulation()));
         SimulatorServer server = builder.start();
-        describe(server, out);
-        return server;
-    }
-
-    private static void describe(SimulatorServer server, PrintStream out) {
         out.println("Marketfeed simulator listening on " + server.host() + ":" + server.port());
-        for (Simulation simulation : server.simulations()) {
-            if (simulation instanceof SahmkSimulation sahmk) {
-                out.println("SAHMK (demo key " + SahmkSimulation.DEMO_KEY + ", plan pro):");
-                for (Channel channel : Channel.values()) {
-                    out.printf("  %-7s %s%n", channel.name().toLowerCase(Locale.ROOT) + ":",
-                            SahmkSimulation.uri(server, channel, SahmkSimulation.DEMO_KEY));
-                }
-                out.println("  keys:   " + sahmk.options().keys().entrySet().stream().sorted(Map.Entry
-                        .comparingByKey()).map(entry -> entry.getKey() + " (" + entry.getValue().wireName() + ")")
-                        .toList());
-            }
-        }
+        server.simulations().forEach(simulation -> simulation.describe(server, out));
         out.println("Control: " + server.controlUri().resolve("status")
                 + "  (POST drop, stall, resume, close, malformed, ghost, refuse, accept, limits, reset)");
         out.println("Press Ctrl+C to stop.");
         out.flush();
+        return server;
     }
 
-    private static void key(SahmkOptions.Builder sahmk, String spec) {
-        int separator = spec.lastIndexOf('=');
-        if (separator <= 0 || separator == spec.length() - 1) {
-            throw new IllegalArgumentException("--key needs KEY=PLAN, got " + spec);
-        }
-        sahmk.key(spec.substring(0, separator), Plan.fromWireName(spec.substring(separator + 1)));
+    /** Whether some simulation has {@code option} and it takes a value; unknown options fail here. */
+    private static boolean takesValue(String option) {
+        return PROVIDERS.values().stream().flatMap(builder -> builder.get().commandLine().stream())
+                .filter(known -> known.name().equals(option)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown option " + option))
+                .takesValue();
     }
 
     private static String value(String[] args, int index, String option) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[index];
-    }
-
-    private static int integer(String[] args, int index, String option) {
-        String value = value(args, index, option);
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs an integer, got " + value);
-        }
-    }
-
-    private static double number(String[] args, int index, String option) {
-        String value = value(args, index, option);
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a number, got " + value);
-        }
+        return CommandLineOption.required(index < args.length ? args[index] : null, option);
     }
 }

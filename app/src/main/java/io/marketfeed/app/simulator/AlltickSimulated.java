@@ -2,12 +2,9 @@ package io.marketfeed.app.simulator;
 
 import io.marketfeed.simulator.Simulation;
 import io.marketfeed.simulator.SimulatorServer;
-import io.marketfeed.simulator.alltick.AlltickEndpoint;
-import io.marketfeed.simulator.alltick.AlltickOptions;
 import io.marketfeed.simulator.alltick.AlltickSimulation;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * AllTick (official {@code cmd_id} protocol): stocks on one endpoint, everything else on the other, the token in
@@ -57,17 +54,7 @@ final class AlltickSimulated implements SimulatedProvider {
 
     @Override
     public void describe(SimulatorServer server, Simulation simulation, PrintStream out) {
-        out.println("AllTick (the token goes in the token query parameter; demo token " + demoKey() + "):");
-        for (AlltickEndpoint endpoint : AlltickEndpoint.values()) {
-            out.printf("  %-7s%s%n", endpoint.name().toLowerCase(Locale.ROOT) + ":",
-                    AlltickSimulation.uri(server, endpoint, demoKey()));
-        }
-        out.println("  tokens:");
-        AlltickOptions.demoTokens().forEach((token, plan) -> out.printf("    %-28s%s: %d connection%s per endpoint, "
-                + "%d codes per list%n", token, plan.wireName(), plan.connections(), plan.connections() == 1 ? "" : "s",
-                plan.codesPerList()));
-        out.printf("    %-28s%s%n", AlltickSimulation.EXPIRED_TOKEN, "unknown: refused with 401 token invalid");
-        out.println("  codes: stocks such as AAPL.US, 700.HK, 600519.SH on stock; EURUSD, XAUUSD, BTCUSDT on other");
+        simulation.describe(server, out);
         out.println("  Marketfeed config for it (the demo token is on Premium):");
         out.println("    " + configLine(server));
     }

@@ -47,7 +47,7 @@ final class ScreenerSimulated implements SimulatedProvider {
     /** Market status every 2 s (every fourth 500 ms update), so a short demo shows it. */
     @Override
     public Simulation newSimulation(List<SimulatorOption> options) {
-        return new ScreenerSimulation(ScreenerOptions.builder().marketStatusEvery(4).build());
+        return ScreenerOptions.builder().marketStatusEvery(4).newSimulation();
     }
 
     @Override
@@ -63,10 +63,7 @@ final class ScreenerSimulated implements SimulatedProvider {
 
     @Override
     public void describe(SimulatorServer server, Simulation simulation, PrintStream out) {
-        out.println("Screener (anonymous; a JWT token is optional):");
-        out.println("  stream:  " + endpoint(server) + ScreenerSimulation.PATH);
-        out.println("  subscribe with {\"type\":\"subscribe\",\"subscription_type\":\"stock\",\"targets\":[\"005930\"]};"
-                + " market, sector and watchlist work alike");
+        simulation.describe(server, out);
         out.println("  Marketfeed config for it:");
         out.println("    " + configLine(server));
     }

@@ -1,26 +1,26 @@
 package io.marketfeed.app.simulator;
 
+import io.marketfeed.simulator.CommandLineOption;
 import io.marketfeed.simulator.Simulation;
 import io.marketfeed.simulator.SimulatorServer;
 import io.marketfeed.simulator.tickatlas.TickAtlasOptions;
 import io.marketfeed.simulator.tickatlas.TickAtlasSimulation;
-import io.marketfeed.simulator.tickatlas.TickAtlasSimulatorMain;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * TickAtlas (forex M1): the key goes in the first message, every push costs credits against a daily quota. Its
- * simulator's own options ({@code --quota-reset-every}, {@code --quote-interval}, {@code --key}, ...) pass through
- * {@code simulate}.
+ * simulator's command-line options ({@code --quota-reset-every}, {@code --quote-interval}, {@code --key}, ...: those
+ * of {@link io.marketfeed.simulator.SimulatorMain}) pass through {@code simulate}.
  */
 final class TickAtlasSimulated implements SimulatedProvider {
 
-    /** The options {@link TickAtlasSimulatorMain#option} understands. */
-    private static final Set<String> OPTIONS = Set.of("--quote-interval", "--heartbeat", "--auth-deadline",
-            "--connections-per-key", "--quota-reset-every", "--flat-quotes", "--seed", "--key");
+    /** The simulator's command-line options for TickAtlas. */
+    private static final List<CommandLineOption> OPTIONS = TickAtlasOptions.builder().commandLine();
 
     /** Five symbols: a Starter key's limit, and what the small-quota key spends in about a minute. */
     static final String FIVE_SYMBOLS = "[\"EURUSD\", \"GBPUSD\", \"USDJPY\", \"XAUUSD\", \"BTCUSD\"]";
@@ -52,23 +52,23 @@ final class TickAtlasSimulated implements SimulatedProvider {
 
     @Override
     public Set<String> optionNames() {
-        return OPTIONS;
+        return OPTIONS.stream().map(CommandLineOption::name).collect(Collectors.toSet());
     }
 
     @Override
     public boolean optionTakesValue(String name) {
-        return TickAtlasSimulatorMain.takesValue(name);
+        return OPTIONS.stream().anyMatch(option -> option.name().equals(name) && option.takesValue());
     }
 
     @Override
     public Simulation newSimulation(List<SimulatorOption> options) {
         TickAtlasOptions.Builder builder = TickAtlasOptions.builder();
         for (SimulatorOption option : options) {
-            if (!TickAtlasSimulatorMain.option(builder, option.name(), option.value().orElse(null))) {
+            if (!builder.option(option.name(), option.value().orElse(null))) {
                 throw new IllegalArgumentException("the TickAtlas simulator has no option " + option.name());
             }
         }
-        return new TickAtlasSimulation(builder.build());
+        return builder.newSimulation();
     }
 
     @Override
@@ -97,7 +97,9 @@ final class TickAtlasSimulated implements SimulatedProvider {
         Duration reset = ((TickAtlasSimulation) simulation).options().quotaResetInterval();
         out.println("  quotas reset at 00:00 UTC" + (reset.isZero() ? "; --quota-reset-every D (such as 2m) also resets "
                 + "them that often" : " and every " + reset.toString().substring(2).toLowerCase(Locale.ROOT)));
-        out.println("  its other options: --quote-interval D, --key KEY=PLAN[:QUOTA], --connections-per-key N,");
-        out.println("    --heartbeat D, --auth-deadline D, --flat-quotes, --seed N  (marketfeed help simulate)");
+        out.println("  its other options (marketfeed help simulate):");
+        out.println("   " + OPTIONS.stream().filter(option -> !option.name().equals("--quota-reset-every"))
+                .map(option -> " " + option.name() + (option.takesValue() ? " " + option.argument() : ""))
+                .collect(Collectors.joining(",")));
     }
 }

@@ -138,7 +138,7 @@ public final class ConnectBench {
         String two = "tk_test_FAKE_bench_two";
         TickAtlasSimulation simulation = new TickAtlasSimulation(TickAtlasOptions.builder()
                 .key(one, TickAtlasPlan.PRO.withDailyQuota(QUOTA)).key(two, TickAtlasPlan.PRO.withDailyQuota(QUOTA))
-                .quoteInterval(Duration.ofMillis(20))
+                .updateInterval(Duration.ofMillis(20))
                 .heartbeatInterval(Duration.ofSeconds(1)).build());
         connect.kafka().createTopic("marketfeed.quote", 1);
         List<Long> times = new ArrayList<>();

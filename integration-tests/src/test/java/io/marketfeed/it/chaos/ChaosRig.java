@@ -66,9 +66,9 @@ final class ChaosRig implements AutoCloseable {
     static ChaosRig start(long seed) {
         SimulatorServer server = SimulatorServer.builder().port(0)
                 .add(new SahmkSimulation(SahmkOptions.builder().updatesPerSecond(rate()).seed(seed).build()))
-                .add(new TickAtlasSimulation(TickAtlasOptions.builder().quoteInterval(DATA_PERIOD)
+                .add(new TickAtlasSimulation(TickAtlasOptions.builder().updateInterval(DATA_PERIOD)
                         .heartbeatInterval(HEARTBEAT).connectionsPerKey(16).seed(seed).build()))
-                .add(new AlltickSimulation(AlltickOptions.builder().token(ALLTICK_TOKEN, Plan.PROFESSIONAL)
+                .add(new AlltickSimulation(AlltickOptions.builder().key(ALLTICK_TOKEN, Plan.PROFESSIONAL)
                         .updatesPerSecond(rate()).pacing(ALLTICK_PACING, ALLTICK_PACING)
                         .heartbeatTimeout(Duration.ofSeconds(15)).seed(seed).build()))
                 .add(new ScreenerSimulation(ScreenerOptions.builder().updateInterval(DATA_PERIOD)

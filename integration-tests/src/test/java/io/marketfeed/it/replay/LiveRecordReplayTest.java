@@ -64,7 +64,7 @@ class LiveRecordReplayTest {
 
     @Test
     void tickatlas() {
-        start(new TickAtlasSimulation(TickAtlasOptions.builder().quoteInterval(Duration.ofMillis(100)).build()));
+        start(new TickAtlasSimulation(TickAtlasOptions.builder().updateInterval(Duration.ofMillis(100)).build()));
         recordAndReplay("tickatlas", Map.of("api-key", TickAtlasSimulation.DEMO_KEY, "endpoint",
                 TickAtlasSimulation.baseUrl(server), "plan", "pro", "symbols", List.of("EURUSD", "XAUUSD"),
                 "candles", true));

@@ -42,7 +42,7 @@ abstract class TickAtlasSimulatorFixture {
     TickAtlasSimulation simulation;
 
     static TickAtlasOptions.Builder fast() {
-        return TickAtlasOptions.builder().quoteInterval(Duration.ofMillis(100))
+        return TickAtlasOptions.builder().updateInterval(Duration.ofMillis(100))
                 .heartbeatInterval(Duration.ofMillis(200)).seed(11);
     }
 

@@ -2,17 +2,21 @@ package io.marketfeed.simulator.alltick;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Clock;
+import io.marketfeed.simulator.CommandLineOption;
+import io.marketfeed.simulator.SimulationOptions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Configuration of an {@link AlltickSimulation}. Immutable; build with {@link #builder()}. */
-public final class AlltickOptions {
+/**
+ * Configuration of an {@link AlltickSimulation}: what every simulation has ({@link SimulationOptions}; its keys are
+ * AllTick's tokens, any other token gets {@code 401 token invalid}, and its universe maps a code to its instrument)
+ * and AllTick's own. Immutable; build with {@link #builder()}.
+ */
+public final class AlltickOptions extends SimulationOptions<Plan, Instrument> {
 
     /** How {@code seq} and {@code tick_time} appear on the wire: the sources disagree (protocols.md §4.4). */
     public enum NumberStyle {
@@ -22,11 +26,6 @@ public final class AlltickOptions {
         INTEGERS
     }
 
-    private final Map<String, Plan> tokens;
-    private final List<Instrument> universe;
-    private final double updatesPerSecond;
-    private final long seed;
-    private final Clock clock;
     private final Duration requestGap;
     private final Duration crossConnectionGap;
     private final Duration connectGap;
@@ -38,14 +37,9 @@ public final class AlltickOptions {
     private final NumberStyle numberStyle;
     private final boolean tickTimeInSeconds;
     private final Duration authCloseDelay;
-    private final int maxPendingFrames;
 
     private AlltickOptions(Builder builder) {
-        this.tokens = Map.copyOf(builder.tokens);
-        this.universe = List.copyOf(builder.universe);
-        this.updatesPerSecond = builder.updatesPerSecond;
-        this.seed = builder.seed;
-        this.clock = builder.clock;
+        super(builder);
         this.requestGap = builder.requestGap;
         this.crossConnectionGap = builder.crossConnectionGap;
         this.connectGap = builder.connectGap;
@@ -57,7 +51,6 @@ public final class AlltickOptions {
         this.numberStyle = builder.numberStyle;
         this.tickTimeInSeconds = builder.tickTimeInSeconds;
         this.authCloseDelay = builder.authCloseDelay;
-        this.maxPendingFrames = builder.maxPendingFrames;
     }
 
     /**
@@ -73,36 +66,13 @@ public final class AlltickOptions {
     }
 
     /** The demo tokens every default configuration accepts, token → plan. */
-    public static Map<String, Plan> demoTokens() {
+    public static Map<String, Plan> demoKeys() {
         Map<String, Plan> tokens = new LinkedHashMap<>();
         tokens.put(AlltickSimulation.DEMO_TOKEN, Plan.PREMIUM);
         tokens.put(AlltickSimulation.FREE_TOKEN, Plan.FREE);
         tokens.put(AlltickSimulation.BASIC_TOKEN, Plan.BASIC);
         tokens.put(AlltickSimulation.PROFESSIONAL_TOKEN, Plan.PROFESSIONAL);
         return tokens;
-    }
-
-    /** Accepted tokens and their plans; any other token gets {@code 401 token invalid}. */
-    public Map<String, Plan> tokens() {
-        return tokens;
-    }
-
-    public List<Instrument> universe() {
-        return universe;
-    }
-
-    /** Generator steps per second per code; 0 publishes only on {@link AlltickSimulation#tick()}. */
-    public double updatesPerSecond() {
-        return updatesPerSecond;
-    }
-
-    public long seed() {
-        return seed;
-    }
-
-    /** Clock for every timestamp on the wire and in observation. */
-    public Clock clock() {
-        return clock;
     }
 
     /** Least time between two requests on one connection (AllTick: 1 s). */
@@ -162,19 +132,9 @@ public final class AlltickOptions {
         return authCloseDelay;
     }
 
-    /** Outstanding writes per connection before further frames are dropped (slow client protection). */
-    public int maxPendingFrames() {
-        return maxPendingFrames;
-    }
-
     /** Collects options; {@link #build()} validates them all. Not thread safe. */
-    public static final class Builder {
+    public static final class Builder extends SimulationOptions.Builder<Plan, Instrument, AlltickOptions, Builder> {
 
-        private final Map<String, Plan> tokens = new LinkedHashMap<>(demoTokens());
-        private List<Instrument> universe = AlltickUniverse.defaults();
-        private double updatesPerSecond = 2;
-        private long seed = 42;
-        private Clock clock = Clock.systemUTC();
         private Duration requestGap = Duration.ofSeconds(1);
         private Duration crossConnectionGap = Duration.ofSeconds(3);
         private Duration connectGap = Duration.ZERO;
@@ -186,40 +146,11 @@ public final class AlltickOptions {
         private NumberStyle numberStyle = NumberStyle.STRINGS;
         private boolean tickTimeInSeconds;
         private Duration authCloseDelay = Duration.ofMillis(500);
-        private int maxPendingFrames = 10_000;
 
         Builder() {
-        }
-
-        /** Accepts {@code token} on {@code plan} (in addition to the demo tokens, unless {@link #clearTokens()}). */
-        public Builder token(String token, Plan plan) {
-            tokens.put(requireNonNull(token, "token is null"), requireNonNull(plan, "plan is null"));
-            return this;
-        }
-
-        public Builder clearTokens() {
-            tokens.clear();
-            return this;
-        }
-
-        public Builder universe(List<Instrument> universe) {
-            this.universe = new ArrayList<>(universe);
-            return this;
-        }
-
-        public Builder updatesPerSecond(double updatesPerSecond) {
-            this.updatesPerSecond = updatesPerSecond;
-            return this;
-        }
-
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        public Builder clock(Clock clock) {
-            this.clock = requireNonNull(clock, "clock is null");
-            return this;
+            super(demoKeys(), new CommandLineOption("--key", "TOKEN=PLAN",
+                    "accept TOKEN on PLAN (free|basic|premium|professional); repeatable"), Plan::fromWireName,
+                    AlltickUniverse.defaults(), Duration.ofMillis(500));
         }
 
         /** The per-connection and the cross-connection request gaps. */
@@ -274,25 +205,13 @@ public final class AlltickOptions {
             return this;
         }
 
-        public Builder maxPendingFrames(int maxPendingFrames) {
-            this.maxPendingFrames = maxPendingFrames;
-            return this;
-        }
-
-        public AlltickOptions build() {
-            if (universe.isEmpty()) {
-                throw new IllegalArgumentException("the universe must not be empty");
-            }
-            Set<String> codes = new HashSet<>();
-            for (Instrument instrument : universe) {
-                if (!codes.add(instrument.code())) {
-                    throw new IllegalArgumentException("the universe lists " + instrument.code() + " twice");
+        @Override
+        protected void check(AlltickOptions options) {
+            options.universe().forEach((code, instrument) -> {
+                if (!code.equals(instrument.code())) {
+                    throw new IllegalArgumentException("universe key " + code + " holds " + instrument.code());
                 }
-            }
-            if (!(updatesPerSecond >= 0 && updatesPerSecond <= 1_000)) {
-                throw new IllegalArgumentException("updatesPerSecond must be between 0 and 1000, got "
-                        + updatesPerSecond);
-            }
+            });
             for (Duration gap : List.of(requestGap, crossConnectionGap, connectGap, authCloseDelay)) {
                 if (gap.isNegative()) {
                     throw new IllegalArgumentException("gaps and delays must not be negative, got " + gap);
@@ -305,10 +224,16 @@ public final class AlltickOptions {
                 throw new IllegalArgumentException("pacingViolationRet must be 606, 605 or 429, got "
                         + pacingViolationRet);
             }
-            if (maxPendingFrames < 1) {
-                throw new IllegalArgumentException("maxPendingFrames must be at least 1, got " + maxPendingFrames);
-            }
+        }
+
+        @Override
+        protected AlltickOptions create() {
             return new AlltickOptions(this);
+        }
+
+        @Override
+        public AlltickSimulation newSimulation() {
+            return new AlltickSimulation(build());
         }
     }
 }

@@ -10,16 +10,16 @@ import io.marketfeed.simulator.SimulatorServer;
 import io.marketfeed.simulator.Target;
 import io.marketfeed.simulator.TickSizeTable;
 import java.math.BigDecimal;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -45,9 +45,10 @@ import org.slf4j.LoggerFactory;
  * that long is closed); the plan's connections per token per endpoint ({@code 606} and a close); the plan's codes
  * per list (the excess is acknowledged and never served). Everything refused is recorded ({@link #refusals()}).
  *
- * <p>A seeded {@link MarketGenerator} drives the data: every {@code 1/updatesPerSecond} seconds each code takes one
- * step, and connections serving it get a trade and an order book. With {@code updatesPerSecond = 0} nothing is
- * published unless a test calls {@link #tick()} or {@link #publish}. Thread safe.
+ * <p>A seeded {@link MarketGenerator} drives the data: every
+ * {@linkplain AlltickOptions#updateInterval() update interval} each code takes one step, and connections serving
+ * it get a trade and an order book. With a zero interval nothing is published unless a test calls {@link #tick()}
+ * or {@link #publish}. Thread safe.
  */
 public final class AlltickSimulation extends AbstractSimulation {
 
@@ -64,7 +65,6 @@ public final class AlltickSimulation extends AbstractSimulation {
     public static final String EXPIRED_TOKEN = "alltick_expired_token";
 
     private static final Logger LOG = LoggerFactory.getLogger(AlltickSimulation.class);
-    private static final int MAX_REFUSALS = 10_000;
     /** Prices are generated on a flat grid of 0.01 and shifted to each instrument's decimals. */
     private static final TickSizeTable FLAT = TickSizeTable.of(Map.of("0", "0.01"));
     private static final long FIRST_SEQ = 1_605_509_068_000_001L;
@@ -75,8 +75,7 @@ public final class AlltickSimulation extends AbstractSimulation {
     private final AlltickPublisher publisher = new AlltickPublisher(this);
     private final TokenLedger ledger = new TokenLedger();
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
-    private final Deque<Refusal> refusals = new ArrayDeque<>();
-    private final AtomicLong duplicateTraces = new AtomicLong();
+    private final RefusalLog refusals = new RefusalLog();
     private final AtomicInteger injectedRet = new AtomicInteger();
     /** Runtime override of the codes per list for new connections; 0 when none. */
     private volatile int codesOverride;
@@ -94,7 +93,7 @@ public final class AlltickSimulation extends AbstractSimulation {
                 false, options.maxPendingFrames());
         this.options = options;
         Map<String, BigDecimal> prices = new LinkedHashMap<>();
-        for (Instrument instrument : options.universe()) {
+        for (Instrument instrument : options.universe().values()) {
             instruments.put(instrument.code(), instrument);
             prices.put(instrument.code(), instrument.generatorPrice());
         }
@@ -112,6 +111,20 @@ public final class AlltickSimulation extends AbstractSimulation {
     /** {@code ws://host:port/<endpoint path>?token=<token>} on {@code server}. */
     public static URI uri(SimulatorServer server, AlltickEndpoint endpoint, String token) {
         return server.webSocketUri(endpoint.path() + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void describe(SimulatorServer server, PrintStream out) {
+        out.println("AllTick (the token goes in the token query parameter; demo token " + DEMO_TOKEN + "):");
+        for (AlltickEndpoint endpoint : AlltickEndpoint.values()) {
+            out.printf("  %-7s%s%n", endpoint.name().toLowerCase(Locale.ROOT) + ":", uri(server, endpoint, DEMO_TOKEN));
+        }
+        out.println("  tokens:");
+        options.keys().forEach((token, plan) -> out.printf("    %-28s%s: %d connection%s per endpoint, %d codes per "
+                + "list%n", token, plan.wireName(), plan.connections(), plan.connections() == 1 ? "" : "s",
+                plan.codesPerList()));
+        out.printf("    %-28s%s%n", EXPIRED_TOKEN, "unknown: refused with 401 token invalid");
+        out.println("  codes: stocks such as AAPL.US, 700.HK, 600519.SH on stock; EURUSD, XAUUSD, BTCUSDT on other");
     }
 
     /** The instrument with this code, or null when the simulator does not know it. */
@@ -152,14 +165,12 @@ public final class AlltickSimulation extends AbstractSimulation {
 
     /** Everything refused so far, oldest first (at most 10 000). */
     public List<Refusal> refusals() {
-        synchronized (refusals) {
-            return List.copyOf(refusals);
-        }
+        return refusals.all();
     }
 
     /** Requests whose trace repeated an earlier one on the same connection (AllTick asks for unique traces). */
     public long duplicateTraces() {
-        return duplicateTraces.get();
+        return refusals.duplicateTraces();
     }
 
     /**
@@ -198,7 +209,7 @@ public final class AlltickSimulation extends AbstractSimulation {
     protected Admission admit(String path, Map<String, String> parameters) {
         AlltickEndpoint endpoint = AlltickEndpoint.forPath(path);
         String token = parameters.getOrDefault("token", "");
-        Plan plan = options.tokens().get(token);
+        Plan plan = options.keys().get(token);
         if (plan == null) {
             return new Admission(HandshakeOutcome.AUTH_FAILED, "", new RefusedToken(this));
         }
@@ -209,8 +220,8 @@ public final class AlltickSimulation extends AbstractSimulation {
     @Override
     protected void onStart(ScheduledExecutorService newScheduler) {
         scheduler = newScheduler;
-        if (options.updatesPerSecond() > 0) {
-            long periodNanos = Math.max(1_000_000L, Math.round(1_000_000_000L / options.updatesPerSecond()));
+        if (!options.updateInterval().isZero()) {
+            long periodNanos = options.updateInterval().toNanos();
             ticking = newScheduler.scheduleAtFixedRate(this::scheduledTick, periodNanos, periodNanos,
                     TimeUnit.NANOSECONDS);
         }
@@ -284,7 +295,7 @@ public final class AlltickSimulation extends AbstractSimulation {
         status.put("cross_connection_gap_ms", options.crossConnectionGap().toMillis());
         status.put("heartbeat_timeout_ms", options.heartbeatTimeout().toMillis());
         status.put("refusals", refusals().size());
-        status.put("duplicate_traces", duplicateTraces.get());
+        status.put("duplicate_traces", refusals.duplicateTraces());
         status.put("universe_size", instruments.size());
         status.put("updates_per_second", options.updatesPerSecond());
     }
@@ -306,18 +317,12 @@ public final class AlltickSimulation extends AbstractSimulation {
     }
 
     void refused(SimulatedConnection connection, Refusal.Kind kind, int cmdId, int ret, String detail) {
-        Refusal refusal = new Refusal(connection.id(), now(), kind, cmdId, ret, detail);
         LOG.debug("{}: refused ({} {}): {}", connection, kind, ret, detail);
-        synchronized (refusals) {
-            if (refusals.size() == MAX_REFUSALS) {
-                refusals.removeFirst();
-            }
-            refusals.addLast(refusal);
-        }
+        refusals.add(new Refusal(connection.id(), now(), kind, cmdId, ret, detail));
     }
 
     void duplicateTrace(SimulatedConnection connection, String trace) {
-        duplicateTraces.incrementAndGet();
+        refusals.duplicateTrace();
         LOG.debug("{}: trace {} repeated", connection, trace);
     }
 

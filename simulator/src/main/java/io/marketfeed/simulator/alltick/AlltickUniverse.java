@@ -4,7 +4,9 @@ import static io.marketfeed.simulator.alltick.AlltickEndpoint.OTHER;
 import static io.marketfeed.simulator.alltick.AlltickEndpoint.STOCK;
 
 import io.marketfeed.simulator.alltick.Instrument.Kind;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The default products: codes in the form of AllTick's product list, with plausible previous closes (demo data,
@@ -15,8 +17,10 @@ public final class AlltickUniverse {
     private AlltickUniverse() {
     }
 
-    public static List<Instrument> defaults() {
-        return List.of(
+    /** Code → instrument, in display order. */
+    public static Map<String, Instrument> defaults() {
+        Map<String, Instrument> universe = new LinkedHashMap<>();
+        for (Instrument instrument : List.of(
                 Instrument.of("AAPL.US", STOCK, Kind.US_STOCK, "189.84"),
                 Instrument.of("MSFT.US", STOCK, Kind.US_STOCK, "415.50"),
                 Instrument.of("NVDA.US", STOCK, Kind.US_STOCK, "875.28"),
@@ -39,6 +43,9 @@ public final class AlltickUniverse {
                 Instrument.of("GOLD", OTHER, Kind.METAL, "2331.20"),
                 Instrument.of("USOIL", OTHER, Kind.ENERGY, "78.91"),
                 Instrument.of("BTCUSDT", OTHER, Kind.CRYPTO, "67234.50"),
-                Instrument.of("ETHUSDT", OTHER, Kind.CRYPTO, "3456.78"));
+                Instrument.of("ETHUSDT", OTHER, Kind.CRYPTO, "3456.78"))) {
+            universe.put(instrument.code(), instrument);
+        }
+        return universe;
     }
 }

@@ -2,47 +2,41 @@ package io.marketfeed.simulator.sahmk;
 
 import static java.util.Objects.requireNonNull;
 
+import io.marketfeed.simulator.CommandLineOption;
+import io.marketfeed.simulator.SimulationOptions;
 import io.marketfeed.simulator.TickSizeTable;
 import java.math.BigDecimal;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Configuration of a {@link SahmkSimulation}. Immutable; build with {@link #builder()}. */
-public final class SahmkOptions {
+/**
+ * Configuration of a {@link SahmkSimulation}: what every simulation has ({@link SimulationOptions}; the universe
+ * maps a symbol to its previous close) and SAHMK's own. Immutable; build with {@link #builder()}.
+ */
+public final class SahmkOptions extends SimulationOptions<Plan, BigDecimal> {
 
-    private final Map<String, Plan> keys;
-    private final Map<String, BigDecimal> universe;
-    private final double updatesPerSecond;
-    private final long seed;
     private final int badKeyCloseCode;
     private final boolean errorBeforeAuthClose;
     private final boolean rejectOrigin;
-    private final Clock clock;
     private final Map<Plan, PlanLimits> planLimits;
     private final TickSizeTable tickSizes;
     private final int maxDepthLevels;
     private final boolean depthSnapshotBeforeAck;
     private final int tradesSnapshotSize;
-    private final int maxPendingFrames;
 
     private SahmkOptions(Builder builder) {
-        this.keys = Map.copyOf(builder.keys);
-        this.universe = Collections.unmodifiableMap(new LinkedHashMap<>(builder.universe));
-        this.updatesPerSecond = builder.updatesPerSecond;
-        this.seed = builder.seed;
+        super(builder);
         this.badKeyCloseCode = builder.badKeyCloseCode;
         this.errorBeforeAuthClose = builder.errorBeforeAuthClose;
         this.rejectOrigin = builder.rejectOrigin;
-        this.clock = builder.clock;
         this.planLimits = Collections.unmodifiableMap(new EnumMap<>(builder.planLimits));
         this.tickSizes = builder.tickSizes;
         this.maxDepthLevels = builder.maxDepthLevels;
         this.depthSnapshotBeforeAck = builder.depthSnapshotBeforeAck;
         this.tradesSnapshotSize = builder.tradesSnapshotSize;
-        this.maxPendingFrames = builder.maxPendingFrames;
     }
 
     /** Demo keys, the default Tadawul universe, 2 updates per second per symbol, seed 42, 4401 for bad keys. */
@@ -60,25 +54,6 @@ public final class SahmkOptions {
                 SahmkSimulation.ENTERPRISE_KEY, Plan.ENTERPRISE, SahmkSimulation.INACTIVE_KEY, Plan.INACTIVE);
     }
 
-    /** Accepted {@code api_key} values and their plans. */
-    public Map<String, Plan> keys() {
-        return keys;
-    }
-
-    /** Symbols in order, each with its previous close. */
-    public Map<String, BigDecimal> universe() {
-        return universe;
-    }
-
-    /** Generator steps per second per symbol; 0 publishes only on {@link SahmkSimulation#tick()}. */
-    public double updatesPerSecond() {
-        return updatesPerSecond;
-    }
-
-    public long seed() {
-        return seed;
-    }
-
     /** Close code for an unknown or missing key: 4401 (SDK, default) or 4001 (error-code docs page). */
     public int badKeyCloseCode() {
         return badKeyCloseCode;
@@ -92,11 +67,6 @@ public final class SahmkOptions {
     /** Whether handshakes with an {@code Origin} header get HTTP 403 (the Cloudflare behaviour of §1.2). */
     public boolean rejectOrigin() {
         return rejectOrigin;
-    }
-
-    /** Clock for every timestamp on the wire and in observation. */
-    public Clock clock() {
-        return clock;
     }
 
     public Map<Plan, PlanLimits> planLimits() {
@@ -122,67 +92,30 @@ public final class SahmkOptions {
         return tradesSnapshotSize;
     }
 
-    /** Outstanding writes per connection before further frames are dropped (slow client protection). */
-    public int maxPendingFrames() {
-        return maxPendingFrames;
-    }
-
     /** Collects options; {@link #build()} validates them all. Not thread safe. */
-    public static final class Builder {
+    public static final class Builder extends SimulationOptions.Builder<Plan, BigDecimal, SahmkOptions, Builder> {
 
-        private final Map<String, Plan> keys = new LinkedHashMap<>(demoKeys());
-        private Map<String, BigDecimal> universe = TadawulUniverse.defaults();
-        private double updatesPerSecond = 2;
-        private long seed = 42;
         private int badKeyCloseCode = 4401;
         private boolean errorBeforeAuthClose;
         private boolean rejectOrigin;
-        private Clock clock = Clock.systemUTC();
         private final Map<Plan, PlanLimits> planLimits = new EnumMap<>(Plan.class);
         private TickSizeTable tickSizes = TickSizeTable.TADAWUL;
         private int maxDepthLevels = SahmkSession.MAX_DEPTH_LEVELS;
         private boolean depthSnapshotBeforeAck = true;
         private int tradesSnapshotSize = 10;
-        private int maxPendingFrames = 10_000;
 
         Builder() {
+            super(demoKeys(), new CommandLineOption("--key", "KEY=PLAN",
+                    "accept KEY on PLAN (pro|business|enterprise|inactive); repeatable"), Plan::fromWireName,
+                    TadawulUniverse.defaults(), Duration.ofMillis(500));
             for (Plan plan : Plan.values()) {
                 planLimits.put(plan, PlanLimits.defaults(plan));
             }
         }
 
-        /** Accepts {@code key} with {@code plan} (in addition to the demo keys, unless {@link #clearKeys()}). */
-        public Builder key(String key, Plan plan) {
-            requireNonNull(key, "key is null");
-            keys.put(key, requireNonNull(plan, "plan is null"));
-            return this;
-        }
-
-        /** Forgets every key so far, the demo keys included. */
-        public Builder clearKeys() {
-            keys.clear();
-            return this;
-        }
-
-        public Builder universe(Map<String, BigDecimal> universe) {
-            this.universe = new LinkedHashMap<>(universe);
-            return this;
-        }
-
         /** The first {@code size} codes of the default universe, padded with generated codes. */
         public Builder universeSize(int size) {
-            this.universe = TadawulUniverse.ofSize(size);
-            return this;
-        }
-
-        public Builder updatesPerSecond(double updatesPerSecond) {
-            this.updatesPerSecond = updatesPerSecond;
-            return this;
-        }
-
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
+            return universe(TadawulUniverse.ofSize(size));
         }
 
         public Builder badKeyCloseCode(int code) {
@@ -197,11 +130,6 @@ public final class SahmkOptions {
 
         public Builder rejectOrigin(boolean rejectOrigin) {
             this.rejectOrigin = rejectOrigin;
-            return this;
-        }
-
-        public Builder clock(Clock clock) {
-            this.clock = requireNonNull(clock, "clock is null");
             return this;
         }
 
@@ -230,18 +158,34 @@ public final class SahmkOptions {
             return this;
         }
 
-        public Builder maxPendingFrames(int maxPendingFrames) {
-            this.maxPendingFrames = maxPendingFrames;
-            return this;
+        @Override
+        protected List<CommandLineOption> ownOptions() {
+            return List.of(new CommandLineOption("--universe", "N", "number of symbols (real Tadawul codes first) [68]"),
+                    new CommandLineOption("--bad-key-close", "N", "close code for unknown keys, 4401 or 4001 [4401]"),
+                    CommandLineOption.flag("--error-before-close", "send {\"type\":\"error\"} before closing a "
+                            + "rejected key"),
+                    CommandLineOption.flag("--reject-origin", "answer handshakes carrying an Origin header with "
+                            + "HTTP 403"));
         }
 
-        public SahmkOptions build() {
-            if (universe.isEmpty() || universe.containsKey("*")) {
-                throw new IllegalArgumentException("the universe must be non-empty and must not contain '*'");
+        @Override
+        protected boolean ownOption(String name, String value) {
+            switch (name) {
+                case "--universe" -> universeSize(CommandLineOption.integer(value, name));
+                case "--bad-key-close" -> badKeyCloseCode(CommandLineOption.integer(value, name));
+                case "--error-before-close" -> errorBeforeAuthClose(true);
+                case "--reject-origin" -> rejectOrigin(true);
+                default -> {
+                    return false;
+                }
             }
-            if (!(updatesPerSecond >= 0 && updatesPerSecond <= 1_000)) {
-                throw new IllegalArgumentException("updatesPerSecond must be between 0 and 1000, got "
-                        + updatesPerSecond);
+            return true;
+        }
+
+        @Override
+        protected void check(SahmkOptions options) {
+            if (options.universe().containsKey("*")) {
+                throw new IllegalArgumentException("the universe must not contain '*'");
             }
             if (badKeyCloseCode < 4000 || badKeyCloseCode > 4999) {
                 throw new IllegalArgumentException("badKeyCloseCode must be an application code 4000-4999 (4401 or "
@@ -249,14 +193,22 @@ public final class SahmkOptions {
             }
             requireRange(maxDepthLevels, 1, SahmkSession.MAX_DEPTH_LEVELS, "maxDepthLevels");
             requireRange(tradesSnapshotSize, 1, 50, "tradesSnapshotSize");
-            requireRange(maxPendingFrames, 1, Integer.MAX_VALUE, "maxPendingFrames");
-            return new SahmkOptions(this);
         }
 
         private static void requireRange(int value, int min, int max, String name) {
             if (value < min || value > max) {
                 throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + value);
             }
+        }
+
+        @Override
+        protected SahmkOptions create() {
+            return new SahmkOptions(this);
+        }
+
+        @Override
+        public SahmkSimulation newSimulation() {
+            return new SahmkSimulation(build());
         }
     }
 }

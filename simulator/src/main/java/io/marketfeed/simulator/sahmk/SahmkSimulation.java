@@ -7,11 +7,13 @@ import io.marketfeed.simulator.HandshakeOutcome;
 import io.marketfeed.simulator.MarketGenerator;
 import io.marketfeed.simulator.SimulatedConnection;
 import io.marketfeed.simulator.SimulatorServer;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -26,10 +28,10 @@ import org.slf4j.LoggerFactory;
  * {@code /ws/v1/market/depth/}, trades on {@code /ws/v1/market/trades/}, authenticated by the {@code api_key} query
  * parameter against configured keys, each with a {@link Plan}. See protocols.md §1 and {@link SahmkOptions}.
  *
- * <p>A seeded {@link MarketGenerator} over a Tadawul universe drives the data: every {@code 1/updatesPerSecond}
- * seconds each symbol takes one step, and subscribers of the symbol get one quote, depth snapshot or trade. With
- * {@code updatesPerSecond = 0} nothing is published unless a test calls {@link #tick()} or {@link #publish}.
- * Thread safe.
+ * <p>A seeded {@link MarketGenerator} over a Tadawul universe drives the data: every
+ * {@linkplain SahmkOptions#updateInterval() update interval} each symbol takes one step, and subscribers of the
+ * symbol get one quote, depth snapshot or trade. With a zero interval nothing is published unless a test calls
+ * {@link #tick()} or {@link #publish}. Thread safe.
  */
 public final class SahmkSimulation extends AbstractSimulation {
 
@@ -74,6 +76,16 @@ public final class SahmkSimulation extends AbstractSimulation {
     /** {@code ws://host:port/<channel path>?api_key=<key>} on {@code server}. */
     public static URI uri(SimulatorServer server, Channel channel, String apiKey) {
         return server.webSocketUri(channel.path() + "?api_key=" + URLEncoder.encode(apiKey, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void describe(SimulatorServer server, PrintStream out) {
+        out.println("SAHMK (demo key " + DEMO_KEY + ", plan pro):");
+        for (Channel channel : Channel.values()) {
+            out.printf("  %-7s %s%n", channel.name().toLowerCase(Locale.ROOT) + ":", uri(server, channel, DEMO_KEY));
+        }
+        out.println("  keys:   " + options.keys().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(entry -> entry.getKey() + " (" + entry.getValue().wireName() + ")").toList());
     }
 
     /** One step of every symbol, published to subscribers now; returns the number of frames queued. */
@@ -121,8 +133,8 @@ public final class SahmkSimulation extends AbstractSimulation {
 
     @Override
     protected void onStart(ScheduledExecutorService scheduler) {
-        if (options.updatesPerSecond() > 0) {
-            long periodNanos = Math.max(1_000_000L, Math.round(1_000_000_000L / options.updatesPerSecond()));
+        if (!options.updateInterval().isZero()) {
+            long periodNanos = options.updateInterval().toNanos();
             ticking = scheduler.scheduleAtFixedRate(this::scheduledTick, periodNanos, periodNanos,
                     TimeUnit.NANOSECONDS);
         }

@@ -11,7 +11,7 @@ import io.marketfeed.simulator.Simulation;
 import io.marketfeed.simulator.SimulationHost;
 import io.marketfeed.simulator.SimulatorServer;
 import io.marketfeed.simulator.TickSizeTable;
-import java.math.BigDecimal;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
@@ -85,8 +85,7 @@ public final class ScreenerSimulation implements Simulation {
     public ScreenerSimulation(ScreenerOptions options) {
         this.options = options;
         this.core = new Core();
-        this.market = new MarketGenerator(Map.of("005930", new BigDecimal("73000"), "000660", new BigDecimal("145000"),
-                "035720", new BigDecimal("48500")), options.seed(), KRX, options.clock());
+        this.market = new MarketGenerator(options.universe(), options.seed(), KRX, options.clock());
     }
 
     public ScreenerOptions options() {
@@ -100,6 +99,14 @@ public final class ScreenerSimulation implements Simulation {
     }
 
     // ------------------------------------------------------------------ Simulation
+
+    @Override
+    public void describe(SimulatorServer server, PrintStream out) {
+        out.println("Screener (anonymous; a JWT token is optional):");
+        out.println("  stream:  " + baseUrl(server) + PATH);
+        out.println("  subscribe with {\"type\":\"subscribe\",\"subscription_type\":\"stock\",\"targets\":[\"005930\"]};"
+                + " market, sector and watchlist work alike");
+    }
 
     @Override public String name() { return NAME; }
     @Override public List<String> paths() { return core.paths(); }

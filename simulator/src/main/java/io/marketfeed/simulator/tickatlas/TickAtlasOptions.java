@@ -2,18 +2,21 @@ package io.marketfeed.simulator.tickatlas;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Clock;
+import io.marketfeed.simulator.CommandLineOption;
+import io.marketfeed.simulator.SimulationOptions;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Configuration of a {@link TickAtlasSimulation}. Immutable; build with {@link #builder()}. */
-public final class TickAtlasOptions {
+/**
+ * Configuration of a {@link TickAtlasSimulation}: what every simulation has ({@link SimulationOptions}; its
+ * {@link #updateInterval()} is how often quotes are pushed, about once a minute on the real server) and TickAtlas's
+ * own. Immutable; build with {@link #builder()}.
+ */
+public final class TickAtlasOptions extends SimulationOptions<TickAtlasPlan, ForexInstrument> {
 
-    private final Map<String, TickAtlasPlan> keys;
-    private final Map<String, ForexInstrument> universe;
-    private final Duration quoteInterval;
     private final Duration heartbeatInterval;
     private final Duration authDeadline;
     private final int connectionsPerKey;
@@ -21,14 +24,9 @@ public final class TickAtlasOptions {
     private final boolean flatQuotes;
     private final int errorCloseCode;
     private final Duration errorCloseDelay;
-    private final long seed;
-    private final Clock clock;
-    private final int maxPendingFrames;
 
     private TickAtlasOptions(Builder builder) {
-        this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(builder.keys));
-        this.universe = Collections.unmodifiableMap(new LinkedHashMap<>(builder.universe));
-        this.quoteInterval = builder.quoteInterval;
+        super(builder);
         this.heartbeatInterval = builder.heartbeatInterval;
         this.authDeadline = builder.authDeadline;
         this.connectionsPerKey = builder.connectionsPerKey;
@@ -36,9 +34,6 @@ public final class TickAtlasOptions {
         this.flatQuotes = builder.flatQuotes;
         this.errorCloseCode = builder.errorCloseCode;
         this.errorCloseDelay = builder.errorCloseDelay;
-        this.seed = builder.seed;
-        this.clock = builder.clock;
-        this.maxPendingFrames = builder.maxPendingFrames;
     }
 
     /**
@@ -64,21 +59,12 @@ public final class TickAtlasOptions {
         return Collections.unmodifiableMap(keys);
     }
 
-    /** Accepted keys and their plans (each key has its own quota and connection slots). */
-    public Map<String, TickAtlasPlan> keys() {
-        return keys;
-    }
-
-    public Map<String, ForexInstrument> universe() {
-        return universe;
-    }
-
-    /**
-     * How often every symbol steps and is pushed to its subscribers; zero publishes only on
-     * {@link TickAtlasSimulation#tick()}. The real server pushes about once a minute.
-     */
-    public Duration quoteInterval() {
-        return quoteInterval;
+    /** {@code pro} or {@code pro:777} (the plan with a daily quota of 777 credits), as {@code --key} takes it. */
+    static TickAtlasPlan plan(String spec) {
+        int colon = spec.indexOf(':');
+        TickAtlasPlan plan = TickAtlasPlan.named(colon < 0 ? spec : spec.substring(0, colon));
+        return colon < 0 ? plan : plan.withDailyQuota(CommandLineOption.integer(spec.substring(colon + 1),
+                "--key quota"));
     }
 
     /** How often authenticated connections get {@code {"type":"heartbeat"}}; zero sends none. Real: 30 s. */
@@ -123,26 +109,10 @@ public final class TickAtlasOptions {
         return errorCloseDelay;
     }
 
-    public long seed() {
-        return seed;
-    }
-
-    /** Clock for every timestamp on the wire, for bars, and for the midnight reset. */
-    public Clock clock() {
-        return clock;
-    }
-
-    /** Outstanding writes per connection before further frames are dropped (slow client protection). */
-    public int maxPendingFrames() {
-        return maxPendingFrames;
-    }
-
     /** Collects options; {@link #build()} validates them all. Not thread safe. */
-    public static final class Builder {
+    public static final class Builder
+            extends SimulationOptions.Builder<TickAtlasPlan, ForexInstrument, TickAtlasOptions, Builder> {
 
-        private final Map<String, TickAtlasPlan> keys = new LinkedHashMap<>(demoKeys());
-        private Map<String, ForexInstrument> universe = ForexUniverse.defaults();
-        private Duration quoteInterval = Duration.ofSeconds(1);
         private Duration heartbeatInterval = Duration.ofSeconds(30);
         private Duration authDeadline = Duration.ofSeconds(10);
         private int connectionsPerKey = 2;
@@ -150,37 +120,11 @@ public final class TickAtlasOptions {
         private boolean flatQuotes;
         private int errorCloseCode = 1008;
         private Duration errorCloseDelay = Duration.ZERO;
-        private long seed = 42;
-        private Clock clock = Clock.systemUTC();
-        private int maxPendingFrames = 10_000;
 
         Builder() {
-        }
-
-        /** Accepts {@code key} on {@code plan} (in addition to the demo keys, unless {@link #clearKeys()}). */
-        public Builder key(String key, TickAtlasPlan plan) {
-            requireNonNull(key, "key is null");
-            if (key.isBlank()) {
-                throw new IllegalArgumentException("key is blank");
-            }
-            keys.put(key, requireNonNull(plan, "plan is null"));
-            return this;
-        }
-
-        /** Forgets every key so far, the demo keys included. */
-        public Builder clearKeys() {
-            keys.clear();
-            return this;
-        }
-
-        public Builder universe(Map<String, ForexInstrument> universe) {
-            this.universe = new LinkedHashMap<>(universe);
-            return this;
-        }
-
-        public Builder quoteInterval(Duration interval) {
-            this.quoteInterval = requireNonNull(interval, "interval is null");
-            return this;
+            super(demoKeys(), new CommandLineOption("--key", "KEY=PLAN[:QUOTA]",
+                    "accept KEY on PLAN (starter|pro|enterprise|free|payg); repeatable"), TickAtlasOptions::plan,
+                    ForexUniverse.defaults(), Duration.ofSeconds(1));
         }
 
         public Builder heartbeatInterval(Duration interval) {
@@ -218,37 +162,47 @@ public final class TickAtlasOptions {
             return this;
         }
 
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
+        @Override
+        protected List<CommandLineOption> ownOptions() {
+            return List.of(new CommandLineOption("--quote-interval", "D", "the same as --update-interval [1s]"),
+                    new CommandLineOption("--heartbeat", "D", "server heartbeat every D [30s]"),
+                    new CommandLineOption("--auth-deadline", "D", "close unauthenticated connections after D [10s]"),
+                    new CommandLineOption("--connections-per-key", "N", "connection limit per key [2]"),
+                    new CommandLineOption("--quota-reset-every", "D",
+                            "also reset every quota every D (00:00 UTC always resets) [never]"),
+                    CommandLineOption.flag("--flat-quotes", "use the flat quote shape of the older reference page"));
         }
 
-        public Builder clock(Clock clock) {
-            this.clock = requireNonNull(clock, "clock is null");
-            return this;
-        }
-
-        public Builder maxPendingFrames(int maxPendingFrames) {
-            this.maxPendingFrames = maxPendingFrames;
-            return this;
-        }
-
-        public TickAtlasOptions build() {
-            if (universe.isEmpty()) {
-                throw new IllegalArgumentException("the universe must not be empty");
+        @Override
+        protected boolean ownOption(String name, String value) {
+            switch (name) {
+                case "--quote-interval" -> updateInterval(CommandLineOption.duration(value, name));
+                case "--heartbeat" -> heartbeatInterval(CommandLineOption.duration(value, name));
+                case "--auth-deadline" -> authDeadline(CommandLineOption.duration(value, name));
+                case "--connections-per-key" -> connectionsPerKey(CommandLineOption.integer(value, name));
+                case "--quota-reset-every" -> quotaResetInterval(CommandLineOption.duration(value, name));
+                case "--flat-quotes" -> flatQuotes(true);
+                default -> {
+                    return false;
+                }
             }
-            universe.forEach((symbol, instrument) -> {
+            return true;
+        }
+
+        @Override
+        protected void check(TickAtlasOptions options) {
+            options.universe().forEach((symbol, instrument) -> {
                 if (!symbol.equals(instrument.symbol())) {
                     throw new IllegalArgumentException("universe key " + symbol + " holds " + instrument.symbol());
                 }
             });
-            notNegative(quoteInterval, "quoteInterval");
-            notNegative(heartbeatInterval, "heartbeatInterval");
-            notNegative(authDeadline, "authDeadline");
-            notNegative(quotaResetInterval, "quotaResetInterval");
-            notNegative(errorCloseDelay, "errorCloseDelay");
-            if (!quoteInterval.isZero() && quoteInterval.toMillis() < 1) {
-                throw new IllegalArgumentException("quoteInterval must be zero or at least 1 ms");
+            for (Map.Entry<String, Duration> duration : Map.of("heartbeatInterval", heartbeatInterval,
+                    "authDeadline", authDeadline, "quotaResetInterval", quotaResetInterval,
+                    "errorCloseDelay", errorCloseDelay).entrySet()) {
+                if (duration.getValue().isNegative()) {
+                    throw new IllegalArgumentException(duration.getKey() + " must not be negative, got "
+                            + duration.getValue());
+                }
             }
             if (connectionsPerKey < 1) {
                 throw new IllegalArgumentException("connectionsPerKey must be at least 1, got " + connectionsPerKey);
@@ -260,16 +214,16 @@ public final class TickAtlasOptions {
                 throw new IllegalArgumentException("errorCloseCode " + errorCloseCode + " cannot be sent in a close "
                         + "frame; use 1000-1003, 1007-1014 or 3000-4999");
             }
-            if (maxPendingFrames < 1) {
-                throw new IllegalArgumentException("maxPendingFrames must be at least 1, got " + maxPendingFrames);
-            }
+        }
+
+        @Override
+        protected TickAtlasOptions create() {
             return new TickAtlasOptions(this);
         }
 
-        private static void notNegative(Duration duration, String name) {
-            if (duration.isNegative()) {
-                throw new IllegalArgumentException(name + " must not be negative, got " + duration);
-            }
+        @Override
+        public TickAtlasSimulation newSimulation() {
+            return new TickAtlasSimulation(build());
         }
     }
 }

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * quota, a connection limit per key, server heartbeats, and quotes carrying the M1 bar. See {@link TickAtlasSession}
  * for the per-connection protocol and {@link TickAtlasOptions} for what can be configured.
  *
- * <p>Every {@linkplain TickAtlasOptions#quoteInterval() quote interval} each instrument of a seeded
+ * <p>Every {@linkplain TickAtlasOptions#updateInterval() update interval} each instrument of a seeded
  * {@link ForexMarket} steps, and every authenticated subscriber gets one {@code quote}, charged
  * {@code credits_per_push} against its key's quota. A key whose quota is spent gets {@code quota_exceeded} once per
  * connection and quota period and no more quotes; its sockets stay open and heartbeats go on. Quotas reset at 00:00
@@ -292,7 +292,7 @@ public final class TickAtlasSimulation extends AbstractSimulation {
     @Override
     protected void onStart(ScheduledExecutorService newScheduler) {
         scheduler = newScheduler;
-        every(options.quoteInterval(), "quote tick", this::tick);
+        every(options.updateInterval(), "quote tick", this::tick);
         every(options.heartbeatInterval(), "heartbeat", this::sendHeartbeats);
         every(Duration.ofMillis(options.quotaResetInterval().isZero() ? 1000
                 : Math.min(1000, Math.max(10, options.quotaResetInterval().toMillis() / 10))), "quota period",
@@ -389,7 +389,7 @@ public final class TickAtlasSimulation extends AbstractSimulation {
         }
         status.put("answering_auth", answeringAuth);
         status.put("limits_overridden", maxSymbolsOverride != null);
-        status.put("quote_interval_ms", options.quoteInterval().toMillis());
+        status.put("quote_interval_ms", options.updateInterval().toMillis());
         status.put("heartbeat_interval_ms", options.heartbeatInterval().toMillis());
         status.put("auth_deadline_ms", options.authDeadline().toMillis());
         status.put("universe_size", market.symbols().size());
@@ -409,6 +409,7 @@ public final class TickAtlasSimulation extends AbstractSimulation {
     }
 
     /** Prints how to reach this simulation on {@code server}: the URL, the demo keys and their plans. */
+    @Override
     public void describe(SimulatorServer server, PrintStream out) {
         out.println("TickAtlas (first-message auth; demo key " + DEMO_KEY + "):");
         out.println("  quotes: " + uri(server) + "   (base URL for marketfeed: " + baseUrl(server) + ")");
@@ -418,7 +419,7 @@ public final class TickAtlasSimulation extends AbstractSimulation {
                             + account.plan().creditsPerPush() + " credits per push, quota " + account.remaining()
                             : ", no WebSocket access"));
         }
-        out.println("  quotes every " + millis(options.quoteInterval()) + ", heartbeat every "
+        out.println("  quotes every " + millis(options.updateInterval()) + ", heartbeat every "
                 + millis(options.heartbeatInterval()) + ", auth deadline " + millis(options.authDeadline()));
     }
 

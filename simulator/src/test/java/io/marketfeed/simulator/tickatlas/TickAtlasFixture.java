@@ -33,7 +33,7 @@ final class TickAtlasFixture implements AutoCloseable {
     }
 
     static TickAtlasOptions.Builder manualOptions() {
-        return TickAtlasOptions.builder().quoteInterval(java.time.Duration.ZERO)
+        return TickAtlasOptions.builder().updateInterval(java.time.Duration.ZERO)
                 .heartbeatInterval(java.time.Duration.ZERO).seed(7);
     }
 

@@ -291,7 +291,7 @@ class TickAtlasProtocolTest {
     @Test
     void quotesFlowOnTheirIntervalToSubscribersOnly() {
         try (TickAtlasFixture fixture = TickAtlasFixture.start(TickAtlasFixture.manualOptions()
-                .quoteInterval(Duration.ofMillis(50)))) {
+                .updateInterval(Duration.ofMillis(50)))) {
             Client client = fixture.authenticated(TickAtlasSimulation.DEMO_KEY);
             client.subscribe("USDJPY");
             client.expect("subscribed");
