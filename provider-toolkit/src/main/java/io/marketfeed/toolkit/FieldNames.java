@@ -3,6 +3,7 @@ package io.marketfeed.toolkit;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The fields a decoder reads, found by their JSON name. {@link JsonFrames} hands out the same {@code String}
@@ -21,6 +22,21 @@ public final class FieldNames<F extends Enum<F>> {
 
     private final Map<String, F> byText;
     private final IdentityHashMap<String, Object> seen = new IdentityHashMap<>();
+
+    /**
+     * Every constant of {@code fields} by its JSON name.
+     *
+     * @param wireName the JSON name of a field
+     */
+    public static <F extends Enum<F>> FieldNames<F> of(Class<F> fields, Function<F, String> wireName) {
+        Map<String, F> byText = new HashMap<>();
+        for (F field : fields.getEnumConstants()) {
+            if (byText.put(wireName.apply(field), field) != null) {
+                throw new IllegalArgumentException("two fields named '" + wireName.apply(field) + "' in " + fields);
+            }
+        }
+        return new FieldNames<>(byText);
+    }
 
     /** @param byText every field by its JSON name (the map is copied) */
     public FieldNames(Map<String, F> byText) {

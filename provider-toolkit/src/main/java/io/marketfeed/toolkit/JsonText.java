@@ -1,5 +1,7 @@
 package io.marketfeed.toolkit;
 
+import java.util.List;
+
 /** Writing JSON text by hand, for the small control frames a provider sends. Stateless. */
 public final class JsonText {
 
@@ -29,5 +31,17 @@ public final class JsonText {
             }
         }
         return json.append('"');
+    }
+
+    /** Appends {@code values} as a JSON array of strings: {@code ["2222","1120"]}. */
+    public static StringBuilder appendStrings(StringBuilder json, List<String> values) {
+        json.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            appendString(json, values.get(i));
+        }
+        return json.append(']');
     }
 }
