@@ -304,13 +304,7 @@ final class SahmkCodec {
 
     private static StringBuilder request(String action, List<String> symbols) {
         StringBuilder json = new StringBuilder(32 + symbols.size() * 8);
-        json.append("{\"action\":\"").append(action).append("\",\"symbols\":[");
-        for (int i = 0; i < symbols.size(); i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            JsonText.appendString(json, symbols.get(i));
-        }
-        return json.append(']');
+        json.append("{\"action\":\"").append(action).append("\",\"symbols\":");
+        return JsonText.appendStrings(json, symbols);
     }
 }

@@ -1,8 +1,5 @@
 package io.marketfeed.provider.sahmk;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /** The field names SAHMK uses that the decoder reads, at any level of a message. */
 enum SahmkField {
     TYPE("type"), SYMBOL("symbol"), MESSAGE("message"), CODE("code"), PLAN("plan"), AVAILABLE("available"),
@@ -13,14 +10,6 @@ enum SahmkField {
     ORDER_COUNT("order_count"), MAX_SYMBOLS_PER_CONNECTION("max_symbols_per_connection"),
     MAX_SYMBOLS_PER_CALL("max_symbols_per_call");
 
-    private static final Map<String, SahmkField> BY_NAME = new HashMap<>();
-
-    static {
-        for (SahmkField field : values()) {
-            BY_NAME.put(field.wireName, field);
-        }
-    }
-
     private final String wireName;
 
     SahmkField(String wireName) {
@@ -30,10 +19,5 @@ enum SahmkField {
     /** The field's JSON name, as bad values are reported. */
     String wire() {
         return wireName;
-    }
-
-    /** Every field by its JSON name. */
-    static Map<String, SahmkField> byName() {
-        return BY_NAME;
     }
 }

@@ -119,8 +119,12 @@ class TestSahmkFrameReading {
     @Test
     void fieldNamesAreTheWires() {
         assertEquals("change_percent", SahmkField.CHANGE_PERCENT.wire());
-        assertEquals(SahmkField.MAX_SYMBOLS_PER_CALL, SahmkField.byName().get("max_symbols_per_call"));
-        assertEquals(SahmkField.values().length, SahmkField.byName().size());
+        io.marketfeed.toolkit.FieldNames<SahmkField> names =
+                io.marketfeed.toolkit.FieldNames.of(SahmkField.class, SahmkField::wire);
+        for (SahmkField field : SahmkField.values()) {
+            assertEquals(field, names.field(field.wire()), "each name once");
+        }
+        assertEquals(SahmkField.MAX_SYMBOLS_PER_CALL, names.field("max_symbols_per_call"));
     }
 
     @Test
