@@ -10,6 +10,7 @@ import io.marketfeed.api.protocol.DecodeOutput;
 import io.marketfeed.api.protocol.LimitsUpdate;
 import io.marketfeed.api.protocol.OutboundFrame;
 import io.marketfeed.toolkit.ExactDecimal;
+import io.marketfeed.toolkit.JsonText;
 import io.marketfeed.toolkit.Symbols;
 import io.marketfeed.toolkit.TextFields;
 import java.math.BigDecimal;
@@ -24,7 +25,7 @@ import java.util.OptionalLong;
  * Translation between TickAtlas's wire messages and the event model: the client's JSON requests (static), and the
  * server's {@code authenticated} and {@code quote} messages, for one connection (an instance per session keeps
  * what decoding reuses: the quote builder, the decimal reader and the interned symbols and types, so that a push
- * allocates only its events). The per-connection bookkeeping is in {@link TickAtlasSession}. Not thread safe.
+ * allocates only its events). The requests in flight are in {@link TickAtlasRequests}. Not thread safe.
  *
  * <p>Values that cannot be read exactly ({@code DecodeOutput#badValue}): required are the {@code symbol}; for a
  * quote, at least one of {@code bid}, {@code ask} and {@code price} (each alone optional: a quote with one readable
@@ -40,15 +41,6 @@ final class TickAtlasCodec {
     /** Not in the published material; the usual form, which the simulator answers with {@code pong}. */
     static final OutboundFrame PING = OutboundFrame.text("{\"action\":\"ping\"}");
 
-    private static final long[] POWERS_OF_TEN = new long[19];
-
-    static {
-        POWERS_OF_TEN[0] = 1;
-        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
-            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
-        }
-    }
-
     private final Quote.Builder quote = Quote.builder(TickAtlasProvider.ID);
     private final ExactDecimal decimal = new ExactDecimal();
     private final Symbols symbols = new Symbols();
@@ -60,7 +52,7 @@ final class TickAtlasCodec {
     static OutboundFrame auth(Secret key) {
         StringBuilder json = new StringBuilder(32 + key.reveal().length());
         json.append("{\"action\":\"auth\",\"key\":");
-        TickAtlasText.appendJsonString(json, key.reveal());
+        JsonText.appendString(json, key.reveal());
         return OutboundFrame.sensitive(json.append('}').toString());
     }
 
@@ -73,7 +65,7 @@ final class TickAtlasCodec {
     }
 
     /** The limits {@code authenticated} announced; empty when it announced none that make sense. */
-    Optional<LimitsUpdate> limits(WireMessage authenticated) {
+    Optional<LimitsUpdate> limits(TickAtlasMessage authenticated) {
         OptionalInt maxSymbols = maxSymbols(authenticated);
         String plan = authenticated.top.trimmed(PLAN);
         if (maxSymbols.isEmpty() && plan == null) {
@@ -84,7 +76,7 @@ final class TickAtlasCodec {
     }
 
     /** The message's {@code max_symbols}, when it is a whole number of at least 1. */
-    OptionalInt maxSymbols(WireMessage message) {
+    OptionalInt maxSymbols(TickAtlasMessage message) {
         return message.top.wholeNumber(MAX_SYMBOLS, 1, decimal);
     }
 
@@ -92,47 +84,32 @@ final class TickAtlasCodec {
      * The credit figures a message carries at its top level; empty when it carries none. Allocates nothing when
      * it carries none (every push and heartbeat is asked).
      */
-    Optional<CreditUpdate> credits(WireMessage message) {
-        OptionalLong remaining = wholeLong(message.top, DAILY_QUOTA_REMAINING, 0);
-        OptionalLong costPerPush = wholeLong(message.top, CREDITS_PER_PUSH, 0);
+    Optional<CreditUpdate> credits(TickAtlasMessage message) {
+        OptionalLong remaining = wholeLong(message.top, DAILY_QUOTA_REMAINING);
+        OptionalLong costPerPush = wholeLong(message.top, CREDITS_PER_PUSH);
         if (remaining.isEmpty() && costPerPush.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new CreditUpdate(remaining, costPerPush));
     }
 
-    /** A whole number of at least {@code minimum} ({@code 20}, {@code "20"} or {@code 20.0}), or empty. */
-    OptionalLong wholeLong(TextFields<TickAtlasField> fields, TickAtlasField field, long minimum) {
-        if (!fields.decimal(field, decimal)) {
-            return OptionalLong.empty();
-        }
-        if (decimal.isCompact() && decimal.scale() < POWERS_OF_TEN.length) {
-            long power = POWERS_OF_TEN[decimal.scale()];
-            if (decimal.unscaled() % power != 0) {
-                return OptionalLong.empty();
-            }
-            long whole = decimal.unscaled() / power;
-            return whole >= minimum ? OptionalLong.of(whole) : OptionalLong.empty();
-        }
-        BigDecimal value = decimal.value();
-        if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
-            return OptionalLong.empty();
-        }
+    /** A whole number of at least zero ({@code 20}, {@code "20"} or {@code 20.0}), or empty. */
+    OptionalLong wholeLong(TextFields<TickAtlasField> fields, TickAtlasField field) {
         try {
-            long whole = value.longValueExact();
-            return whole >= minimum ? OptionalLong.of(whole) : OptionalLong.empty();
-        } catch (ArithmeticException e) {
+            long whole = fields.decimal(field, decimal) ? decimal.value().longValueExact() : -1;
+            return whole >= 0 ? OptionalLong.of(whole) : OptionalLong.empty();
+        } catch (ArithmeticException notWholeOrTooLarge) {
             return OptionalLong.empty();
         }
     }
 
     /** The message's type, interned; null when it has none. */
-    String type(WireMessage message) {
+    String type(TickAtlasMessage message) {
         return message.type(types);
     }
 
     /** The symbol of a quote, interned: in {@code data}, else at the top level; null when neither has one. */
-    String quoteSymbol(WireMessage message) {
+    String quoteSymbol(TickAtlasMessage message) {
         String symbol = message.quoteFields().symbol(SYMBOL, symbols);
         return symbol != null ? symbol : message.top.symbol(SYMBOL, symbols);
     }
@@ -143,7 +120,7 @@ final class TickAtlasCodec {
      * The spread is not kept: the event model has no field for it, it is {@code ask - bid} of the same decimals,
      * and its unit on the WebSocket (price or points) is not documented.
      */
-    Quote quote(WireMessage message, String symbol, Instant receivedAt, boolean candleToo, DecodeOutput out) {
+    Quote quote(TickAtlasMessage message, String symbol, Instant receivedAt, boolean candleToo, DecodeOutput out) {
         TextFields<TickAtlasField> fields = message.quoteFields();
         quote.clear().symbol(symbol).receivedAt(receivedAt);
         reportedDrops = 0;
@@ -159,10 +136,10 @@ final class TickAtlasCodec {
         }
         Instant time = message.quoteTimestamp(decimal);
         if (time == null) {
-            reportTime(message, message.dataTimestamp, message.topTimestamp, TIMESTAMP, false, out);
+            report(message, TIMESTAMP, false, out);
             time = message.barTime(decimal);
             if (time == null && !candleToo) {
-                reportTime(message, message.dataTime, message.topTime, TIME, false, out);
+                report(message, TIME, false, out);
             }
         }
         return quote.time(time).build();
@@ -173,27 +150,20 @@ final class TickAtlasCodec {
         return reportedDrops;
     }
 
-    /** Reports the field when {@code read} says {@link TextFields#BAD}: from the quote's fields, else the top. */
-    private void reportIfBad(WireMessage message, TickAtlasField field, int read, boolean dropped, DecodeOutput out) {
-        if (read != TextFields.BAD) {
-            return;
-        }
-        TextFields<TickAtlasField> fields = message.quoteFields();
-        (fields.sent(field) ? fields : message.top).report(field, field.wire(), dropped, out);
-        if (dropped) {
-            reportedDrops++;
+    /** Reports the field when {@code read} says {@link TextFields#BAD}. */
+    private void reportIfBad(TickAtlasMessage message, TickAtlasField field, int read, boolean dropped,
+            DecodeOutput out) {
+        if (read == TextFields.BAD) {
+            report(message, field, dropped, out);
         }
     }
 
-    /** Reports a time sent but no time: the quote's fields' first, else the top level's. */
-    private void reportTime(WireMessage message, WireTime inData, WireTime atTop, TickAtlasField field,
-            boolean dropped, DecodeOutput out) {
-        WireTime bad = message.hasData && inData.sent() ? inData : atTop.sent() ? atTop : null;
-        if (bad != null) {
-            out.badValue(field.wire(), bad.sample(), dropped);
-            if (dropped) {
-                reportedDrops++;
-            }
+    /** Reports the field's value as bad: the quote's fields' when sent there, else the top level's; if sent. */
+    private void report(TickAtlasMessage message, TickAtlasField field, boolean dropped, DecodeOutput out) {
+        TextFields<TickAtlasField> sent = message.sentIn(field);
+        if (sent != null) {
+            sent.report(field, field.wire(), dropped, out);
+            reportedDrops += dropped ? 1 : 0;
         }
     }
 
@@ -201,7 +171,7 @@ final class TickAtlasCodec {
      * The M1 bar a {@code quote} message carries ({@code time} is the bar's start), or null when it lacks the time
      * or one of open, high, low and close (the flat shape carries none of them).
      */
-    Candle candle(WireMessage message, String symbol, Instant receivedAt, DecodeOutput out) {
+    Candle candle(TickAtlasMessage message, String symbol, Instant receivedAt, DecodeOutput out) {
         TextFields<TickAtlasField> fields = message.quoteFields();
         reportedDrops = 0;
         BigDecimal open = required(message, OPEN, out);
@@ -210,7 +180,7 @@ final class TickAtlasCodec {
         BigDecimal close = required(message, CLOSE, out);
         Instant time = message.barTime(decimal);
         if (time == null && (open != null || high != null || low != null || close != null || reportedDrops > 0)) {
-            reportTime(message, message.dataTime, message.topTime, TIME, true, out);
+            report(message, TIME, true, out);
         }
         if (open == null || high == null || low == null || close == null || time == null) {
             return null;
@@ -222,14 +192,14 @@ final class TickAtlasCodec {
     }
 
     /** A required bar value: its exact value, or null when absent or bad (reported as dropping the candle). */
-    private BigDecimal required(WireMessage message, TickAtlasField field, DecodeOutput out) {
+    private BigDecimal required(TickAtlasMessage message, TickAtlasField field, DecodeOutput out) {
         int read = decimal(message.quoteFields(), message.top, field, null);
         reportIfBad(message, field, read, true, out);
         return read == TextFields.READ ? decimal.value() : null;
     }
 
     /** Whether a quote message carries any bar field, i.e. a candle was meant to be in it. */
-    static boolean hasBarFields(WireMessage message) {
+    static boolean hasBarFields(TickAtlasMessage message) {
         TextFields<TickAtlasField> fields = message.quoteFields();
         return isSent(fields, OPEN) || isSent(fields, HIGH) || isSent(fields, LOW) || isSent(fields, CLOSE);
     }
@@ -259,13 +229,7 @@ final class TickAtlasCodec {
 
     private static String request(String action, List<String> symbols) {
         StringBuilder json = new StringBuilder(32 + symbols.size() * 10);
-        json.append("{\"action\":\"").append(action).append("\",\"symbols\":[");
-        for (int i = 0; i < symbols.size(); i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            TickAtlasText.appendJsonString(json, symbols.get(i));
-        }
-        return json.append("]}").toString();
+        json.append("{\"action\":\"").append(action).append("\",\"symbols\":");
+        return JsonText.appendStrings(json, symbols).append('}').toString();
     }
 }

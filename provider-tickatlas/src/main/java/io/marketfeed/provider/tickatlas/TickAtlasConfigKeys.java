@@ -16,18 +16,9 @@ final class TickAtlasConfigKeys {
     static final String SYMBOLS = CommonSettings.SYMBOLS;
     static final String CANDLES = "candles";
     static final String AUTH_TIMEOUT = "auth-timeout";
-    static final String HEARTBEAT_INTERVAL = CommonSettings.HEARTBEAT_INTERVAL;
-    static final String HEARTBEAT_TIMEOUT = CommonSettings.HEARTBEAT_TIMEOUT;
     static final String HEARTBEAT_CLIENT_PING = "heartbeat.client-ping";
-    static final String MAX_SYMBOLS_PER_CONNECTION = CommonSettings.MAX_SYMBOLS_PER_CONNECTION;
-    static final String MAX_SYMBOLS_PER_FRAME = CommonSettings.MAX_SYMBOLS_PER_FRAME;
-    static final String MAX_CONNECTIONS = CommonSettings.MAX_CONNECTIONS;
-    static final String MIN_CONTROL_GAP = CommonSettings.MIN_CONTROL_GAP;
-    static final String MIN_RECONNECT_GAP = CommonSettings.MIN_RECONNECT_GAP;
     static final String CREDITS_COST_PER_PUSH = "credits.cost-per-push";
     static final String CREDITS_DAILY_QUOTA = "credits.daily-quota";
-    static final String CREDITS_ON_FORECAST_EXHAUSTION = CommonSettings.CREDITS_ON_FORECAST_EXHAUSTION;
-    static final String CREDITS_PRIORITY = CommonSettings.CREDITS_PRIORITY;
 
     /** The environment variable {@code reference.conf} reads the key from; named in messages. */
     static final String API_KEY_ENV = "TICKATLAS_API_KEY";
@@ -36,15 +27,16 @@ final class TickAtlasConfigKeys {
     static final String API_KEY_PATH = "marketfeed.providers.tickatlas." + API_KEY;
 
     /** The full paths of settings that messages suggest changing. */
-    static final String MAX_CONNECTIONS_PATH = "marketfeed.providers.tickatlas." + MAX_CONNECTIONS;
+    static final String MAX_CONNECTIONS_PATH = "marketfeed.providers.tickatlas." + CommonSettings.MAX_CONNECTIONS;
     static final String PLAN_PATH = "marketfeed.providers.tickatlas." + PLAN;
     static final String COST_PER_PUSH_PATH = "marketfeed.providers.tickatlas." + CREDITS_COST_PER_PUSH;
 
-    /** Every leaf key; a test checks that {@code reference.conf} declares exactly these. */
-    static final List<String> ALL = List.of(ENABLED, API_KEY, ENDPOINT, PLAN, SYMBOLS, CANDLES, AUTH_TIMEOUT,
-            HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT, HEARTBEAT_CLIENT_PING, MAX_SYMBOLS_PER_CONNECTION,
-            MAX_SYMBOLS_PER_FRAME, MAX_CONNECTIONS, MIN_CONTROL_GAP, MIN_RECONNECT_GAP, CREDITS_COST_PER_PUSH,
-            CREDITS_DAILY_QUOTA, CREDITS_ON_FORECAST_EXHAUSTION, CREDITS_PRIORITY);
+    /**
+     * Every leaf key this provider reads. {@code reference.conf} declares these and the defaults of the common
+     * {@code heartbeat.*}, {@code limits.*} and {@code credits.*} keys, which the host reads ({@link CommonSettings}).
+     */
+    static final List<String> OWN = List.of(ENABLED, API_KEY, ENDPOINT, PLAN, SYMBOLS, CANDLES, AUTH_TIMEOUT,
+            HEARTBEAT_CLIENT_PING, CREDITS_COST_PER_PUSH, CREDITS_DAILY_QUOTA);
 
     private TickAtlasConfigKeys() {
     }

@@ -2,6 +2,7 @@ package io.marketfeed.provider.tickatlas;
 
 import io.marketfeed.api.protocol.Limits;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -58,11 +59,6 @@ public enum TickAtlasPlan {
     /** The plan a configured or announced name means, ignoring case and surrounding blanks. */
     public static Optional<TickAtlasPlan> fromName(String name) {
         String wanted = name.trim().toLowerCase(Locale.ROOT);
-        for (TickAtlasPlan plan : values()) {
-            if (plan.configName().equals(wanted)) {
-                return Optional.of(plan);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(plan -> plan.configName().equals(wanted)).findFirst();
     }
 }

@@ -1,12 +1,13 @@
 package io.marketfeed.provider.tickatlas;
 
 import io.marketfeed.api.protocol.AuthStyle;
-import io.marketfeed.api.protocol.CreditPolicy;
 import io.marketfeed.api.protocol.CreditSpec;
 import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.Endpoint;
 import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.api.protocol.HeartbeatSpec;
+import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
+import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
 import io.marketfeed.api.protocol.Limits;
 import io.marketfeed.api.protocol.ProtocolSession;
 import io.marketfeed.api.protocol.Readiness;
@@ -16,7 +17,6 @@ import io.marketfeed.api.protocol.Subscription;
 import io.marketfeed.api.protocol.Topics;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,9 +45,17 @@ final class TickAtlasProtocol implements FeedProtocol {
     /** "Quotes paused until midnight UTC" (guide). */
     static final LocalTime QUOTA_RESET_UTC = LocalTime.MIDNIGHT;
 
+    /**
+     * The server sends {@code {"type":"heartbeat"}} every 30 s (documented) and any frame proves liveness; 75 s of
+     * silence allows for one lost heartbeat and a late one.
+     */
+    static final HeartbeatSpec SERVER_HEARTBEAT =
+            new HeartbeatSpec(Pinger.SERVER, Duration.ofSeconds(30), Duration.ofSeconds(75), Liveness.ANY_FRAME);
+
     private final TickAtlasSettings settings;
     private final Endpoint endpoint;
     private final CreditSpec credits;
+    private final HeartbeatSpec heartbeat;
 
     TickAtlasProtocol(TickAtlasSettings settings) {
         this.settings = settings;
@@ -55,12 +63,10 @@ final class TickAtlasProtocol implements FeedProtocol {
         this.endpoint = new Endpoint(ENDPOINT_ID, settings.url(),
                 AuthStyle.firstMessage(settings.authTimeout()), Readiness.awaitMessage(settings.authTimeout(), true),
                 SubscribeStyle.additive(ACK_TIMEOUT), Set.of(Topics.QUOTES, Topics.CANDLES), Map.of());
-        this.credits = new CreditSpec(settings.credits().costPerPush(), 0, settings.credits().dailyQuota(),
-                QUOTA_RESET_UTC, TickAtlasErrors.quotaExceeded(""));
-    }
-
-    TickAtlasSettings settings() {
-        return settings;
+        this.credits = new CreditSpec(settings.costPerPush(), 0, settings.dailyQuota(), QUOTA_RESET_UTC,
+                TickAtlasDispositions.quotaExceeded(""));
+        this.heartbeat = settings.clientPing() ? new HeartbeatSpec(Pinger.CLIENT, SERVER_HEARTBEAT.interval(),
+                SERVER_HEARTBEAT.staleTimeout(), Liveness.ANY_FRAME) : SERVER_HEARTBEAT;
     }
 
     @Override
@@ -80,36 +86,26 @@ final class TickAtlasProtocol implements FeedProtocol {
     /** Every symbol's quotes, then (unless {@code candles = false}) every symbol's candles. */
     @Override
     public List<Subscription> configuredSubscriptions() {
-        List<Subscription> subscriptions = new ArrayList<>();
-        for (String symbol : settings.symbols()) {
-            subscriptions.add(new Subscription(Topics.QUOTES, symbol));
-        }
-        if (settings.candles()) {
-            for (String symbol : settings.symbols()) {
-                subscriptions.add(new Subscription(Topics.CANDLES, symbol));
-            }
-        }
-        return List.copyOf(subscriptions);
+        List<String> topics = settings.candles() ? List.of(Topics.QUOTES, Topics.CANDLES) : List.of(Topics.QUOTES);
+        return topics.stream().flatMap(topic -> settings.symbols().stream().map(s -> new Subscription(topic, s)))
+                .toList();
     }
 
+    /** The plan's limits; the host applies {@code limits.*} over them. */
     @Override
     public Limits limits(Endpoint ignored) {
-        return settings.limits();
+        return settings.plan().limits();
     }
 
+    /** Who pings ({@code heartbeat.client-ping}); the host applies {@code heartbeat.interval}/{@code timeout}. */
     @Override
     public HeartbeatSpec heartbeat(Endpoint ignored) {
-        return settings.heartbeat();
+        return heartbeat;
     }
 
     @Override
     public CreditSpec credits() {
         return credits;
-    }
-
-    @Override
-    public CreditPolicy creditPolicy() {
-        return settings.credits().policy();
     }
 
     @Override
@@ -124,19 +120,17 @@ final class TickAtlasProtocol implements FeedProtocol {
 
     @Override
     public Disposition classifyClose(int code, String reason) {
-        return TickAtlasErrors.close(code, reason, TickAtlasText.quoted(reason, settings.apiKey()),
-                settings.limits().maxConnections());
+        return TickAtlasDispositions.close(code, reason);
     }
 
     @Override
     public Disposition classifyHandshake(int httpStatus) {
-        return TickAtlasErrors.handshake(httpStatus);
+        return TickAtlasDispositions.handshake(httpStatus);
     }
 
     @Override
     public ProtocolSession openSession(SessionContext context) {
-        return new TickAtlasSession(settings.apiKey(), context.connectionId(), settings.credits().costPerPush(),
-                settings.limits().maxConnections());
+        return new TickAtlasSession(settings.apiKey(), context.connectionId(), settings.costPerPush());
     }
 
     private static String topicProblem(String topic) {

@@ -1,13 +1,12 @@
 package io.marketfeed.provider.tickatlas;
 
+import io.marketfeed.toolkit.EpochTime;
 import io.marketfeed.toolkit.ExactDecimal;
-import io.marketfeed.toolkit.IsoInstant;
+import io.marketfeed.toolkit.TextFields;
+import io.marketfeed.toolkit.WallClockTime;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /**
  * A TickAtlas point in time read from text. Accepted, since the WebSocket reference is not public: ISO-8601 with
@@ -15,42 +14,50 @@ import java.time.format.DateTimeParseException;
  * and epoch seconds (with a fraction) or milliseconds as a number. Blanks around the text are dropped (as
  * {@link String#strip} drops them); longer text is no time.
  *
- * <p>The usual shapes are read without {@code java.time}'s formatters and without {@code BigDecimal}: a time with
- * or without an offset through {@link IsoInstant#parseAssumingUtc}, an epoch number here. Anything else goes the way it
- * always went ({@link #legacy}), so the result is the same for every input, only faster for the usual ones.
- * Stateless and thread safe.
+ * <p>Read without {@code java.time}'s formatters and, for plain numbers, without {@code BigDecimal}: a date-time
+ * through {@link WallClockTime} in UTC, an epoch number through {@link ExactDecimal}. Below
+ * {@link #EPOCH_MILLIS_THRESHOLD} a number counts seconds, and {@link EpochTime} reads it by the same rule; from
+ * there on TickAtlas's rule is its own (all milliseconds up to 16 digits, a fraction of a millisecond dropped),
+ * where EpochTime would keep the fraction and read 15 and 16 digits as microseconds.
  *
- * <p>Nothing here is TickAtlas's own but the choice of rules: the epoch reader could move to the toolkit.
+ * <p>The rules are static, stateless and thread safe. An instance reads one kind of time field ({@code time} or
+ * {@code timestamp}) of one connection's messages and remembers the last text read and its instant: every push of
+ * a minute carries the same bar time, whatever its symbol, so it is read once a minute and its {@code Instant}
+ * shared. Not thread safe: one per field kind, per connection.
  */
 final class TickAtlasTime {
 
     /** Longer text (blanks around it dropped) is no time. */
-    static final int MAX_LENGTH = 64;
+    static final int MAX_LENGTH = WallClockTime.MAX_LENGTH;
 
     /** Epoch numbers above this are milliseconds, below it seconds (10^11 s is the year 5138). */
     static final long EPOCH_MILLIS_THRESHOLD = 100_000_000_000L;
 
-    /** Epoch numbers with more integer digits than this are refused. */
-    private static final int MAX_EPOCH_DIGITS = 16;
+    /** Epoch numbers from this on (more than 16 integer digits) are refused. */
+    private static final long EPOCH_LIMIT = 10_000_000_000_000_000L;
 
-    private static final long[] POWERS_OF_TEN = new long[19];
+    /** The text last read, copied from the frame; {@link #readLength} long. */
+    private final char[] readText = new char[TextFields.MAX_VALUE_LENGTH];
+    private int readLength = -1;
+    private Instant read;
 
-    static {
-        POWERS_OF_TEN[0] = 1;
-        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
-            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
-        }
-    }
-
-    private TickAtlasTime() {
-    }
-
-    /** The time {@code text} spells, or null. Allocates; for tests and rare callers. */
-    static Instant parse(String text) {
-        if (text == null) {
+    /** The instant of {@code field} in {@code fields}, or null when it is absent or no time. */
+    Instant read(TextFields<TickAtlasField> fields, TickAtlasField field, ExactDecimal scratch) {
+        if (!fields.has(field)) {
             return null;
         }
-        return parse(text.toCharArray(), 0, text.length(), new ExactDecimal());
+        CharSequence text = fields.sample(field);
+        int length = text.length();
+        boolean same = length == readLength;
+        for (int i = 0; i < length; i++) {
+            same &= text.charAt(i) == readText[i];
+            readText[i] = text.charAt(i);
+        }
+        if (!same) {
+            readLength = length;
+            read = parse(readText, 0, length, scratch);
+        }
+        return read;
     }
 
     /**
@@ -67,22 +74,17 @@ final class TickAtlasTime {
         while (end > start && Character.isWhitespace(chars[end - 1])) {
             end--;
         }
-        if (start == end || end - start > MAX_LENGTH) {
-            return null;
+        if (!isEpochNumber(chars, start, end)) {
+            return WallClockTime.parse(chars, start, end - start, ZoneOffset.UTC);
         }
-        if (chars[start] <= ' ' || chars[end - 1] <= ' ') {
-            // A control character that is no white space: the toolkit's readers would drop it, the rules do not.
-            return legacy(new String(chars, start, end - start));
-        }
-        if (isEpochNumber(chars, start, end)) {
-            return epoch(chars, start, end, scratch);
-        }
-        return IsoInstant.parseAssumingUtc(chars, start, end - start);
+        // A control character that is no white space ends no number ({@code BigDecimal} refuses it), although
+        // ExactDecimal would drop it.
+        return end - start > MAX_LENGTH || chars[end - 1] <= ' ' ? null : epoch(chars, start, end, scratch);
     }
 
     /** A number, not a date: starts with a digit and has neither {@code -} nor {@code :}. */
     private static boolean isEpochNumber(char[] chars, int start, int end) {
-        if (!Character.isDigit(chars[start])) {
+        if (start == end || !Character.isDigit(chars[start])) {
             return false;
         }
         for (int i = start; i < end; i++) {
@@ -103,68 +105,19 @@ final class TickAtlasTime {
         if (!scratch.parse(chars, start, end - start)) {
             return null;
         }
-        if (!scratch.isCompact() || scratch.scale() >= POWERS_OF_TEN.length) {
-            return epoch(scratch.value());
+        if (!scratch.isCompact()) {
+            // Not negative (no '-'): below the threshold exactly when it has at most 11 integer digits.
+            BigDecimal value = scratch.value();
+            int digits = value.precision() - value.scale();
+            return digits <= 11 ? EpochTime.of(value) : digits > 16 ? null : Instant.ofEpochMilli(value.longValue());
         }
-        long unscaled = scratch.unscaled();
-        int scale = scratch.scale();
-        if (unscaled <= 0) {
-            return null;
+        long whole = scratch.unscaled();
+        for (int i = 0; i < scratch.scale(); i++) {
+            whole /= 10;
         }
-        long whole = unscaled / POWERS_OF_TEN[scale];
-        long fraction = unscaled % POWERS_OF_TEN[scale];
-        if (whole >= POWERS_OF_TEN[MAX_EPOCH_DIGITS]) {
-            return null;
+        if (whole < EPOCH_MILLIS_THRESHOLD) {
+            return EpochTime.of(scratch);
         }
-        if (whole >= EPOCH_MILLIS_THRESHOLD) {
-            return Instant.ofEpochMilli(whole);
-        }
-        long nanos = scale <= 9 ? fraction * POWERS_OF_TEN[9 - scale] : fraction / POWERS_OF_TEN[scale - 9];
-        return Instant.ofEpochSecond(whole, nanos);
-    }
-
-    /** {@link #epoch(char[], int, int, ExactDecimal)} for values that are not compact. */
-    private static Instant epoch(BigDecimal value) {
-        try {
-            if (value.signum() <= 0 || value.precision() - value.scale() > MAX_EPOCH_DIGITS) {
-                return null;
-            }
-            if (value.compareTo(BigDecimal.valueOf(EPOCH_MILLIS_THRESHOLD)) >= 0) {
-                return Instant.ofEpochMilli(value.longValue());
-            }
-            long seconds = value.longValue();
-            long nanos = value.subtract(BigDecimal.valueOf(seconds)).movePointRight(9).longValue();
-            return Instant.ofEpochSecond(seconds, nanos);
-        } catch (ArithmeticException e) {
-            return null;
-        }
-    }
-
-    /** The rules as they were first written, for the text the fast readers leave alone. */
-    static Instant legacy(String trimmed) {
-        if (trimmed.isEmpty() || trimmed.length() > MAX_LENGTH) {
-            return null;
-        }
-        if (Character.isDigit(trimmed.charAt(0)) && trimmed.indexOf('-') < 0 && trimmed.indexOf(':') < 0) {
-            try {
-                return epoch(new BigDecimal(trimmed));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        String iso = trimmed.replace(' ', 'T');
-        try {
-            return OffsetDateTime.parse(iso).toInstant();
-        } catch (DateTimeParseException e) {
-            return local(iso);
-        }
-    }
-
-    private static Instant local(String iso) {
-        try {
-            return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return whole < EPOCH_LIMIT ? Instant.ofEpochMilli(whole) : null;
     }
 }

@@ -218,9 +218,9 @@ class TestTickAtlasCodec {
         for (String time : List.of("\"2026-02-10T09:18:00Z\"", "\"2026-02-10T11:18:00+02:00\"",
                 "\"2026-02-10 09:18:00\"", "\"2026-02-10T09:18:00.000\"", "1770715080", "1770715080000",
                 "\"1770715080\"")) {
-            assertEquals(BAR, TickAtlasTime.parse(time.replace("\"", "")), time);
+            assertEquals(BAR, TestTickAtlasTime.parse(time.replace("\"", "")), time);
         }
-        assertNull(TickAtlasTime.parse("yesterday"));
+        assertNull(TestTickAtlasTime.parse("yesterday"));
     }
 
     private TickAtlasSession subscribedBoth(String symbol) {
@@ -231,7 +231,7 @@ class TestTickAtlasCodec {
     }
 
     static TickAtlasSession session(long declaredCost) {
-        return new TickAtlasSession(Secret.of(TestTickAtlasSettings.CANARY), "tickatlas/quotes#1", declaredCost, 2);
+        return new TickAtlasSession(Secret.of(TestTickAtlasSettings.CANARY), "tickatlas/quotes#1", declaredCost);
     }
 
     private void decode(TickAtlasSession session, String name) {

@@ -33,7 +33,7 @@ class TestTickAtlasCodecShapes {
     private final TickAtlasCodec codec = new TickAtlasCodec();
     private final RecordingDecodeOutput out = new RecordingDecodeOutput();
 
-    private WireMessage read(String json) throws IOException {
+    private TickAtlasMessage read(String json) throws IOException {
         return reader.read(InboundFrame.text(json, AT));
     }
 
@@ -76,7 +76,7 @@ class TestTickAtlasCodecShapes {
 
     @Test
     void aQuoteWithItsValuesAtTheTopLevelBesideData() throws IOException {
-        WireMessage message = read("{\"type\":\"quote\",\"data\":{\"symbol\":\"EURUSD\",\"bid\":\"x\"},"
+        TickAtlasMessage message = read("{\"type\":\"quote\",\"data\":{\"symbol\":\"EURUSD\",\"bid\":\"x\"},"
                 + "\"bid\":1.0842,\"ask\":1.0843,\"timestamp\":1772445600}");
         assertEquals("EURUSD", codec.quoteSymbol(message));
         Quote quote = codec.quote(message, "EURUSD", AT, false, out);
@@ -89,7 +89,7 @@ class TestTickAtlasCodecShapes {
 
     @Test
     void aQuoteWithoutAnyPriceIsNoQuoteAndItsBadValuesAreDrops() throws IOException {
-        WireMessage message = read("{\"type\":\"quote\",\"symbol\":\"EURUSD\",\"bid\":\"n/a\",\"ask\":null}");
+        TickAtlasMessage message = read("{\"type\":\"quote\",\"symbol\":\"EURUSD\",\"bid\":\"n/a\",\"ask\":null}");
         assertNull(codec.quote(message, "EURUSD", AT, false, out));
         assertEquals(2, codec.reportedDrops());
         assertEquals(List.of(RecordingDecodeOutput.BadValue.dropped("bid", "n/a"),

@@ -24,13 +24,13 @@ class TestTickAtlasFrameReading {
     private final TickAtlasFrameReader reader = new TickAtlasFrameReader();
     private final ExactDecimal scratch = new ExactDecimal();
 
-    private WireMessage read(String json) throws IOException {
+    private TickAtlasMessage read(String json) throws IOException {
         return reader.read(InboundFrame.text(json, AT));
     }
 
     @Test
     void aQuoteUnderDataIsReadFromDataWithItsTimes() throws IOException {
-        WireMessage message = read("{\"type\":\"quote\",\"data\":{\"symbol\":\"EURUSD\",\"bid\":1.08420,"
+        TickAtlasMessage message = read("{\"type\":\"quote\",\"data\":{\"symbol\":\"EURUSD\",\"bid\":1.08420,"
                 + "\"ask\":\"1.08430\",\"timestamp\":1772445600,\"time\":\"2026-03-02T09:59:00Z\"},"
                 + "\"timestamp\":\"2026-03-02T09:00:00Z\"}");
         assertTrue(message.hasData);
@@ -44,7 +44,7 @@ class TestTickAtlasFrameReading {
 
     @Test
     void aFlatQuoteIsReadFromTheTopLevel() throws IOException {
-        WireMessage message = read("{\"type\":\"quote\",\"symbol\":\"XAUUSD\",\"price\":2650.5,"
+        TickAtlasMessage message = read("{\"type\":\"quote\",\"symbol\":\"XAUUSD\",\"price\":2650.5,"
                 + "\"timestamp\":\" 2026-03-02 09:00:00 \",\"time\":1772445600000,\"data\":\"none\"}");
         assertFalse(message.hasData, "data that is not an object is no data");
         assertSame(message.top, message.quoteFields());
@@ -55,7 +55,7 @@ class TestTickAtlasFrameReading {
 
     @Test
     void aTimeUnderDataFallsBackToTheTopLevel() throws IOException {
-        WireMessage message = read("{\"data\":{\"symbol\":\"EURUSD\"},\"timestamp\":1772445600,\"time\":1772445660}");
+        TickAtlasMessage message = read("{\"data\":{\"symbol\":\"EURUSD\"},\"timestamp\":1772445600,\"time\":1772445660}");
         assertTrue(message.hasData);
         assertEquals(Instant.ofEpochSecond(1772445600), message.quoteTimestamp(scratch));
         assertEquals(Instant.ofEpochSecond(1772445660), message.barTime(scratch));
@@ -63,34 +63,34 @@ class TestTickAtlasFrameReading {
 
     @Test
     void timesOfTheWrongShapeAreSentButNoTime() throws IOException {
-        WireMessage message = read("{\"timestamp\":true,\"time\":{\"s\":1},\"data\":{\"timestamp\":null,"
+        TickAtlasMessage message = read("{\"timestamp\":true,\"time\":{\"s\":1},\"data\":{\"timestamp\":null,"
                 + "\"time\":[1]}}");
-        assertTrue(message.topTimestamp.sent());
-        assertEquals("true", message.topTimestamp.sample());
-        assertEquals("{…}", message.topTime.sample());
-        assertEquals("null", message.dataTimestamp.sample());
-        assertEquals("[…]", message.dataTime.sample());
+        assertTrue(message.top.sent(TickAtlasField.TIMESTAMP));
+        assertEquals("true", message.top.sample(TickAtlasField.TIMESTAMP).toString());
+        assertEquals("{…}", message.top.sample(TickAtlasField.TIME).toString());
+        assertEquals("null", message.data.sample(TickAtlasField.TIMESTAMP).toString());
+        assertEquals("[…]", message.data.sample(TickAtlasField.TIME).toString());
         assertNull(message.quoteTimestamp(scratch));
         assertNull(message.barTime(scratch));
-        WireMessage falseTime = read("{\"timestamp\":false,\"time\":\"" + "9".repeat(65) + "\"}");
-        assertEquals("false", falseTime.topTimestamp.sample());
-        assertEquals("(65 characters)", falseTime.topTime.sample());
+        TickAtlasMessage falseTime = read("{\"timestamp\":false,\"time\":\"" + "9".repeat(65) + "\"}");
+        assertEquals("false", falseTime.top.sample(TickAtlasField.TIMESTAMP).toString());
+        assertEquals("9".repeat(65), falseTime.top.sample(TickAtlasField.TIME).toString(), "too long for a time");
         assertNull(falseTime.barTime(scratch));
-        WireMessage blank = read("{\"timestamp\":\"   \",\"time\":\"" + "1".repeat(10) + " \"}");
-        assertTrue(blank.topTimestamp.sent());
-        assertEquals("", blank.topTimestamp.sample());
+        assertEquals("(513 characters)", read("{\"time\":\"" + "9".repeat(513) + "\"}").top
+                .sample(TickAtlasField.TIME).toString());
+        TickAtlasMessage blank = read("{\"timestamp\":\"   \",\"time\":\"" + "1".repeat(10) + " \"}");
+        assertTrue(blank.top.sent(TickAtlasField.TIMESTAMP));
         assertNull(blank.quoteTimestamp(scratch));
-        assertEquals("1111111111", blank.topTime.sample(), "blanks around a time are dropped");
-        assertFalse(read("{}").topTime.sent());
+        assertEquals(Instant.ofEpochSecond(1_111_111_111L), blank.barTime(scratch));
+        assertFalse(read("{}").top.sent(TickAtlasField.TIME));
     }
 
     @Test
     void blanksAroundATimeAreDropped() throws IOException {
-        WireMessage message = read("{\"timestamp\":\"  1772445600\\t\",\"time\":\" 2026-03-02T09:59:00Z \"}");
-        assertEquals("1772445600", message.topTimestamp.sample());
+        TickAtlasMessage message = read("{\"timestamp\":\"  1772445600\\t\",\"time\":\" 2026-03-02T09:59:00Z \"}");
         assertEquals(Instant.ofEpochSecond(1772445600), message.quoteTimestamp(scratch));
         assertEquals(Instant.parse("2026-03-02T09:59:00Z"), message.barTime(scratch));
-        assertEquals("x", read("{\"time\":\" x\"}").topTime.sample());
+        assertNull(read("{\"time\":\" x\"}").barTime(scratch));
     }
 
     @Test
@@ -105,17 +105,18 @@ class TestTickAtlasFrameReading {
 
     @Test
     void anErrorIsReadAsAnObjectOrAsAString() throws IOException {
-        WireMessage object = read("{\"type\":\"error\",\"error\":{\"code\":\"INVALID_SYMBOL\",\"message\":\" no such"
+        TickAtlasMessage object = read("{\"type\":\"error\",\"error\":{\"code\":\"INVALID_SYMBOL\","
+                + "\"message\":\" no such"
                 + " symbol \",\"timestamp\":5},\"symbols\":[\"FOO\",1,{\"x\":1},[\"Y\"],\"BAR\"]}");
         assertEquals("invalid_symbol", object.errorCode());
         assertEquals("no such symbol", object.errorMessage());
-        assertEquals(List.of("FOO", "BAR"), object.symbols);
-        assertFalse(object.topTimestamp.sent(), "an error's own timestamp is not the message's");
-        WireMessage flat = read("{\"type\":\"error\",\"code\":\"RATE_LIMIT\",\"message\":\"slow down\","
+        assertEquals(List.of("FOO", "1", "BAR"), object.symbols, "scalars as text (the toolkit's JsonReading.strings)");
+        assertFalse(object.top.sent(TickAtlasField.TIMESTAMP), "an error's own timestamp is not the message's");
+        TickAtlasMessage flat = read("{\"type\":\"error\",\"code\":\"RATE_LIMIT\",\"message\":\"slow down\","
                 + "\"error\":{\"code\":\"OTHER\",\"message\":\"other\"}}");
         assertEquals("rate_limit", flat.errorCode(), "the top level wins");
         assertEquals("slow down", flat.errorMessage());
-        WireMessage text = read("{\"type\":\"error\",\"error\":\"quota exceeded\"}");
+        TickAtlasMessage text = read("{\"type\":\"error\",\"error\":\"quota exceeded\"}");
         assertNull(text.errorCode());
         assertEquals("quota exceeded", text.errorMessage());
         assertNull(read("{\"type\":\"error\"}").errorMessage());
@@ -128,13 +129,14 @@ class TestTickAtlasFrameReading {
         assertNull(read("{}").symbols);
         assertEquals(List.of(), read("{\"symbols\":{\"a\":\"B\"},\"type\":\"x\"}").symbols);
         assertEquals("x", read("{\"symbols\":{\"a\":\"B\"},\"type\":\"x\"}").top.text(TickAtlasField.TYPE));
-        assertEquals(List.of(), read("{\"symbols\":7}").symbols);
+        assertEquals(List.of("7"), read("{\"symbols\":7}").symbols, "a lone number is a list of one, as a string");
+        assertEquals(List.of(), read("{\"symbols\":true}").symbols);
     }
 
     @Test
     void unknownFieldsAreSkippedAndEachFrameStartsAfresh() throws IOException {
         read("{\"type\":\"quote\",\"data\":{\"bid\":1},\"symbols\":[\"A\"],\"error\":{\"code\":\"X\"}}");
-        WireMessage next = read("{\"unknown\":{\"type\":\"nested\"},\"other\":[1,{\"code\":\"Y\"}],\"type\":\"pong\"}");
+        TickAtlasMessage next = read("{\"unknown\":{\"type\":\"nested\"},\"other\":[1,{\"code\":\"Y\"}],\"type\":\"pong\"}");
         assertEquals("pong", next.top.text(TickAtlasField.TYPE));
         assertFalse(next.hasData);
         assertNull(next.symbols);

@@ -1,5 +1,6 @@
 package io.marketfeed.provider.tickatlas;
 
+import io.marketfeed.api.CommonSettings;
 import io.marketfeed.api.FeedCapability;
 import io.marketfeed.api.MarketFeedProvider;
 import io.marketfeed.api.ProviderSettings;
@@ -34,9 +35,9 @@ class TestTickAtlasProviderConformance extends MarketFeedProviderConformanceTest
                 TickAtlasConfigKeys.ENDPOINT, server.toString(),
                 TickAtlasConfigKeys.PLAN, "enterprise",
                 TickAtlasConfigKeys.AUTH_TIMEOUT, "2s",
-                TickAtlasConfigKeys.HEARTBEAT_INTERVAL, "100ms",
-                TickAtlasConfigKeys.HEARTBEAT_TIMEOUT, "500ms",
-                TickAtlasConfigKeys.MIN_RECONNECT_GAP, "0ms"));
+                CommonSettings.HEARTBEAT_INTERVAL, "100ms",
+                CommonSettings.HEARTBEAT_TIMEOUT, "500ms",
+                CommonSettings.MIN_RECONNECT_GAP, "0ms"));
     }
 
     @Override

@@ -5,15 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.marketfeed.api.CommonSettings;
 import io.marketfeed.api.ProviderSettings;
 import io.marketfeed.api.Secret;
 import io.marketfeed.api.SettingsException;
 import io.marketfeed.api.SettingsProblem;
 import io.marketfeed.api.protocol.CreditPolicy;
+import io.marketfeed.api.protocol.Endpoint;
+import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.api.protocol.HeartbeatSpec;
 import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
 import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
 import io.marketfeed.api.protocol.Limits;
+import io.marketfeed.runtime.ProviderHost;
 import io.marketfeed.testkit.ReferenceConfig;
 import java.net.URI;
 import java.time.Duration;
@@ -29,7 +33,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The settings block: defaults from reference.conf, full mapping, and problem reporting. */
+/**
+ * The settings block: defaults from reference.conf, full mapping, and problem reporting. The common keys
+ * ({@code heartbeat.*}, {@code limits.*}, {@code credits.on-forecast-exhaustion}/{@code priority}) are the host's
+ * since SPI 1.3: their cases go through {@link ProviderHost#create}, as the runner makes providers.
+ */
 class TestTickAtlasSettings {
 
     private static final ReferenceConfig REFERENCE = ReferenceConfig.of(TickAtlasProvider.class, "tickatlas");
@@ -37,20 +45,39 @@ class TestTickAtlasSettings {
     static final String CANARY = "tk_test_FAKE_CANARY";
     private static final String WITH_KEY = "TICKATLAS_API_KEY = \"" + CANARY + "\"";
 
+    /** The common keys whose defaults reference.conf declares; the host reads them. */
+    private static final List<String> COMMON = List.of(CommonSettings.HEARTBEAT_INTERVAL,
+            CommonSettings.HEARTBEAT_TIMEOUT, CommonSettings.MAX_SYMBOLS_PER_CONNECTION,
+            CommonSettings.MAX_SYMBOLS_PER_FRAME, CommonSettings.MAX_CONNECTIONS, CommonSettings.MIN_CONTROL_GAP,
+            CommonSettings.MIN_RECONNECT_GAP, CommonSettings.CREDITS_ON_FORECAST_EXHAUSTION,
+            CommonSettings.CREDITS_PRIORITY);
+
+    /** Every leaf key of the block: the provider's own and the common ones. */
+    private static Set<String> allKeys() {
+        Set<String> all = new TreeSet<>(TickAtlasConfigKeys.OWN);
+        all.addAll(COMMON);
+        return all;
+    }
+
     @Test
     void referenceConfDeclaresExactlyTheKnownKeys() {
         Set<String> declared = REFERENCE.declaredPaths(WITH_KEY);
-        assertEquals(new TreeSet<>(TickAtlasConfigKeys.ALL), declared);
+        assertEquals(allKeys(), declared);
     }
 
     @Test
     void defaults() {
         TickAtlasSettings settings = TickAtlasSettings.from(settings(REFERENCE.values(WITH_KEY)));
         assertEquals(new TickAtlasSettings(false, Secret.of(CANARY), URI.create("wss://tickatlas.com/ws/v1/quotes"),
-                TickAtlasPlan.STARTER, List.of(), true, Duration.ofSeconds(10),
-                new HeartbeatSpec(Pinger.SERVER, Duration.ofSeconds(30), Duration.ofSeconds(75), Liveness.ANY_FRAME),
-                new Limits(5, Limits.UNLIMITED, 2, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)),
-                new TickAtlasSettings.Credits(5, OptionalLong.empty(), CreditPolicy.warn())), settings);
+                TickAtlasPlan.STARTER, List.of(), true, Duration.ofSeconds(10), false, 5, OptionalLong.empty()),
+                settings);
+        FeedProtocol hosted = hosted(REFERENCE.values(WITH_KEY));
+        Endpoint quotes = hosted.endpoints().get(0);
+        assertEquals(new HeartbeatSpec(Pinger.SERVER, Duration.ofSeconds(30), Duration.ofSeconds(75),
+                Liveness.ANY_FRAME), hosted.heartbeat(quotes));
+        assertEquals(new Limits(5, Limits.UNLIMITED, 2, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)),
+                hosted.limits(quotes));
+        assertEquals(CreditPolicy.warn(), hosted.creditPolicy());
     }
 
     @Test
@@ -86,41 +113,45 @@ class TestTickAtlasSettings {
         values.put(TickAtlasConfigKeys.SYMBOLS, List.of("EURUSD", "USDJPY", "XAUUSD"));
         values.put(TickAtlasConfigKeys.CANDLES, false);
         values.put(TickAtlasConfigKeys.AUTH_TIMEOUT, "3s");
-        values.put(TickAtlasConfigKeys.HEARTBEAT_INTERVAL, "20s");
-        values.put(TickAtlasConfigKeys.HEARTBEAT_TIMEOUT, "50s");
+        values.put(CommonSettings.HEARTBEAT_INTERVAL, "20s");
+        values.put(CommonSettings.HEARTBEAT_TIMEOUT, "50s");
         values.put(TickAtlasConfigKeys.HEARTBEAT_CLIENT_PING, true);
-        values.put(TickAtlasConfigKeys.MAX_SYMBOLS_PER_CONNECTION, 8);
-        values.put(TickAtlasConfigKeys.MAX_SYMBOLS_PER_FRAME, 4);
-        values.put(TickAtlasConfigKeys.MAX_CONNECTIONS, 1);
-        values.put(TickAtlasConfigKeys.MIN_CONTROL_GAP, "100ms");
-        values.put(TickAtlasConfigKeys.MIN_RECONNECT_GAP, "5s");
+        values.put(CommonSettings.MAX_SYMBOLS_PER_CONNECTION, 8);
+        values.put(CommonSettings.MAX_SYMBOLS_PER_FRAME, 4);
+        values.put(CommonSettings.MAX_CONNECTIONS, 1);
+        values.put(CommonSettings.MIN_CONTROL_GAP, "100ms");
+        values.put(CommonSettings.MIN_RECONNECT_GAP, "5s");
         values.put(TickAtlasConfigKeys.CREDITS_COST_PER_PUSH, 7);
         values.put(TickAtlasConfigKeys.CREDITS_DAILY_QUOTA, 120_000);
-        values.put(TickAtlasConfigKeys.CREDITS_ON_FORECAST_EXHAUSTION, "trim");
-        values.put(TickAtlasConfigKeys.CREDITS_PRIORITY, List.of("EURUSD"));
-        assertEquals(new TreeSet<>(TickAtlasConfigKeys.ALL), new TreeSet<>(values.keySet()),
+        values.put(CommonSettings.CREDITS_ON_FORECAST_EXHAUSTION, "trim");
+        values.put(CommonSettings.CREDITS_PRIORITY, List.of("EURUSD"));
+        assertEquals(allKeys(), new TreeSet<>(values.keySet()),
                 "every key must be mapped here with a value other than its default");
 
         TickAtlasSettings settings = TickAtlasSettings.from(settings(values));
         assertEquals(new TickAtlasSettings(true, Secret.of(CANARY), URI.create("ws://127.0.0.1:8766/ws/v1/quotes"),
-                TickAtlasPlan.PRO, List.of("EURUSD", "USDJPY", "XAUUSD"), false, Duration.ofSeconds(3),
-                new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(20), Duration.ofSeconds(50), Liveness.ANY_FRAME),
-                new Limits(8, 4, 1, Duration.ofMillis(100), Duration.ZERO, Duration.ofSeconds(5)),
-                new TickAtlasSettings.Credits(7, OptionalLong.of(120_000),
-                        new CreditPolicy(CreditPolicy.Mode.TRIM, List.of("EURUSD")))), settings);
+                TickAtlasPlan.PRO, List.of("EURUSD", "USDJPY", "XAUUSD"), false, Duration.ofSeconds(3), true, 7,
+                OptionalLong.of(120_000)), settings);
+        FeedProtocol hosted = hosted(values);
+        Endpoint quotes = hosted.endpoints().get(0);
+        assertEquals(new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(20), Duration.ofSeconds(50),
+                Liveness.ANY_FRAME), hosted.heartbeat(quotes));
+        assertEquals(new Limits(8, 4, 1, Duration.ofMillis(100), Duration.ZERO, Duration.ofSeconds(5)),
+                hosted.limits(quotes));
+        assertEquals(new CreditPolicy(CreditPolicy.Mode.TRIM, List.of("EURUSD")), hosted.creditPolicy());
     }
 
     @Test
     void planDefaults() {
         assertEquals(new Limits(5, Limits.UNLIMITED, 2, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)),
-                withOverrides("plan = starter").limits());
-        assertEquals(20, withOverrides("plan = pro").limits().maxSymbolsPerConnection());
-        assertEquals(100, withOverrides("plan = enterprise").limits().maxSymbolsPerConnection());
-        assertEquals(5, withOverrides("plan = starter").credits().costPerPush());
-        assertEquals(4, withOverrides("plan = pro").credits().costPerPush());
-        assertEquals(3, withOverrides("plan = enterprise").credits().costPerPush());
-        assertEquals(9, withOverrides("plan = pro, credits.cost-per-push = 9").credits().costPerPush());
-        assertEquals(0, withOverrides("credits.cost-per-push = 0").credits().costPerPush(), "free is allowed");
+                withOverrides("plan = starter").plan().limits());
+        assertEquals(20, withOverrides("plan = pro").plan().limits().maxSymbolsPerConnection());
+        assertEquals(100, withOverrides("plan = enterprise").plan().limits().maxSymbolsPerConnection());
+        assertEquals(5, withOverrides("plan = starter").costPerPush());
+        assertEquals(4, withOverrides("plan = pro").costPerPush());
+        assertEquals(3, withOverrides("plan = enterprise").costPerPush());
+        assertEquals(9, withOverrides("plan = pro, credits.cost-per-push = 9").costPerPush());
+        assertEquals(0, withOverrides("credits.cost-per-push = 0").costPerPush(), "free is allowed");
     }
 
     @Test
@@ -132,26 +163,27 @@ class TestTickAtlasSettings {
         values.put(TickAtlasConfigKeys.AUTH_TIMEOUT, "0s");
         values.put(TickAtlasConfigKeys.CREDITS_COST_PER_PUSH, -1);
         values.put(TickAtlasConfigKeys.CREDITS_DAILY_QUOTA, 0);
-        values.put(TickAtlasConfigKeys.CREDITS_PRIORITY, List.of("a,b"));
-        values.put(TickAtlasConfigKeys.HEARTBEAT_INTERVAL, "0s");
-        values.put(TickAtlasConfigKeys.MAX_CONNECTIONS, 0);
-        values.put(TickAtlasConfigKeys.CREDITS_ON_FORECAST_EXHAUSTION, "panic");
-        SettingsException e = assertThrows(SettingsException.class,
-                () -> TickAtlasSettings.from(settings(values)));
-        assertEquals(List.of("endpoint", "plan", "symbols", "symbols", "symbols", "auth-timeout",
-                "credits.cost-per-push", "credits.daily-quota", "credits.priority", "limits.max-connections",
-                "heartbeat.interval", "credits.on-forecast-exhaustion"), relativePaths(e), e.getMessage());
-        String symbolProblems = e.problems().get(2).message() + " / " + e.problems().get(3).message() + " / "
-                + e.problems().get(4).message();
+        values.put(CommonSettings.HEARTBEAT_INTERVAL, "0s");
+        values.put(CommonSettings.MAX_CONNECTIONS, 0);
+        values.put(CommonSettings.CREDITS_ON_FORECAST_EXHAUSTION, "panic");
+        SettingsException e = assertThrows(SettingsException.class, () -> hosted(values));
+        assertEquals(List.of("limits.max-connections", "heartbeat.interval", "credits.on-forecast-exhaustion",
+                "endpoint", "plan", "symbols", "symbols", "symbols", "auth-timeout", "credits.cost-per-push",
+                "credits.daily-quota"), relativePaths(e), e.getMessage());
+        String symbolProblems = e.problems().get(5).message() + " / " + e.problems().get(6).message() + " / "
+                + e.problems().get(7).message();
         assertTrue(symbolProblems.contains("[1] 'EUR USD'") && symbolProblems.contains("[2] 'EURUSD' is listed twice")
                 && symbolProblems.contains("[3] 'ABCDEFGHIJKLMNOPQRSTU'"), symbolProblems);
-        assertTrue(e.problems().get(1).message().contains("starter, pro or enterprise"), e.getMessage());
+        assertTrue(e.problems().get(4).message().contains("starter, pro or enterprise"), e.getMessage());
+        assertEquals(e.problems().subList(3, e.problems().size()),
+                assertThrows(SettingsException.class, () -> TickAtlasSettings.from(settings(values))).problems(),
+                "the provider reports its own keys only");
     }
 
     @Test
     void trimNeedsAPriorityList() {
         SettingsException e = assertThrows(SettingsException.class,
-                () -> withOverrides("credits.on-forecast-exhaustion = trim"));
+                () -> hostedWith("credits.on-forecast-exhaustion = trim"));
         assertEquals(List.of("credits.priority"), relativePaths(e), e.getMessage());
     }
 
@@ -161,15 +193,14 @@ class TestTickAtlasSettings {
         values.put(TickAtlasConfigKeys.ENABLED, "maybe");
         values.put(TickAtlasConfigKeys.CANDLES, "sometimes");
         values.put(TickAtlasConfigKeys.SYMBOLS, "EURUSD");
-        values.put(TickAtlasConfigKeys.HEARTBEAT_TIMEOUT, "soon");
+        values.put(CommonSettings.HEARTBEAT_TIMEOUT, "soon");
         values.put(TickAtlasConfigKeys.CREDITS_DAILY_QUOTA, "plenty");
-        values.put(TickAtlasConfigKeys.MAX_SYMBOLS_PER_FRAME, "lots");
-        values.put(TickAtlasConfigKeys.MAX_CONNECTIONS, -1);
-        SettingsException e = assertThrows(SettingsException.class,
-                () -> TickAtlasSettings.from(settings(values)));
-        assertEquals(List.of("enabled", "symbols", "candles", "credits.daily-quota", "heartbeat.timeout",
-                "limits.max-symbols-per-frame", "limits.max-connections"), relativePaths(e), e.getMessage());
-        assertFalse(e.problems().get(0).message().startsWith("marketfeed."), "the path is not repeated");
+        values.put(CommonSettings.MAX_SYMBOLS_PER_FRAME, "lots");
+        values.put(CommonSettings.MAX_CONNECTIONS, -1);
+        SettingsException e = assertThrows(SettingsException.class, () -> hosted(values));
+        assertEquals(List.of("limits.max-symbols-per-frame", "limits.max-connections", "heartbeat.timeout",
+                "enabled", "symbols", "candles", "credits.daily-quota"), relativePaths(e), e.getMessage());
+        assertFalse(e.problems().get(3).message().startsWith("marketfeed."), "the path is not repeated");
     }
 
     @Test
@@ -177,15 +208,16 @@ class TestTickAtlasSettings {
         SettingsException e = assertThrows(SettingsException.class,
                 () -> TickAtlasSettings.from(settings(Map.of(TickAtlasConfigKeys.API_KEY, CANARY))));
         Set<String> required = new TreeSet<>(List.of("enabled", "endpoint", "plan", "symbols", "candles",
-                "auth-timeout", "heartbeat.client-ping", "heartbeat.interval", "heartbeat.timeout"));
+                "auth-timeout", "heartbeat.client-ping"));
         assertEquals(required, new TreeSet<>(relativePaths(e)), e.getMessage());
     }
 
     @Test
     void heartbeatTimeoutMustExceedTheInterval() {
         SettingsException e = assertThrows(SettingsException.class,
-                () -> withOverrides("heartbeat { interval = 30s, timeout = 30s }"));
+                () -> hostedWith("heartbeat { interval = 30s, timeout = 30s }"));
         assertEquals(List.of("heartbeat.timeout"), relativePaths(e));
+        withOverrides("heartbeat { interval = 30s, timeout = 30s }"); // the host's rule, not the provider's
     }
 
     /** A base URL gets the documented path; a URL with a path, such as the guide's, is dialled as written. */
@@ -265,6 +297,15 @@ class TestTickAtlasSettings {
     static TickAtlasSettings withOverrides(String hocon) {
         return TickAtlasSettings.from(settings(REFERENCE.values(WITH_KEY + "\n" + REFERENCE.path() + " { "
                 + hocon + " }")));
+    }
+
+    /** The protocol as the host makes it, with the common keys checked and applied. */
+    static FeedProtocol hostedWith(String hocon) {
+        return hosted(REFERENCE.values(WITH_KEY + "\n" + REFERENCE.path() + " { " + hocon + " }"));
+    }
+
+    static FeedProtocol hosted(Map<String, ?> values) {
+        return ProviderHost.create(new TickAtlasProvider(), settings(values));
     }
 
     static ProviderSettings settings(Map<String, ?> values) {

@@ -2,11 +2,14 @@ package io.marketfeed.provider.tickatlas;
 
 import static io.marketfeed.provider.tickatlas.Frames.RECEIVED_AT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.marketfeed.api.model.Candle;
 import io.marketfeed.api.model.Quote;
 import io.marketfeed.api.protocol.Topics;
 import io.marketfeed.testkit.RecordingDecodeOutput;
+import io.marketfeed.toolkit.EpochTime;
+import io.marketfeed.toolkit.ExactDecimal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -61,8 +64,13 @@ class TestTickAtlasTime {
         }
     }
 
+    /** The time {@code text} spells by TickAtlas's rules, or null. */
+    static Instant parse(String text) {
+        return text == null ? null : TickAtlasTime.parse(text.toCharArray(), 0, text.length(), new ExactDecimal());
+    }
+
     private static void assertAsBefore(String text) {
-        assertEquals(reference(text), TickAtlasTime.parse(text), () -> "'" + text + "'");
+        assertEquals(reference(text), parse(text), () -> "'" + text + "'");
     }
 
     @Test
@@ -118,6 +126,39 @@ class TestTickAtlasTime {
                         .append(random.nextInt(12));
             }
             assertAsBefore(text.toString());
+        }
+    }
+
+    /**
+     * Why TickAtlasTime hands the numbers it reads (no {@code -}) below 10^11 to the toolkit's {@link EpochTime}
+     * and no others: below, the two rules agree for every number (whole, with a fraction of any length, with an
+     * exponent, at the bound); from 10^11 on they part (EpochTime keeps a fraction of a millisecond and reads 15 and
+     * 16 digits as microseconds).
+     */
+    @Test
+    void belowTenToTheElevenEpochTimeIsTickAtlasRule() {
+        Random random = new Random(7);
+        List<String> texts = new ArrayList<>(List.of("1", "0.000000001", "0.0000000009", "99999999999",
+                "99999999999.999999999", "99999999999.99999999999999999999", "1770715080.1234567891234", "1e9",
+                "1.7707e9", "9.9999999999e10", "0.000000000000000000001", "1770715080e0", "17707150800e+0"));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder().append((random.nextLong() & Long.MAX_VALUE)
+                    % (random.nextBoolean() ? 100_000_000_000L : 2_000_000_000L));
+            if (random.nextBoolean()) {
+                text.append('.');
+                for (int d = random.nextInt(25); d > 0; d--) {
+                    text.append((char) ('0' + random.nextInt(10)));
+                }
+            }
+            texts.add(text.toString());
+        }
+        for (String text : texts) {
+            assertEquals(reference(text), EpochTime.parse(text), text);
+            assertAsBefore(text);
+        }
+        for (String text : List.of("100000000000.5", "1770715080000.9", "177071508000000", "1770715080000000")) {
+            assertNotEquals(reference(text), EpochTime.parse(text), text);
+            assertAsBefore(text);
         }
     }
 

@@ -7,12 +7,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How TickAtlas's error codes and closes are classified, and what the messages tell the user to fix. The codes
- * are those of the streaming guide's troubleshooting section (seed 003) and protocols.md §3.4: {@code invalid_key},
- * {@code forbidden}, {@code auth_timeout}, {@code connection_limit}, {@code quota_exceeded}. Per-symbol errors
- * are not handled here: the session reports them as rejections.
+ * How TickAtlas's error codes, closes and handshake refusals are classified, and what the messages tell the user to
+ * fix. The codes are those of the streaming guide's troubleshooting section (seed 003) and protocols.md §3.4:
+ * {@code invalid_key}, {@code forbidden}, {@code auth_timeout}, {@code connection_limit}, {@code quota_exceeded}.
+ * Per-symbol errors are not handled here: the session reports them as rejections. Server text is quoted as sent:
+ * the runtime masks credentials in it and caps its length. Stateless.
  */
-final class TickAtlasErrors {
+final class TickAtlasDispositions {
 
     static final String INVALID_KEY = "invalid_key";
     static final String FORBIDDEN = "forbidden";
@@ -39,19 +40,18 @@ final class TickAtlasErrors {
     private static final String CHECK_KEY = "check " + TickAtlasConfigKeys.API_KEY_PATH + " / "
             + TickAtlasConfigKeys.API_KEY_ENV;
 
-    private TickAtlasErrors() {
+    private TickAtlasDispositions() {
     }
 
     /**
      * The disposition of a connection-level error code, or empty for codes that are not connection-level (per
-     * symbol, or unknown).
+     * symbol, unknown, or none).
      *
-     * @param said the server's text, already made safe to quote, possibly empty
-     * @param maxConnections the connection limit marketfeed keeps to, for the connection_limit message
+     * @param said the server's text, possibly empty
      */
-    static Optional<Disposition> forCode(String code, String said, int maxConnections) {
+    static Optional<Disposition> forCode(String code, String said) {
         String server = said.isEmpty() ? "" : ": " + said;
-        switch (code) {
+        switch (code == null ? "" : code) {
             case INVALID_KEY:
                 return Optional.of(Disposition.fatal("TickAtlas refused the API key (invalid_key" + server
                         + "): it does not exist or was revoked; " + CHECK_KEY + " (the TickAtlas dashboard shows "
@@ -69,8 +69,8 @@ final class TickAtlasErrors {
                         + "its 2 WebSocket connections open (connection_limit" + server + "). Another process "
                         + "using the same key (another marketfeed, a script, a dashboard) may hold a slot, or a "
                         + "dropped connection is still counted for a few minutes; close the other process or "
-                        + "lower " + TickAtlasConfigKeys.MAX_CONNECTIONS_PATH + " (now " + maxConnections
-                        + "). Retrying in " + CONNECTION_LIMIT_DELAY.toSeconds() + " s", CONNECTION_LIMIT_DELAY));
+                        + "lower " + TickAtlasConfigKeys.MAX_CONNECTIONS_PATH + ". Retrying in "
+                        + CONNECTION_LIMIT_DELAY.toSeconds() + " s", CONNECTION_LIMIT_DELAY));
             case QUOTA_EXCEEDED:
                 return Optional.of(quotaExceeded(said));
             default:
@@ -91,16 +91,16 @@ final class TickAtlasErrors {
      * after the error frame, and the close must then not look like a mere network drop); everything else is
      * retried with backoff.
      */
-    static Disposition close(int code, String reason, String safeReason, int maxConnections) {
+    static Disposition close(int code, String reason) {
         Optional<String> named = codeIn(reason);
         if (named.isPresent()) {
             if (named.get().equals(QUOTA_EXCEEDED)) {
                 return Disposition.retryAfter("TickAtlas closed the connection because the daily credit quota is "
                         + "used up (close " + code + "); reconnecting slowly until 00:00 UTC", QUOTA_CLOSE_DELAY);
             }
-            return forCode(named.get(), "close " + code, maxConnections).orElseThrow();
+            return forCode(named.get(), "close " + code).orElseThrow();
         }
-        String said = safeReason.isBlank() ? "" : ": " + safeReason.strip();
+        String said = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
         return Disposition.retry("TickAtlas closed the connection (close " + code + said + ")");
     }
 
@@ -113,17 +113,15 @@ final class TickAtlasErrors {
         return Disposition.retry("handshake refused with HTTP " + status);
     }
 
+    /** Whether an error code says the plan's symbol limit was reached (the runtime shards by it, so it changed). */
+    static boolean isSymbolLimit(String code) {
+        return code.equals("symbol_limit") || code.equals("max_symbols") || code.equals("max_symbols_exceeded")
+                || code.equals("too_many_symbols") || code.equals("subscription_limit");
+    }
+
     /** One of the connection-level codes named in free text ("invalid_key", "Invalid key", "invalid-key"). */
     static Optional<String> codeIn(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        String normalized = text.toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-        for (String code : CONNECTION_CODES) {
-            if (normalized.contains(code)) {
-                return Optional.of(code);
-            }
-        }
-        return Optional.empty();
+        String normalized = text == null ? "" : text.toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        return CONNECTION_CODES.stream().filter(normalized::contains).findFirst();
     }
 }
