@@ -12,6 +12,7 @@ import io.marketfeed.api.protocol.DecodeOutput;
 import io.marketfeed.api.protocol.OutboundFrame;
 import io.marketfeed.api.protocol.Topics;
 import io.marketfeed.toolkit.ExactDecimal;
+import io.marketfeed.toolkit.JsonText;
 import io.marketfeed.toolkit.Symbols;
 import io.marketfeed.toolkit.TextFields;
 import io.marketfeed.toolkit.TextFieldsList;
@@ -43,6 +44,11 @@ final class ScreenerCodec {
     static final String TOPIC_SECTOR = "sector";
     static final String TOPIC_WATCHLIST = "watchlist";
     static final String TYPE_STOCK = "stock";
+    /** The topics whose targets are subscribed under the topic's name as {@code subscription_type}. */
+    private static final List<String> TARGET_TOPICS = List.of(TOPIC_MARKET, TOPIC_SECTOR, TOPIC_WATCHLIST);
+
+    /** Where a message names its stock, first found first: at the top, then (not {@code symbol}) in {@code data}. */
+    private static final ScreenerField[] CODE_FIELDS = {STOCK_CODE, CODE, SYMBOL};
 
     static final OutboundFrame PING = OutboundFrame.text("{\"type\":\"ping\"}");
 
@@ -61,23 +67,18 @@ final class ScreenerCodec {
 
     /** The wire {@code subscription_type} of a topic. */
     static String subscriptionType(String topic) {
-        switch (topic) {
-            case Topics.QUOTES: case Topics.BOOK: return TYPE_STOCK;
-            case TOPIC_MARKET: return "market";
-            case TOPIC_SECTOR: return "sector";
-            case TOPIC_WATCHLIST: return "watchlist";
-            default: throw new IllegalArgumentException("no Screener subscription type for topic " + topic);
+        if (topic.equals(Topics.QUOTES) || topic.equals(Topics.BOOK)) {
+            return TYPE_STOCK;
         }
+        if (topicOf(topic) == null) {
+            throw new IllegalArgumentException("no Screener subscription type for topic " + topic);
+        }
+        return topic;
     }
 
-    /** The topic of a non-stock subscription type, or null for stock (two topics) and unknown types. */
+    /** The topic of a non-stock subscription type (its own name), or null for stock (two topics) and unknown types. */
     static String topicOf(String subscriptionType) {
-        switch (subscriptionType) {
-            case "market": return TOPIC_MARKET;
-            case "sector": return TOPIC_SECTOR;
-            case "watchlist": return TOPIC_WATCHLIST;
-            default: return null;
-        }
+        return TARGET_TOPICS.contains(subscriptionType) ? subscriptionType : null;
     }
 
     static OutboundFrame subscribe(String subscriptionType, List<String> targets) {
@@ -89,58 +90,30 @@ final class ScreenerCodec {
     }
 
     static OutboundFrame refreshToken(Secret refreshToken) {
-        return OutboundFrame.sensitive("{\"type\":\"refresh_token\",\"refresh_token\":" + quote(refreshToken.reveal())
-                + "}");
+        return OutboundFrame.sensitive(JsonText.appendString(new StringBuilder("{\"type\":\"refresh_token\","
+                + "\"refresh_token\":"), refreshToken.reveal()).append('}').toString());
     }
 
     private static String request(String type, String subscriptionType, List<String> targets) {
         StringBuilder out = new StringBuilder(64 + targets.size() * 10);
-        out.append("{\"type\":\"").append(type).append("\",\"subscription_type\":").append(quote(subscriptionType))
-                .append(",\"targets\":[");
+        out.append("{\"type\":\"").append(type).append("\",\"subscription_type\":");
+        JsonText.appendString(out, subscriptionType).append(",\"targets\":[");
         for (int i = 0; i < targets.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(quote(targets.get(i)));
+            JsonText.appendString(i > 0 ? out.append(',') : out, targets.get(i));
         }
         return out.append("]}").toString();
     }
 
-    /** A JSON string literal. */
-    static String quote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                default:
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-            }
-        }
-        return out.append('"').toString();
-    }
-
     /** The stock a message is about: the code's {@code stock_code}, the docs' {@code code}, or nested data. */
     String stockCode(ScreenerMessage message) {
-        String code = message.symbol(message.top, STOCK_CODE, symbols);
-        if (code == null) {
-            code = message.symbol(message.top, CODE, symbols);
+        for (ScreenerField field : CODE_FIELDS) {
+            String code = message.symbol(message.top, field, symbols);
+            if (code != null) {
+                return code;
+            }
         }
-        if (code == null) {
-            code = message.symbol(message.top, SYMBOL, symbols);
-        }
-        if (code == null) {
-            code = message.symbol(message.data, STOCK_CODE, symbols);
-        }
-        if (code == null) {
-            code = message.symbol(message.data, CODE, symbols);
-        }
-        return code;
+        String code = message.symbol(message.data, STOCK_CODE, symbols);
+        return code != null ? code : message.symbol(message.data, CODE, symbols);
     }
 
     /** {@code price_update} as a quote; every payload field is optional. */
@@ -190,16 +163,11 @@ final class ScreenerCodec {
 
     /** Reports a stock code sent but blank, null or a structure: the event is dropped. Whether there was one. */
     boolean badStockCode(ScreenerMessage message, DecodeOutput out) {
-        ScreenerField[] fields = {STOCK_CODE, CODE, SYMBOL};
-        for (ScreenerField field : fields) {
-            if (message.top.sent(field)) {
-                out.badValue(field.wire(), message.sample(message.top, field), true);
-                return true;
-            }
-        }
-        for (ScreenerField field : new ScreenerField[] {STOCK_CODE, CODE}) {
-            if (message.data.sent(field)) {
-                out.badValue(field.wire(), message.sample(message.data, field), true);
+        for (int i = 0; i < CODE_FIELDS.length * 2 - 1; i++) {
+            TextFields<ScreenerField> in = i < CODE_FIELDS.length ? message.top : message.data;
+            ScreenerField field = CODE_FIELDS[i % CODE_FIELDS.length];
+            if (in.sent(field)) {
+                out.badValue(field.wire(), message.sample(in, field), true);
                 return true;
             }
         }

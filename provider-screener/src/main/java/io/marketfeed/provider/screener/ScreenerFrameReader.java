@@ -8,6 +8,7 @@ import io.marketfeed.toolkit.TextFields;
 import io.marketfeed.toolkit.TextFieldsList;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -162,7 +163,7 @@ final class ScreenerFrameReader {
             parser.skipChildren();
             return null;
         }
-        Map<String, List<String>> out = ScreenerMessage.newRestored();
+        Map<String, List<String>> out = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String type = parser.currentName();
             List<String> targets = strings(parser, parser.nextToken());

@@ -8,9 +8,11 @@ import io.marketfeed.toolkit.ExactDecimal;
 import io.marketfeed.toolkit.Symbols;
 import io.marketfeed.toolkit.TextFields;
 import io.marketfeed.toolkit.TextFieldsList;
+import io.marketfeed.toolkit.WallClockTime;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,12 +32,10 @@ import java.util.Map;
  * <p>A value {@link TextFields} would not keep as sent (longer than {@link TextFields#MAX_VALUE_LENGTH}, such as
  * a long token or message) or whose surrounding blanks {@link ExactDecimal} would trim otherwise than
  * {@link String#strip()} (control characters, Unicode spaces) is kept as a {@code String} instead and read the
- * way the provider always read it, so every value means what it meant before.
+ * way the provider always read it ({@link ScreenerText}), so every value means what it meant before.
  */
 final class ScreenerMessage {
 
-    /** Longer numeric text is not a Screener value; refusing it keeps BigDecimal work cheap. */
-    private static final int MAX_VALUE_LENGTH = 64;
     /** The fields a book level has (the reader sets no other in a level). */
     private static final List<ScreenerField> LEVEL_FIELDS = List.of(ScreenerField.PRICE, ScreenerField.QUANTITY,
             ScreenerField.ORDERS);
@@ -56,7 +56,11 @@ final class ScreenerMessage {
     /** Scalars of {@code details} ({@code rate_limit}, {@code max*}) by name; null until an error carries them. */
     private Map<String, String> details;
 
-    /** {@code timestamp}'s text, kept apart: it is read from the characters by {@link ScreenerTime}. */
+    /**
+     * {@code timestamp}'s text, kept apart to be read from the characters by {@link WallClockTime} in UTC: the
+     * server's {@code datetime.utcnow().isoformat()} is naive ({@code 2025-11-10T12:00:00.123456}), the docs'
+     * times end in {@code Z}.
+     */
     private char[] timestamp = new char[32];
     private int timestampLength = -1;
     /** A {@code timestamp} longer than {@link TextFields#MAX_VALUE_LENGTH} (blanks around it), or null. */
@@ -123,7 +127,7 @@ final class ScreenerMessage {
         if (odd != null && !odd.isEmpty()) {
             odd.remove(new Odd(into, field));
         }
-        if (keptAsSent(chars, offset, length)) {
+        if (ScreenerText.keptAsSent(chars, offset, length)) {
             into.set(field, parser);
         } else {
             into.set(field, (String) null);
@@ -231,7 +235,7 @@ final class ScreenerMessage {
     /** A top-level field's text without surrounding blanks, or null when absent or blank. Allocates. */
     String trimmed(ScreenerField field) {
         String kept = odd(top, field);
-        return kept != null ? clean(kept) : top.trimmed(field);
+        return kept != null ? ScreenerText.clean(kept) : top.trimmed(field);
     }
 
     /** The first of several top-level fields that is present and not blank (the code's name first). */
@@ -248,13 +252,13 @@ final class ScreenerMessage {
     /** Whether a top-level field is present and not blank. Allocates nothing. */
     boolean present(ScreenerField field) {
         String kept = odd(top, field);
-        return kept != null ? clean(kept) != null : top.has(field) && !top.is(field, "");
+        return kept != null ? ScreenerText.clean(kept) != null : top.has(field) && !top.is(field, "");
     }
 
     /** A field as a symbol: trimmed, interned through {@code symbols}, null when absent or blank. */
     String symbol(TextFields<ScreenerField> in, ScreenerField field, Symbols symbols) {
         String kept = odd(in, field);
-        return kept != null ? clean(kept) : in.symbol(field, symbols);
+        return kept != null ? ScreenerText.clean(kept) : in.symbol(field, symbols);
     }
 
     /**
@@ -267,7 +271,7 @@ final class ScreenerMessage {
         if (kept == null) {
             return in.decimal(field, scratch, quote, target);
         }
-        BigDecimal value = decimalOf(kept);
+        BigDecimal value = ScreenerText.decimalOf(kept);
         if (value != null) {
             quote.set(target, value);
         }
@@ -278,34 +282,18 @@ final class ScreenerMessage {
     BigDecimal decimal(TextFields<ScreenerField> in, ScreenerField field, ExactDecimal scratch) {
         String kept = odd(in, field);
         if (kept != null) {
-            return decimalOf(kept);
+            return ScreenerText.decimalOf(kept);
         }
         return in.decimal(field, scratch) ? scratch.value() : null;
     }
 
-    /** The field as a whole non-negative number, or -1 (as {@link #wholeOf}). Allocates nothing when plain. */
+    /** The field as a whole non-negative number, or -1 ({@link ScreenerText#wholeOf}). Allocates nothing if plain. */
     long whole(TextFields<ScreenerField> in, ScreenerField field, ExactDecimal scratch) {
         String kept = odd(in, field);
         if (kept != null) {
-            return wholeOf(kept);
+            return ScreenerText.wholeOf(kept);
         }
-        if (!in.decimal(field, scratch)) {
-            return -1;
-        }
-        if (!scratch.isCompact()) {
-            return whole(scratch.value());
-        }
-        long value = scratch.unscaled();
-        if (value < 0) {
-            return -1;
-        }
-        for (int scale = scratch.scale(); scale > 0; scale--) {
-            if (value % 10 != 0) {
-                return -1;
-            }
-            value /= 10;
-        }
-        return value;
+        return in.decimal(field, scratch) ? ScreenerText.whole(scratch) : -1;
     }
 
     /** The {@code timestamp}, or null when absent or not a time. Allocates only the instant. */
@@ -314,9 +302,9 @@ final class ScreenerMessage {
             return null;
         }
         if (longTimestamp != null) {
-            return ScreenerTime.parse(longTimestamp);
+            return WallClockTime.parse(longTimestamp, ZoneOffset.UTC);
         }
-        return timestampLength < 0 ? null : ScreenerTime.parse(timestamp, 0, timestampLength);
+        return timestampLength < 0 ? null : WallClockTime.parse(timestamp, 0, timestampLength, ZoneOffset.UTC);
     }
 
     /**
@@ -335,7 +323,7 @@ final class ScreenerMessage {
     boolean bad(TextFields<ScreenerField> in, ScreenerField field, ExactDecimal scratch) {
         String kept = odd(in, field);
         if (kept != null) {
-            return decimalOf(kept) == null;
+            return ScreenerText.decimalOf(kept) == null;
         }
         return in.read(field, scratch) == TextFields.BAD;
     }
@@ -363,91 +351,5 @@ final class ScreenerMessage {
 
     private String odd(TextFields<ScreenerField> owner, ScreenerField field) {
         return odd == null || odd.isEmpty() ? null : odd.get(new Odd(owner, field));
-    }
-
-    /**
-     * Whether {@link TextFields} keeps the value as sent and reading it gives what the {@code String} helpers
-     * below give: not too long, and blanks around it that {@link ExactDecimal} trims ({@code <= ' '}) are exactly
-     * those {@link String#strip()} trims.
-     */
-    private static boolean keptAsSent(char[] chars, int offset, int length) {
-        if (length > TextFields.MAX_VALUE_LENGTH) {
-            return false;
-        }
-        int end = offset + length;
-        for (int i = offset; i < end; i++) {
-            char c = chars[i];
-            boolean blank = c <= ' ';
-            boolean white = Character.isWhitespace(c);
-            if (!blank && !white) {
-                break;
-            }
-            if (blank != white) {
-                return false;
-            }
-        }
-        for (int i = end - 1; i >= offset; i--) {
-            char c = chars[i];
-            boolean blank = c <= ' ';
-            boolean white = Character.isWhitespace(c);
-            if (!blank && !white) {
-                break;
-            }
-            if (blank != white) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    // ------------------------------------------------------------------ the reference readings of wire text
-
-    static String clean(String text) {
-        if (text == null) {
-            return null;
-        }
-        String stripped = text.strip();
-        return stripped.isEmpty() ? null : stripped;
-    }
-
-    static BigDecimal decimalOf(String raw) {
-        String text = clean(raw);
-        // A character no number has is refused as BigDecimal refuses it, but without its exception, which would cost
-        // more than the rest of the frame (a book of thousands of levels priced "1" and a NUL).
-        if (text == null || text.length() > MAX_VALUE_LENGTH || !text.chars().allMatch(ScreenerMessage::numeric)) {
-            return null;
-        }
-        try {
-            BigDecimal value = new BigDecimal(text);
-            return Math.abs(value.scale()) <= MAX_VALUE_LENGTH ? value : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** Whether the character may be part of a number BigDecimal reads: a digit of any script, sign, point, exponent. */
-    private static boolean numeric(int c) {
-        return c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E' || Character.isDigit(c);
-    }
-
-    /** A whole non-negative number, or -1. */
-    static long wholeOf(String raw) {
-        BigDecimal value = decimalOf(raw);
-        return value == null ? -1 : whole(value);
-    }
-
-    private static long whole(BigDecimal value) {
-        if (value.signum() < 0) {
-            return -1;
-        }
-        try {
-            return value.stripTrailingZeros().longValueExact();
-        } catch (ArithmeticException e) {
-            return -1;
-        }
-    }
-
-    static Map<String, List<String>> newRestored() {
-        return new java.util.LinkedHashMap<>();
     }
 }

@@ -5,6 +5,8 @@ import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.Endpoint;
 import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.api.protocol.HeartbeatSpec;
+import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
+import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
 import io.marketfeed.api.protocol.Limits;
 import io.marketfeed.api.protocol.ProtocolSession;
 import io.marketfeed.api.protocol.Readiness;
@@ -43,6 +45,14 @@ final class ScreenerProtocol implements FeedProtocol {
     static final Set<String> TOPICS = Set.of(Topics.QUOTES, Topics.BOOK, ScreenerCodec.TOPIC_MARKET,
             ScreenerCodec.TOPIC_SECTOR, ScreenerCodec.TOPIC_WATCHLIST);
     private static final int NOTIFICATIONS_REMEMBERED = 1024;
+
+    /** The server code's limits (config.py / core/websocket.py): 100 per connection, 50 per request, 5 per IP. */
+    static final Limits SERVER_LIMITS = Limits.builder().maxSymbolsPerConnection(100).maxSymbolsPerFrame(50)
+            .maxConnections(5).minControlGap(Duration.ofMillis(100)).minReconnectGap(Duration.ofSeconds(1)).build();
+
+    /** The server pongs every 30 s unasked; any frame proves liveness. */
+    static final HeartbeatSpec SERVER_HEARTBEAT =
+            new HeartbeatSpec(Pinger.SERVER, Duration.ofSeconds(30), Duration.ofSeconds(90), Liveness.ANY_FRAME);
 
     private final ScreenerSettings settings;
     private final Endpoint endpoint;
@@ -105,52 +115,39 @@ final class ScreenerProtocol implements FeedProtocol {
         return List.copyOf(out);
     }
 
+    /** The server code's limits; the host applies the configured {@code limits.*} over them. */
     @Override
     public Limits limits(Endpoint ignored) {
-        return settings.limits();
+        return SERVER_LIMITS;
     }
 
+    /**
+     * The server's heartbeat; the client's timer when it pings or refreshes tokens (the runtime's only
+     * per-connection timer is the client heartbeat). The host applies {@code heartbeat.interval} and
+     * {@code heartbeat.timeout} over it.
+     */
     @Override
     public HeartbeatSpec heartbeat(Endpoint ignored) {
-        return settings.heartbeat();
+        return settings.clientTimer() ? new HeartbeatSpec(Pinger.CLIENT, SERVER_HEARTBEAT.interval(),
+                SERVER_HEARTBEAT.staleTimeout(), Liveness.ANY_FRAME) : SERVER_HEARTBEAT;
     }
 
     @Override
     public Optional<String> symbolProblem(Subscription subscription) {
-        if (!TOPICS.contains(subscription.topic())) {
-            return Optional.of(topicProblem(subscription.topic()));
-        }
-        if (subscription.symbol().equals("*")) {
-            return Optional.of("the Screener has no whole-market wildcard; list the "
-                    + subscription.topic() + " targets explicitly");
-        }
-        return subscription.symbol().length() > 64 ? Optional.of("longer than 64 characters") : Optional.empty();
+        return TOPICS.contains(subscription.topic())
+                ? ScreenerSymbols.problem(subscription.topic(), subscription.symbol())
+                : Optional.of(topicProblem(subscription.topic()));
     }
 
-    /** 1008 is what the per-IP cap would close with if a server sent it after accepting. */
     @Override
     public Disposition classifyClose(int code, String reason) {
-        if (code == 1008) {
-            return Disposition.retryAfter("the server closed the connection with 1008 (" + reason + "): probably over "
-                    + "its per-IP connection cap; waiting " + settings.connectionCapBackoff(),
-                    settings.connectionCapBackoff());
-        }
-        return Disposition.retry("closed with " + code + (reason.isEmpty() ? "" : " (" + reason + ")"));
+        return ScreenerDispositions.close(code, reason, settings.connectionCapBackoff());
     }
 
-    /**
-     * HTTP 403 is the per-IP connection cap (the server closes before accepting, which ASGI servers turn into a
-     * 403): other programs on this IP may hold connections. Not fatal: retried after a long delay.
-     */
     @Override
     public Disposition classifyHandshake(int httpStatus) {
-        if (httpStatus == 403) {
-            return Disposition.retryAfter("the server refused the handshake with HTTP 403, which this server sends "
-                    + "when the client IP holds its maximum of WebSocket connections (default 5; other programs on "
-                    + "this IP count too; see " + ScreenerConfigKeys.PREFIX + ScreenerConfigKeys.MAX_CONNECTIONS
-                    + "); waiting " + settings.connectionCapBackoff(), settings.connectionCapBackoff());
-        }
-        return FeedProtocol.super.classifyHandshake(httpStatus);
+        return httpStatus == 403 ? ScreenerDispositions.connectionCap(settings.connectionCapBackoff())
+                : FeedProtocol.super.classifyHandshake(httpStatus);
     }
 
     @Override

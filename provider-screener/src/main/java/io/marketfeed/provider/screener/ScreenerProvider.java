@@ -28,13 +28,6 @@ public final class ScreenerProvider implements MarketFeedProvider {
         return ID;
     }
 
-    /** From the jar manifest; {@code development} when running from classes (tests, IDE). */
-    @Override
-    public String version() {
-        String version = ScreenerProvider.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
-    }
-
     @Override
     public String spiVersion() {
         return SpiVersion.CURRENT;

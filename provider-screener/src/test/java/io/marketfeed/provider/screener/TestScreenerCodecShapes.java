@@ -45,7 +45,9 @@ class TestScreenerCodecShapes {
                 ScreenerCodec.subscribe("stock", List.of("005930", "000660")).text());
         assertEquals("{\"type\":\"unsubscribe\",\"subscription_type\":\"market\",\"targets\":[]}",
                 ScreenerCodec.unsubscribe("market", List.of()).text());
-        assertEquals("\"a\\\"b\\\\c\\u0001\\u001f d\"", ScreenerCodec.quote("a\"b\\c\u0001\u001f d"));
+        assertEquals("{\"type\":\"subscribe\",\"subscription_type\":\"watchlist\","
+                + "\"targets\":[\"a\\\"b\\\\c\\u0001\\u001f d\"]}",
+                ScreenerCodec.subscribe("watchlist", List.of("a\"b\\c\u0001\u001f d")).text());
         OutboundFrame refresh = ScreenerCodec.refreshToken(Secret.of("rt_test_FAKE_1"));
         assertEquals("{\"type\":\"refresh_token\",\"refresh_token\":\"rt_test_FAKE_1\"}", refresh.text());
         assertTrue(refresh.sensitive());

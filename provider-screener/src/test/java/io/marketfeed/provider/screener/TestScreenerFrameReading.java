@@ -116,9 +116,11 @@ class TestScreenerFrameReading {
         assertNull(read("{\"timestamp\":{\"s\":1}}").timestamp());
         assertNull(read("{}").timestamp());
         assertNull(read("{\"timestamp\":\"" + "1".repeat(600) + "\"}").timestamp(), "too long to be a time");
-        assertEquals(read("{\"timestamp\":\"2026-03-02T09:00:00.123456789012345678901234567890Z\"}").timestamp(),
-                ScreenerTime.parse("2026-03-02T09:00:00.123456789012345678901234567890Z"),
+        assertEquals(Instant.parse("2026-03-02T00:00:00.123456789Z"),
+                read("{\"timestamp\":\"  2026-03-02T09:00:00.123456789+09:00  \"}").timestamp(),
                 "a timestamp longer than the first buffer is read whole");
+        assertNull(read("{\"timestamp\":\"2026-03-02T09:00:00.123456789012345678901234567890Z\"}").timestamp(),
+                "java.time reads at most nine digits of a fraction");
     }
 
     @Test
@@ -165,16 +167,16 @@ class TestScreenerFrameReading {
         assertEquals(1000, message.whole(message.data, ScreenerField.THRESHOLD, scratch));
         assertEquals(-1, message.whole(message.data, ScreenerField.EXPIRES_IN, scratch));
         assertEquals(-1, message.whole(message.data, ScreenerField.STATUS, scratch));
-        assertEquals(1200, ScreenerMessage.wholeOf(" 1200.0 "));
-        assertEquals(-1, ScreenerMessage.wholeOf("-1"));
-        assertEquals(-1, ScreenerMessage.wholeOf("1.5"));
-        assertEquals(-1, ScreenerMessage.wholeOf("x"));
-        assertEquals(new BigDecimal("1.50"), ScreenerMessage.decimalOf(" 1.50 "));
-        assertNull(ScreenerMessage.decimalOf("1e999"));
-        assertNull(ScreenerMessage.decimalOf("1.2.3"));
-        assertNull(ScreenerMessage.decimalOf("   "));
-        assertNull(ScreenerMessage.decimalOf(null));
-        assertNull(ScreenerMessage.clean(" \t"));
+        assertEquals(1200, ScreenerText.wholeOf(" 1200.0 "));
+        assertEquals(-1, ScreenerText.wholeOf("-1"));
+        assertEquals(-1, ScreenerText.wholeOf("1.5"));
+        assertEquals(-1, ScreenerText.wholeOf("x"));
+        assertEquals(new BigDecimal("1.50"), ScreenerText.decimalOf(" 1.50 "));
+        assertNull(ScreenerText.decimalOf("1e999"));
+        assertNull(ScreenerText.decimalOf("1.2.3"));
+        assertNull(ScreenerText.decimalOf("   "));
+        assertNull(ScreenerText.decimalOf(null));
+        assertNull(ScreenerText.clean(" \t"));
     }
 
     @Test

@@ -42,7 +42,7 @@ class TestScreenerOddValues {
         assertEquals(new BigDecimal("12"), quote.volume());
         assertFalse(message.sent(message.top, ScreenerField.CHANGE), "absent is not sent");
         assertTrue(message.sent(message.top, ScreenerField.PRICE));
-        assertNull(ScreenerMessage.clean(null));
+        assertNull(ScreenerText.clean(null));
     }
 
     @Test

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.marketfeed.api.ProviderSettings;
 import io.marketfeed.api.SettingsException;
+import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.api.protocol.HeartbeatSpec;
+import io.marketfeed.api.protocol.Limits;
 import io.marketfeed.api.protocol.Subscription;
 import io.marketfeed.api.protocol.Topics;
+import io.marketfeed.runtime.ProviderHost;
 import io.marketfeed.testkit.ReferenceConfig;
 import java.net.URI;
 import java.time.Duration;
@@ -30,6 +33,20 @@ class TestScreenerSettings {
         return ScreenerSettings.from(ProviderSettings.of("screener", REFERENCE.values(overrides)));
     }
 
+    /** The protocol as the host makes it: the common keys ({@code heartbeat.*}, {@code limits.*}) applied. */
+    private static FeedProtocol hosted(String overrides) {
+        return ProviderHost.create(new ScreenerProvider(),
+                ProviderSettings.of("screener", REFERENCE.values(overrides)));
+    }
+
+    private static Limits limits(FeedProtocol protocol) {
+        return protocol.limits(protocol.endpoints().get(0));
+    }
+
+    private static HeartbeatSpec heartbeat(FeedProtocol protocol) {
+        return protocol.heartbeat(protocol.endpoints().get(0));
+    }
+
     @Test
     void referenceConfDeclaresExactlyTheKeys() {
         // token and refresh-token come only from the environment (${?...}), so they are absent without it.
@@ -44,13 +61,17 @@ class TestScreenerSettings {
         assertFalse(settings.enabled());
         assertEquals("wss://api.screener.kr/v1/ws", settings.url().toString());
         assertTrue(settings.token().isEmpty());
-        assertEquals(100, settings.limits().maxSymbolsPerConnection());
-        assertEquals(50, settings.limits().maxSymbolsPerFrame());
-        assertEquals(5, settings.limits().maxConnections());
-        assertEquals(Duration.ofMillis(100), settings.limits().minControlGap());
-        assertEquals(HeartbeatSpec.Pinger.SERVER, settings.heartbeat().pinger());
-        assertEquals(Duration.ofSeconds(90), settings.heartbeat().staleTimeout());
-        assertEquals(HeartbeatSpec.Liveness.ANY_FRAME, settings.heartbeat().liveness());
+        FeedProtocol hosted = hosted("");
+        assertEquals(ScreenerProtocol.SERVER_LIMITS, limits(new ScreenerProtocol(settings)), "declared");
+        assertEquals(100, limits(hosted).maxSymbolsPerConnection());
+        assertEquals(50, limits(hosted).maxSymbolsPerFrame());
+        assertEquals(5, limits(hosted).maxConnections());
+        assertEquals(Duration.ofMillis(100), limits(hosted).minControlGap());
+        assertEquals(Duration.ofSeconds(1), limits(hosted).minReconnectGap());
+        assertEquals(HeartbeatSpec.Pinger.SERVER, heartbeat(hosted).pinger());
+        assertEquals(Duration.ofSeconds(30), heartbeat(hosted).interval());
+        assertEquals(Duration.ofSeconds(90), heartbeat(hosted).staleTimeout());
+        assertEquals(HeartbeatSpec.Liveness.ANY_FRAME, heartbeat(hosted).liveness());
         assertTrue(settings.sessionRestore());
         assertEquals(Duration.ofSeconds(60), settings.connectionCapBackoff());
         ScreenerProtocol protocol = new ScreenerProtocol(settings);
@@ -60,13 +81,14 @@ class TestScreenerSettings {
     @Test
     void everyKeyMaps() {
         String refresh = TestTokens.jwt(Instant.now().plusSeconds(3600));
-        ScreenerSettings settings = settings("marketfeed.providers.screener { enabled = true, endpoint = "
+        String block = "marketfeed.providers.screener { enabled = true, endpoint = "
                 + "\"ws://localhost:8000/\", token = \"a.b.c\", refresh-token = \"" + refresh + "\", "
                 + "token-refresh.before-expiry = 30s, symbols = [\"005930\"], book = false, markets = [\"KOSPI\"], "
                 + "sectors = [\"IT\"], watchlists = [\"w1\"], session-restore = false, restore-timeout = 2s, "
                 + "connection-cap-backoff = 5m, heartbeat { interval = 10s, timeout = 40s, client-ping = true }, "
                 + "limits { max-symbols-per-connection = 80, max-symbols-per-frame = 20, max-connections = 3, "
-                + "min-control-gap = 0ms, min-reconnect-gap = 2s } }");
+                + "min-control-gap = 0ms, min-reconnect-gap = 2s } }";
+        ScreenerSettings settings = settings(block);
         assertTrue(settings.enabled());
         assertEquals("ws://localhost:8000/v1/ws", settings.url().toString());
         assertEquals("a.b.c", settings.token().orElseThrow().reveal());
@@ -76,12 +98,16 @@ class TestScreenerSettings {
         assertFalse(settings.sessionRestore());
         assertEquals(Duration.ofSeconds(2), settings.restoreTimeout());
         assertEquals(Duration.ofMinutes(5), settings.connectionCapBackoff());
-        assertEquals(HeartbeatSpec.Pinger.CLIENT, settings.heartbeat().pinger());
-        assertEquals(Duration.ofSeconds(10), settings.heartbeat().interval());
-        assertEquals(80, settings.limits().maxSymbolsPerConnection());
-        assertEquals(20, settings.limits().maxSymbolsPerFrame());
-        assertEquals(3, settings.limits().maxConnections());
-        assertEquals(Duration.ofSeconds(2), settings.limits().minReconnectGap());
+        assertTrue(settings.clientPingConfigured());
+        FeedProtocol hosted = hosted(block);
+        assertEquals(HeartbeatSpec.Pinger.CLIENT, heartbeat(hosted).pinger());
+        assertEquals(Duration.ofSeconds(10), heartbeat(hosted).interval());
+        assertEquals(Duration.ofSeconds(40), heartbeat(hosted).staleTimeout());
+        assertEquals(80, limits(hosted).maxSymbolsPerConnection());
+        assertEquals(20, limits(hosted).maxSymbolsPerFrame());
+        assertEquals(3, limits(hosted).maxConnections());
+        assertEquals(Duration.ZERO, limits(hosted).minControlGap());
+        assertEquals(Duration.ofSeconds(2), limits(hosted).minReconnectGap());
         assertEquals(List.of(new Subscription(Topics.QUOTES, "005930"), new Subscription("market", "KOSPI"),
                 new Subscription("sector", "IT"), new Subscription("watchlist", "w1")),
                 new ScreenerProtocol(settings).configuredSubscriptions());
@@ -91,13 +117,14 @@ class TestScreenerSettings {
     void aRefreshTokenAloneTurnsOnTheClientTimerWithoutPings() {
         ScreenerSettings settings = settings("marketfeed.providers.screener { token = \"a.b.c\", "
                 + "refresh-token = \"r.s.t\" }");
-        assertEquals(HeartbeatSpec.Pinger.CLIENT, settings.heartbeat().pinger());
+        assertEquals(HeartbeatSpec.Pinger.CLIENT, heartbeat(new ScreenerProtocol(settings)).pinger());
         assertFalse(settings.clientPingConfigured());
     }
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        SettingsException e = assertThrows(SettingsException.class, () -> settings(
+        // The provider's own keys and the host's (heartbeat.*, limits.*), all in one exception.
+        SettingsException e = assertThrows(SettingsException.class, () -> hosted(
                 "marketfeed.providers.screener { endpoint = \"http://x/v1/ws\", refresh-token = \"r\", "
                         + "symbols = [\"005930\", \"005930\", \"a b\"], restore-timeout = 0s, "
                         + "heartbeat { interval = 30s, timeout = 10s }, limits.max-symbols-per-frame = 0 }"));
