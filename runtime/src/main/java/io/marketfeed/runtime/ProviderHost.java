@@ -12,10 +12,12 @@ import io.marketfeed.api.protocol.Endpoint;
 import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.api.protocol.HeartbeatSpec;
 import io.marketfeed.api.protocol.Limits;
+import io.marketfeed.api.protocol.Subscription;
 import io.marketfeed.runtime.internal.ForwardingProtocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -47,10 +49,43 @@ public final class ProviderHost {
             // A provider built before SPI 1.3 checks the common keys too: each problem is reported once.
             e.problems().stream().filter(problem -> !problems.contains(problem)).forEach(problems::add);
         }
+        if (protocol != null) {
+            problems.addAll(priorityProblems(protocol, settings));
+        }
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
         return new Configured(protocol, settings);
+    }
+
+    /**
+     * {@code credits.priority} names symbols to keep: each must be a symbol the provider could subscribe to on one of
+     * its topics, or the list could never match a subscription (a typo would trim everything).
+     */
+    private static List<SettingsProblem> priorityProblems(FeedProtocol protocol, ProviderSettings settings) {
+        List<SettingsProblem> problems = new ArrayList<>();
+        if (!settings.hasPath(CommonSettings.CREDITS_PRIORITY)) {
+            return problems;
+        }
+        List<String> priority;
+        try {
+            priority = settings.stringList(CommonSettings.CREDITS_PRIORITY);
+        } catch (RuntimeException wrongType) {
+            return problems; // CommonSettings.problems says so
+        }
+        List<String> topics = protocol.endpoints().stream().flatMap(endpoint -> endpoint.topics().stream())
+                .distinct().toList();
+        for (int i = 0; i < priority.size(); i++) {
+            String symbol = priority.get(i);
+            List<String> refusals = topics.stream()
+                    .map(topic -> protocol.symbolProblem(new Subscription(topic, symbol)))
+                    .takeWhile(Optional::isPresent).map(Optional::get).toList();
+            if (!topics.isEmpty() && refusals.size() == topics.size()) {
+                problems.add(settings.problem(CommonSettings.CREDITS_PRIORITY, "entry [" + i + "] '" + symbol
+                        + "' cannot be subscribed to: " + refusals.get(0)));
+            }
+        }
+        return problems;
     }
 
     /**

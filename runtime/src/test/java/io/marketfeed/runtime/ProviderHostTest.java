@@ -82,6 +82,16 @@ class ProviderHostTest {
                         .map(p -> p.path().replace("marketfeed.providers.acme.", "") + ": " + p.message()).toList());
     }
 
+    @Test
+    void aPrioritySymbolNoTopicCouldServeIsAProblem() {
+        SettingsException thrown = assertThrows(SettingsException.class, () -> ProviderHost.create(
+                new Declaring(List.of()), ProviderSettings.of("acme", Map.of("credits.on-forecast-exhaustion", "trim",
+                        "credits.priority", List.of("AAA", "bad one")))));
+        assertEquals(List.of("credits.priority: entry [1] 'bad one' cannot be subscribed to: no spaces in a symbol"),
+                thrown.problems().stream()
+                        .map(p -> p.path().replace("marketfeed.providers.acme.", "") + ": " + p.message()).toList());
+    }
+
     /** A provider that declares facts, and fails with the given problems when there are any. */
     private record Declaring(List<SettingsProblem> problems) implements MarketFeedProvider {
         @Override
@@ -128,6 +138,12 @@ class ProviderHostTest {
                 @Override
                 public HeartbeatSpec heartbeat(Endpoint endpoint) {
                     return FACTS;
+                }
+
+                @Override
+                public java.util.Optional<String> symbolProblem(Subscription subscription) {
+                    return subscription.symbol().contains(" ") ? java.util.Optional.of("no spaces in a symbol")
+                            : java.util.Optional.empty();
                 }
 
                 @Override
