@@ -2,7 +2,8 @@
 # End-to-end check of the plugin path, as a third party would use it:
 #
 #   1. builds the example provider outside the main reactor (examples/simple-json-provider; its tests run too,
-#      including the conformance kit), which leaves the plugin folder target/plugin/simple-json-provider/;
+#      including the conformance kit), which leaves the plugin folder target/plugin/simple-json-provider/ (its jar,
+#      the provider toolkit and jackson-core);
 #   2. copies that folder into a fresh plugins folder, next to two deliberately broken jars (a text file named
 #      broken.jar, and a jar whose service file names a class it does not contain);
 #   3. starts the example's DemoServer, a local server speaking its protocol;
@@ -128,8 +129,10 @@ built="$example/target/plugin/simple-json-provider"
 provider_jar="$(ls "$built"/simple-json-provider-*.jar 2>/dev/null | head -n 1 || true)"
 check "the plugin folder has the provider's jar" test -n "$provider_jar"
 check "the plugin folder has jackson-core beside it" compgen -G "$built/jackson-core-*.jar"
-check "the plugin folder has no marketfeed or slf4j jar (they are provided)" \
-  test -z "$(ls "$built" | grep -E '^(marketfeed|slf4j)-' || true)"
+check "the plugin folder has the provider toolkit beside it (optional for plugins, so bundled)" \
+  compgen -G "$built/marketfeed-provider-toolkit-*.jar"
+check "the plugin folder has no other marketfeed jar, nor slf4j (the host provides the SPI and SLF4J)" \
+  test -z "$(ls "$built" | grep -E '^(marketfeed|slf4j)-' | grep -v '^marketfeed-provider-toolkit-' || true)"
 
 # ---------------------------------------------------------------------------------------------------------------
 step "assembling a plugins folder: the example, and two broken jars"

@@ -1,6 +1,7 @@
 package com.example.marketfeed.simplejson;
 
 import io.marketfeed.api.protocol.Topics;
+import io.marketfeed.toolkit.TextFields;
 import java.util.Optional;
 
 /** The server's channels, and the Marketfeed topic each one serves. */
@@ -28,13 +29,14 @@ enum SimplejsonChannel {
         return topic;
     }
 
-    static Optional<SimplejsonChannel> forWireName(String name) {
+    /** The channel a message's {@code field} names; null for none or an unknown one. Allocates nothing. */
+    static SimplejsonChannel named(TextFields<SimplejsonField> message, SimplejsonField field) {
         for (SimplejsonChannel channel : values()) {
-            if (channel.wireName.equals(name)) {
-                return Optional.of(channel);
+            if (message.is(field, channel.wireName)) {
+                return channel;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     static Optional<SimplejsonChannel> forTopic(String topic) {

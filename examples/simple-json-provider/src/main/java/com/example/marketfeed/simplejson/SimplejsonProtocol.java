@@ -1,13 +1,12 @@
 package com.example.marketfeed.simplejson;
 
-import static com.example.marketfeed.simplejson.SimplejsonConfigKeys.API_KEY;
-import static com.example.marketfeed.simplejson.SimplejsonConfigKeys.API_KEY_ENV;
-
 import io.marketfeed.api.protocol.AuthStyle;
 import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.Endpoint;
 import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.api.protocol.HeartbeatSpec;
+import io.marketfeed.api.protocol.HeartbeatSpec.Liveness;
+import io.marketfeed.api.protocol.HeartbeatSpec.Pinger;
 import io.marketfeed.api.protocol.Limits;
 import io.marketfeed.api.protocol.ProtocolSession;
 import io.marketfeed.api.protocol.Readiness;
@@ -38,10 +37,20 @@ final class SimplejsonProtocol implements FeedProtocol {
     /** The server acknowledges within a second; ten leaves room for a slow network. */
     static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
-    /** The close code the server sends for a missing, unknown or revoked key. */
-    static final int CLOSE_INVALID_KEY = 4001;
+    /**
+     * The server's published limits: 200 symbols per connection, 50 per request, 5 connections per key, 100 ms
+     * between requests on a connection, and a connection attempt at most once a second. The host applies the
+     * configured {@code limits.*} over them.
+     */
+    static final Limits LIMITS = Limits.builder().maxSymbolsPerConnection(200).maxSymbolsPerFrame(50)
+            .maxConnections(5).minControlGap(Duration.ofMillis(100)).minReconnectGap(Duration.ofSeconds(1)).build();
 
-    private static final String CHECK_KEY = "check marketfeed.providers.simplejson." + API_KEY + " / " + API_KEY_ENV;
+    /**
+     * The client pings and any frame proves liveness. The host applies {@code heartbeat.interval} and
+     * {@code heartbeat.timeout} over the timings; {@code reference.conf} sets the same 15 s and 45 s.
+     */
+    static final HeartbeatSpec HEARTBEAT =
+            new HeartbeatSpec(Pinger.CLIENT, Duration.ofSeconds(15), Duration.ofSeconds(45), Liveness.ANY_FRAME);
 
     private final SimplejsonSettings settings;
     private final Endpoint endpoint;
@@ -76,12 +85,12 @@ final class SimplejsonProtocol implements FeedProtocol {
 
     @Override
     public Limits limits(Endpoint endpoint) {
-        return settings.limits();
+        return LIMITS;
     }
 
     @Override
     public HeartbeatSpec heartbeat(Endpoint endpoint) {
-        return settings.heartbeat();
+        return HEARTBEAT;
     }
 
     @Override
@@ -89,28 +98,21 @@ final class SimplejsonProtocol implements FeedProtocol {
         if (SimplejsonChannel.forTopic(subscription.topic()).isEmpty()) {
             return Optional.of(topicProblem(subscription.topic()));
         }
-        return SimplejsonSettings.isSymbol(subscription.symbol()) ? Optional.empty()
+        return SimplejsonSymbols.isSymbol(subscription.symbol()) ? Optional.empty()
                 : Optional.of("'" + subscription.symbol() + "' is not a simplejson symbol; expected "
-                        + SimplejsonSettings.SYMBOL_RULE);
+                        + SimplejsonSymbols.RULE);
     }
 
-    /** Only a bad key is fatal; every other close (restarts, 1006 drops, 1011 errors) is retried. */
     @Override
     public Disposition classifyClose(int code, String reason) {
-        String said = reason == null || reason.isBlank() ? "" : ": " + SimplejsonSession.quoted(reason.strip());
-        if (code == CLOSE_INVALID_KEY) {
-            return Disposition.fatal("simplejson refused the API key (close 4001" + said + "); " + CHECK_KEY);
-        }
-        return Disposition.retry("simplejson closed the connection (close " + code + said + ")");
+        return SimplejsonDispositions.close(code, reason);
     }
 
-    /** A refused handshake: 401 means the key, and says which setting to fix; the rest as the default. */
+    /** 401 means the key, and says which setting to fix; the rest as the SPI's default (429 waits a minute). */
     @Override
     public Disposition classifyHandshake(int httpStatus) {
-        if (httpStatus == 401) {
-            return Disposition.fatal("simplejson refused the API key at the handshake (HTTP 401); " + CHECK_KEY);
-        }
-        return FeedProtocol.super.classifyHandshake(httpStatus);
+        return httpStatus == 401 ? SimplejsonDispositions.unauthorized()
+                : FeedProtocol.super.classifyHandshake(httpStatus);
     }
 
     @Override

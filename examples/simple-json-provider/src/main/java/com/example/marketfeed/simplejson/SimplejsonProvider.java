@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * The plugin's entry point, listed in {@code META-INF/services/io.marketfeed.api.MarketFeedProvider}: tickers
  * and trades from a server speaking the simple {@code op}/{@code args} JSON protocol described in this
- * example's README.
+ * example's README. Its version is the default one: {@code Implementation-Version} from the jar's manifest.
  *
  * <p>As {@link MarketFeedProvider} requires, it has a public no-argument constructor, does no I/O, has no
  * static initialisation that can fail, and its methods are side-effect free: the host calls them from any
@@ -31,13 +31,6 @@ public final class SimplejsonProvider implements MarketFeedProvider {
         return ID;
     }
 
-    /** From the jar manifest ({@code Implementation-Version}); {@code development} when run from classes. */
-    @Override
-    public String version() {
-        String version = SimplejsonProvider.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
-    }
-
     /** {@link SpiVersion#CURRENT} is a compile-time constant: this returns the SPI the jar was built against. */
     @Override
     public String spiVersion() {
@@ -54,6 +47,7 @@ public final class SimplejsonProvider implements MarketFeedProvider {
         return CAPABILITIES;
     }
 
+    /** Reads the provider's own keys; the host checks and applies {@code heartbeat.*} and {@code limits.*}. */
     @Override
     public FeedProtocol create(ProviderSettings settings) {
         return new SimplejsonProtocol(SimplejsonSettings.from(settings));

@@ -64,7 +64,7 @@ public final class DemoServer {
             for (ScriptedConnection connection : server.openConnections()) {
                 String key = connection.handshake().header(SimplejsonProtocol.API_KEY_HEADER).orElse("");
                 if (key.isBlank() || expectedKey != null && !expectedKey.equals(key)) {
-                    connection.close(SimplejsonProtocol.CLOSE_INVALID_KEY, "invalid api key");
+                    connection.close(SimplejsonDispositions.CLOSE_INVALID_KEY, "invalid api key");
                 } else {
                     push(connection, tick);
                 }

@@ -85,7 +85,7 @@ final class SimplejsonScript implements ProtocolScript {
 
     @Override
     public OptionalInt fatalCloseCode() {
-        return OptionalInt.of(SimplejsonProtocol.CLOSE_INVALID_KEY);
+        return OptionalInt.of(SimplejsonDispositions.CLOSE_INVALID_KEY);
     }
 
     @Override

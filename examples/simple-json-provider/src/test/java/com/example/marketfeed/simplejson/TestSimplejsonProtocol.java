@@ -88,7 +88,7 @@ class TestSimplejsonProtocol {
     @Test
     void limitsHeartbeatAndCredits() {
         Endpoint endpoint = protocol.endpoints().get(0);
-        assertEquals(SimplejsonSettings.SERVER_LIMITS, protocol.limits(endpoint));
+        assertEquals(SimplejsonProtocol.LIMITS, protocol.limits(endpoint));
         assertEquals(50, protocol.limits(endpoint).maxSymbolsPerFrame());
         assertEquals(new HeartbeatSpec(HeartbeatSpec.Pinger.CLIENT, Duration.ofSeconds(15), Duration.ofSeconds(45),
                 HeartbeatSpec.Liveness.ANY_FRAME), protocol.heartbeat(endpoint));

@@ -1,5 +1,6 @@
 package com.example.marketfeed.simplejson;
 
+import io.marketfeed.api.CommonSettings;
 import io.marketfeed.api.FeedCapability;
 import io.marketfeed.api.MarketFeedProvider;
 import io.marketfeed.api.ProviderSettings;
@@ -28,8 +29,8 @@ class TestSimplejsonProviderConformance extends MarketFeedProviderConformanceTes
     }
 
     /**
-     * The defaults of reference.conf, pointed at the scripted server, with the kit's credential and short
-     * timing: the kit waits for heartbeats and reconnects in real time.
+     * The defaults of reference.conf, pointed at the scripted server, with the kit's credential and the short
+     * timing the kit asks for (it waits for heartbeats, staleness and reconnects).
      */
     @Override
     protected ProviderSettings settings(URI server) {
@@ -37,9 +38,9 @@ class TestSimplejsonProviderConformance extends MarketFeedProviderConformanceTes
                 SimplejsonConfigKeys.ENABLED, true,
                 SimplejsonConfigKeys.API_KEY, credential(),
                 SimplejsonConfigKeys.ENDPOINT, server + SimplejsonScript.PATH,
-                SimplejsonConfigKeys.HEARTBEAT_INTERVAL, "100ms",
-                SimplejsonConfigKeys.HEARTBEAT_TIMEOUT, "500ms",
-                SimplejsonConfigKeys.MIN_RECONNECT_GAP, "10ms"));
+                CommonSettings.HEARTBEAT_INTERVAL, "100ms",
+                CommonSettings.HEARTBEAT_TIMEOUT, "500ms",
+                CommonSettings.MIN_RECONNECT_GAP, "10ms"));
     }
 
     /** An exhaustive switch without a default: a capability added to the SPI will not compile until decided. */
