@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Keys every provider block has, and helpers that apply them, so that all providers read them the same
- * way. Defaults live in each provider's {@code reference.conf}; limit keys there are {@code null}, meaning
- * "the plan's default".
+ * Keys every provider block has, and the helpers with which the host checks and applies them (since SPI 1.3 a
+ * provider reads none of them: {@code heartbeat.*} and {@code limits.*} go over what its protocol declares, and
+ * {@code credits.*} sets the credit policy). A provider lists them in its {@code reference.conf} with its defaults;
+ * limit keys there are {@code null}, meaning "the plan's default".
  */
 public final class CommonSettings {
 

@@ -21,12 +21,15 @@ import java.util.function.Supplier;
  * configuration in one round. A getter that finds a problem records it and returns a placeholder that only
  * lets validation continue: {@link #throwIfAny()} always fails before a placeholder can be used.
  *
- * <p>For providers: build a settings record with one reader, then call {@link #throwIfAny()}.
+ * <p>For providers: build a settings record with one reader, then call {@link #throwIfAny()}. Read only the
+ * provider's own keys: the host checks and applies {@code heartbeat.*}, {@code limits.*} and {@code credits.*}
+ * ({@link CommonSettings}, SPI 1.3). The optional toolkit's {@code SettingsChecks} adds the usual domain checks.
  * {@snippet :
  * SettingsReader in = new SettingsReader(settings);
- * String endpoint = in.string("endpoint");
- * List<String> symbols = in.stringList("symbols");
- * in.addAll(CommonSettings.problems(settings.without(in.failedPaths())));
+ * boolean enabled = in.bool("enabled");
+ * Secret key = in.credential("api-key", enabled, "ACME_API_KEY", "Acme key");
+ * URI url = in.webSocketUrl("endpoint", "wss://stream.acme.example/ws", "api-key (ACME_API_KEY)");
+ * List<String> symbols = SettingsChecks.symbols(in, "symbols", AcmeSymbols::isWellFormed, "an Acme symbol", "AAPL");
  * in.throwIfAny();
  * }
  *

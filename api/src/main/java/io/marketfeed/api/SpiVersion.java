@@ -20,7 +20,10 @@ import java.util.Properties;
  * io.marketfeed.api.protocol.FeedProtocol#limits} and {@link io.marketfeed.api.protocol.FeedProtocol#heartbeat}
  * return the provider's declared defaults, and the provider no longer reads {@code heartbeat.*}, {@code limits.*}
  * or {@code credits.*} (a provider built for 1.2 applied them itself; the host applying them again changes
- * nothing).
+ * nothing); {@link MarketFeedProvider#version()} has a default. Additions that need no version of their own, as
+ * a provider that does not use them loses nothing: {@link io.marketfeed.api.protocol.Limits#builder()} and
+ * {@link io.marketfeed.api.protocol.DecodeOutput#rejected} with no symbols (the server refused the request without
+ * naming any: the runtime drops the symbols of the request it answers).
  */
 public final class SpiVersion {
 
