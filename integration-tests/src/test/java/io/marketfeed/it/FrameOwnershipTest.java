@@ -4,19 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.marketfeed.api.ProviderSettings;
-import io.marketfeed.api.protocol.CreditPolicy;
-import io.marketfeed.api.protocol.CreditSpec;
 import io.marketfeed.api.protocol.DecodeOutput;
-import io.marketfeed.api.protocol.Disposition;
-import io.marketfeed.api.protocol.Endpoint;
 import io.marketfeed.api.protocol.FeedProtocol;
-import io.marketfeed.api.protocol.HeartbeatSpec;
+import io.marketfeed.runtime.internal.ForwardingProtocol;
 import io.marketfeed.api.protocol.InboundFrame;
-import io.marketfeed.api.protocol.Limits;
 import io.marketfeed.api.protocol.OutboundFrame;
 import io.marketfeed.api.protocol.ProtocolSession;
 import io.marketfeed.api.protocol.SessionContext;
-import io.marketfeed.api.protocol.Subscription;
 import io.marketfeed.provider.sahmk.SahmkProvider;
 import io.marketfeed.runtime.DeliveryPolicy;
 import io.marketfeed.runtime.MarketFeed;
@@ -113,13 +107,12 @@ class FrameOwnershipTest {
     }
 
     /** SAHMK's protocol, with sessions that keep every frame they are given (what SPI 1.0 allowed). */
-    private static final class KeepingProtocol implements FeedProtocol {
-        private final FeedProtocol delegate;
+    private static final class KeepingProtocol extends ForwardingProtocol {
         private final List<InboundFrame> frames = Collections.synchronizedList(new ArrayList<>());
         private final List<String> textsSeen = Collections.synchronizedList(new ArrayList<>());
 
         KeepingProtocol(FeedProtocol delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         List<InboundFrame> frames() {
@@ -135,48 +128,8 @@ class FrameOwnershipTest {
         }
 
         @Override
-        public List<Endpoint> endpoints() {
-            return delegate.endpoints();
-        }
-
-        @Override
-        public Endpoint endpointFor(Subscription subscription) {
-            return delegate.endpointFor(subscription);
-        }
-
-        @Override
-        public List<Subscription> configuredSubscriptions() {
-            return delegate.configuredSubscriptions();
-        }
-
-        @Override
-        public Limits limits(Endpoint endpoint) {
-            return delegate.limits(endpoint);
-        }
-
-        @Override
-        public HeartbeatSpec heartbeat(Endpoint endpoint) {
-            return delegate.heartbeat(endpoint);
-        }
-
-        @Override
-        public CreditSpec credits() {
-            return delegate.credits();
-        }
-
-        @Override
-        public CreditPolicy creditPolicy() {
-            return delegate.creditPolicy();
-        }
-
-        @Override
-        public Disposition classifyClose(int code, String reason) {
-            return delegate.classifyClose(code, reason);
-        }
-
-        @Override
         public ProtocolSession openSession(SessionContext context) {
-            ProtocolSession session = delegate.openSession(context);
+            ProtocolSession session = delegate().openSession(context);
             return new ProtocolSession() {
                 @Override
                 public OutboundFrame subscribe(String topic, List<String> symbols) {
