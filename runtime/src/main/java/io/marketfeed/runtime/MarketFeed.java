@@ -8,7 +8,10 @@ import io.marketfeed.api.Secret;
 import io.marketfeed.api.SpiVersion;
 import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.runtime.internal.FeedEngine;
+import io.marketfeed.runtime.internal.Wiring;
 import io.marketfeed.runtime.record.RecordOptions;
+import io.marketfeed.runtime.testing.ManualScheduler;
+import io.marketfeed.runtime.testing.VirtualNetwork;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,6 +120,8 @@ public final class MarketFeed implements AutoCloseable {
         private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
         private final Map<String, Long> maxMessageSizeByProvider = new LinkedHashMap<>();
         private final List<Secret> secrets = new ArrayList<>();
+        /** For tests: the in-memory network and virtual time to run on; null: sockets and system time. */
+        private VirtualNetwork network;
 
         private Builder() {
         }
@@ -330,6 +335,22 @@ public final class MarketFeed implements AutoCloseable {
             return this;
         }
 
+        /**
+         * For tests: runs the feed on an in-memory network on virtual time instead of sockets and system time.
+         * Connections are dialled on {@code network}; the control tasks and every timer (heartbeats, staleness,
+         * backoff, pacing, acknowledgement timeouts) run on its {@link ManualScheduler}
+         * (made {@code withDriver()}, since {@link MarketFeed#snapshot()} and {@link MarketFeed#close()} wait for
+         * control tasks), so time passes only when the test advances it; reconnect jitter draws the middle of its
+         * range, so every delay is the policy's step; event timestamps are the scheduler's
+         * {@linkplain ManualScheduler#clock() clock} unless {@link #clock} is called
+         * after this. Closing the feed shuts the scheduler down.
+         */
+        public Builder virtualNetwork(VirtualNetwork network) {
+            this.network = requireNonNull(network, "network is null");
+            this.clock = network.scheduler().clock();
+            return this;
+        }
+
         /** The clock for event timestamps (tests). */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock is null");
@@ -363,8 +384,13 @@ public final class MarketFeed implements AutoCloseable {
                             + " added: " + quiet.keySet());
                 }
             }
-            return new MarketFeed(new FeedEngine(entries, listeners, reconnect, stopTimeout, connectTimeout,
-                    creditSampleInterval, clock, recording, quiet, tls));
+            FeedEngine engine = new FeedEngine(entries, listeners, reconnect, stopTimeout, connectTimeout,
+                    creditSampleInterval, clock, recording, quiet, tls);
+            if (network != null) {
+                engine.runOn(new Wiring(network.scheduler(), network,
+                        network.scheduler()::nanoTime, () -> 0.5));
+            }
+            return new MarketFeed(engine);
         }
     }
 }

@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 public final class Await {
 
     private static final Object SIGNAL = new Object();
+    /** Counts signals, so that a signal between a check and the pause after it is not missed. Under SIGNAL. */
+    private static long signals;
     private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private Await() {
@@ -36,6 +38,7 @@ public final class Await {
     public static boolean holdsWithin(BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
+            long seen = signals();
             if (condition.getAsBoolean()) {
                 return true;
             }
@@ -43,7 +46,7 @@ public final class Await {
             if (remaining <= 0) {
                 return false;
             }
-            if (!pause(Math.min(remaining, RECHECK_NANOS))) {
+            if (!pause(seen, Math.min(remaining, RECHECK_NANOS))) {
                 return condition.getAsBoolean();
             }
         }
@@ -62,13 +65,26 @@ public final class Await {
     /** Wakes every waiter to re-check its condition; called by the kit's recorders on each change. */
     static void signal() {
         synchronized (SIGNAL) {
+            signals++;
             SIGNAL.notifyAll();
         }
     }
 
-    /** Waits for a signal or the given time; false when interrupted (the interrupt is kept). */
-    private static boolean pause(long nanos) {
+    private static long signals() {
         synchronized (SIGNAL) {
+            return signals;
+        }
+    }
+
+    /**
+     * Waits for a signal after the {@code seen}th, or the given time; false when interrupted (the interrupt is
+     * kept).
+     */
+    private static boolean pause(long seen, long nanos) {
+        synchronized (SIGNAL) {
+            if (signals != seen) {
+                return true;
+            }
             try {
                 TimeUnit.NANOSECONDS.timedWait(SIGNAL, nanos);
                 return true;

@@ -18,6 +18,8 @@ import io.marketfeed.runtime.DeliveryPolicy;
 import io.marketfeed.runtime.MarketFeed;
 import io.marketfeed.runtime.ProviderSnapshot;
 import io.marketfeed.runtime.ReconnectPolicy;
+import io.marketfeed.runtime.testing.ManualScheduler;
+import io.marketfeed.runtime.testing.VirtualNetwork;
 import io.marketfeed.testkit.ProtocolScript.Request;
 import java.net.URI;
 import java.time.Duration;
@@ -31,21 +33,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * What one conformance case runs on: the provider, its script and settings, and — started on demand — a
- * {@link ScriptedServer} speaking the script, an {@link EventRecorder}, and a {@link MarketFeed} (the real
- * runtime) pointed at the server. Also reads the client's requests the way the script does.
+ * {@link ScriptedServer} speaking the script on a {@link VirtualNetwork}, an {@link EventRecorder}, and a
+ * {@link MarketFeed} (the real runtime) on that network, with every timer on the network's virtual time
+ * ({@link VirtualTime}): waits let virtual time pass, so nothing waits for a timer in real time. Also reads the
+ * client's requests the way the script does.
  *
  * <p>Not thread safe: one per case, used from the test thread.
  */
 final class ConformanceFixture {
 
-    /** The longest the kit waits for something that normally takes milliseconds. */
+    /** The longest the kit waits for something that normally takes milliseconds (virtual time). */
     static final Duration WAIT = Duration.ofSeconds(5);
     /** Fast reconnects, so drops and stalls are recovered from quickly. */
     static final ReconnectPolicy RECONNECT = ReconnectPolicy.defaults().withDelays(Duration.ofMillis(20),
@@ -60,7 +62,8 @@ final class ConformanceFixture {
     private ScriptedServer server;
     private EventRecorder events;
     private MarketFeed feed;
-    private ScheduledExecutorService heartbeats;
+    private ManualScheduler scheduler;
+    private VirtualTime time;
     private FeedProtocol protocol;
     private String topic;
 
@@ -140,11 +143,43 @@ final class ConformanceFixture {
 
     ScriptedServer server() {
         if (server == null) {
-            server = ScriptedServer.start();
+            scheduler = ManualScheduler.withDriver();
+            VirtualNetwork network = new VirtualNetwork(scheduler);
+            server = ScriptedServer.on(network);
+            time = new VirtualTime(scheduler, this::listenerCaughtUp);
+            server.useWaiter(time);
+            events().useWaiter(time);
             server.onOpen(script::onOpen).rule(Rule.always(script::reply));
+            this.network = network;
             protocol = null;
         }
         return server;
+    }
+
+    private VirtualNetwork network;
+
+    /** The case's virtual time; starts the server (and its network) when not yet started. */
+    VirtualTime time() {
+        server();
+        return time;
+    }
+
+    /** How the case waits: on the network's virtual time. */
+    Waiter waiter() {
+        return time();
+    }
+
+    /** Whether the kit's listener has every event the feed published so far; true before the feed starts. */
+    private boolean listenerCaughtUp() {
+        if (feed == null) {
+            return true;
+        }
+        for (io.marketfeed.runtime.FeedSnapshot.ListenerSnapshot listener : feed.snapshot().listeners()) {
+            if (listener.queued() > 0 || listener.delivered() + listener.dropped() != events().mark()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     EventRecorder events() {
@@ -166,6 +201,7 @@ final class ConformanceFixture {
         ScriptedServer running = server();
         feed = MarketFeed.builder()
                 .provider(provider, settings.apply(running.uri()))
+                .virtualNetwork(network)
                 .listener("conformance", events(), DeliveryPolicy.dropOldest(100_000))
                 .reconnect(RECONNECT)
                 .connectTimeout(Duration.ofSeconds(2))
@@ -182,12 +218,7 @@ final class ConformanceFixture {
      */
     private void pushHeartbeats(String frame) {
         long every = Math.max(10, protocol().heartbeat(endpoint()).staleTimeout().toMillis() / 3);
-        heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "testkit-server-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
-        heartbeats.scheduleAtFixedRate(() -> server.push(frame), every, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(() -> server.push(frame), every, every, TimeUnit.MILLISECONDS);
     }
 
     MarketFeed feed() {
@@ -215,9 +246,6 @@ final class ConformanceFixture {
 
     /** Closes the feed, then the server; safe to call when neither was started. */
     void close() {
-        if (heartbeats != null) {
-            heartbeats.shutdownNow();
-        }
         try {
             if (feed != null) {
                 feed.close();
@@ -225,6 +253,7 @@ final class ConformanceFixture {
         } finally {
             if (server != null) {
                 server.close();
+                scheduler.shutdownNow();
             }
         }
     }
@@ -276,7 +305,7 @@ final class ConformanceFixture {
      */
     void awaitSubscribed(ScriptedConnection connection, Collection<String> symbols) {
         Set<String> wanted = new TreeSet<>(symbols);
-        Await.until(() -> subscribed(connection, wanted), WAIT,
+        waiter().until(() -> subscribed(connection, wanted), WAIT,
                 () -> "connection #" + connection.id() + " did not send subscribe requests naming " + wanted
                         + " within " + WAIT.toMillis() + " ms. Requests as ProtocolScript.request() reads them: "
                         + requests(connection) + "; client messages: " + shorten(connection.receivedTexts())
@@ -322,7 +351,7 @@ final class ConformanceFixture {
      * every one of them (or, without acknowledgements, they were sent).
      */
     void awaitSettled(int expected) {
-        Await.until(() -> settled(expected), WAIT, () -> "the " + expected + " subscriptions were not all on the wire "
+        waiter().until(() -> settled(expected), WAIT, () -> "the " + expected + " subscriptions were not all on the wire "
                 + "and confirmed within " + WAIT.toMillis() + " ms: " + connectionSnapshots() + "; client messages: "
                 + shorten(server.connections().stream().flatMap(c -> c.receivedTexts().stream()).toList())
                         .replace(credential, "<CREDENTIAL>") + "; events: " + events().tail(10));
@@ -420,7 +449,7 @@ final class ConformanceFixture {
         if (!connection.send(script.dataFrame(topic(), symbol))) {
             fail("could not send a data frame on " + connection + ": it is closed or stalled");
         }
-        Await.until(() -> !data(mark, symbol).isEmpty(), WAIT,
+        waiter().until(() -> !data(mark, symbol).isEmpty(), WAIT,
                 () -> "the data frame for " + topic() + "/" + symbol + " sent on connection #" + connection.id()
                         + " produced no market-data event of that symbol and topic within " + WAIT.toMillis()
                         + " ms; frame: " + script.dataFrame(topic(), symbol) + "; events: " + events().tail(10));

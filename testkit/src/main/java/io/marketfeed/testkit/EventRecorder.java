@@ -48,10 +48,23 @@ public final class EventRecorder implements FeedListener {
     private final List<MarketEvent> events = new CopyOnWriteArrayList<>();
     private final Set<MarketEvent> consumed = Collections.newSetFromMap(new IdentityHashMap<>());
 
+    /** How waits pass time: real time, or a virtual network's (set by the conformance kit). */
+    private volatile Waiter waiter = Waiter.REAL;
+
     @Override
     public void onEvent(MarketEvent event) {
         events.add(event);
         Await.signal();
+    }
+
+    /** Wakes whoever waits for the listener to have everything (the kit on virtual time). */
+    @Override
+    public void onCaughtUp() {
+        Await.signal();
+    }
+
+    void useWaiter(Waiter waiter) {
+        this.waiter = waiter;
     }
 
     /** Every event so far, in delivery order (a snapshot). */
@@ -99,7 +112,7 @@ public final class EventRecorder implements FeedListener {
     /** Waits until at least {@code count} events of the type match, and returns all that do. */
     public <T extends MarketEvent> List<T> awaitCount(Class<T> type, Predicate<? super T> filter, int count,
             Duration timeout) {
-        Await.until(() -> all(type, filter).size() >= count, timeout,
+        waiter.until(() -> all(type, filter).size() >= count, timeout,
                 () -> (count == 1 ? "no matching " : "fewer than " + count + " matching ") + type.getSimpleName()
                         + " within " + timeout.toMillis() + " ms (got " + all(type, filter).size()
                         + "); last events: " + tail(15));
@@ -111,7 +124,7 @@ public final class EventRecorder implements FeedListener {
      * are consumed in delivery order.
      */
     public <T extends MarketEvent> T take(Class<T> type, Predicate<? super T> filter, Duration timeout) {
-        Await.until(() -> firstUnconsumed(type, filter) != null, timeout,
+        waiter.until(() -> firstUnconsumed(type, filter) != null, timeout,
                 () -> "no unconsumed matching " + type.getSimpleName() + " within " + timeout.toMillis()
                         + " ms; last events: " + tail(15));
         T event = firstUnconsumed(type, filter);
@@ -170,7 +183,7 @@ public final class EventRecorder implements FeedListener {
      */
     public <T extends MarketEvent> void assertNoneWithin(Class<T> type, Predicate<? super T> filter,
             Duration period, String why) {
-        Await.staysFalse(() -> !all(type, filter).isEmpty(), period, () -> why + ": " + shorten(all(type, filter), 5));
+        waiter.staysFalse(() -> !all(type, filter).isEmpty(), period, () -> why + ": " + shorten(all(type, filter), 5));
     }
 
     /**

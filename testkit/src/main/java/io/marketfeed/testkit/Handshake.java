@@ -2,7 +2,11 @@ package io.marketfeed.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,5 +52,28 @@ public record Handshake(long connection, Instant at, String path, String query, 
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** The parameters of a raw query string, decoded; a value that cannot be decoded is kept as is. */
+    static Map<String, List<String>> parameters(String query) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (query.isEmpty()) {
+            return out;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            out.computeIfAbsent(decode(name), key -> new ArrayList<>()).add(decode(value));
+        }
+        return out;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
     }
 }

@@ -1,54 +1,28 @@
 package io.marketfeed.testkit;
 
-import static io.marketfeed.testkit.ConformanceFixture.NO_SERVER;
-import static io.marketfeed.testkit.ConformanceFixture.RECONNECT;
-import static io.marketfeed.testkit.ConformanceFixture.WAIT;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.marketfeed.api.CommonSettings;
 import io.marketfeed.api.FeedCapability;
 import io.marketfeed.api.MarketFeedProvider;
 import io.marketfeed.api.ProviderSettings;
 import io.marketfeed.api.SettingsException;
-import io.marketfeed.api.SpiVersion;
-import io.marketfeed.api.model.ConnectionEvent;
-import io.marketfeed.api.model.ConnectionState;
-import io.marketfeed.api.model.GapEvent;
-import io.marketfeed.api.protocol.AuthStyle;
 import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.Endpoint;
 import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.api.protocol.HeartbeatSpec;
-import io.marketfeed.api.protocol.Limits;
-import io.marketfeed.api.protocol.OutboundFrame;
 import io.marketfeed.api.protocol.ProtocolSession;
-import io.marketfeed.api.protocol.SubscribeStyle;
-import io.marketfeed.api.protocol.Subscription;
 import io.marketfeed.api.protocol.Topics;
 import io.marketfeed.runtime.MarketFeed;
-import io.marketfeed.testkit.GarbageFrames.Garbage;
-import io.marketfeed.testkit.ProtocolScript.Request;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.ServiceLoader;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -90,10 +64,13 @@ import org.junit.jupiter.api.Timeout;
  * as the credential; configure no subscriptions (the kit subscribes itself); and keep timing short so that the
  * kit is fast: a heartbeat timeout of a second or less, a minimum reconnect gap of zero or a few milliseconds.
  *
- * <p>Timing runs on real time: the runtime's timers use the system's monotonic clock, and
- * {@link MarketFeed.Builder#clock} only sets event timestamps, so there is no virtual clock to drive. The kit
- * therefore uses short heartbeat settings, fast reconnects ({@code 20ms} doubling to {@code 200ms}) and waits on
- * conditions, never for fixed times; a whole run takes a few seconds.
+ * <p>Timing runs on virtual time: the feed runs on an in-memory network
+ * ({@link io.marketfeed.runtime.testing.VirtualNetwork}, {@link MarketFeed.Builder#virtualNetwork}) whose
+ * scheduler holds every timer of the runtime (heartbeats, staleness, backoff, pacing, acknowledgement timeouts)
+ * and the server's heartbeats. A wait lets virtual time pass, timer by timer, until its condition holds, and a
+ * "nothing happens for three heartbeat timeouts" check passes them in virtual time; only the listener's delivery
+ * thread is waited for in real time. Reconnects are fast ({@code 20ms} doubling to {@code 200ms}); a whole run
+ * takes well under a second.
  *
  * <p>Each case's Javadoc states its purpose, setup, pass condition and the capability it requires.
  */
@@ -103,11 +80,11 @@ public abstract class MarketFeedProviderConformanceTest {
     /** The credential {@link #credential()} returns unless overridden; distinctive, so that a leak is found. */
     public static final String DEFAULT_CREDENTIAL = "mf-testkit-CANARY-5f3a9c1e";
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
-    private static final String UNKNOWN_TOPIC = "mf-testkit-unknown-topic";
-    private static final String WHOLE_MARKET = "*";
-    private static final Duration MAX_HEARTBEAT_TIMEOUT = Duration.ofSeconds(3);
-    private static final Map<String, FeedCapability> DATA_TOPICS = Map.of(Topics.QUOTES, FeedCapability.QUOTES,
+    static final Pattern ID = Pattern.compile("[a-z0-9-]+");
+    static final String UNKNOWN_TOPIC = "mf-testkit-unknown-topic";
+    static final String WHOLE_MARKET = "*";
+    static final Duration MAX_HEARTBEAT_TIMEOUT = Duration.ofSeconds(3);
+    static final Map<String, FeedCapability> DATA_TOPICS = Map.of(Topics.QUOTES, FeedCapability.QUOTES,
             Topics.TRADES, FeedCapability.TRADES, Topics.BOOK, FeedCapability.BOOK, Topics.CANDLES,
             FeedCapability.CANDLES);
 
@@ -261,49 +238,7 @@ public abstract class MarketFeedProviderConformanceTest {
      */
     @Test
     public void providerFollowsTheSpiContract() {
-        MarketFeedProvider provider = fixture.provider();
-        List<String> problems = new ArrayList<>();
-        Class<?> type = provider.getClass();
-        if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())) {
-            problems.add(type.getName() + " must be a public concrete class");
-        }
-        try {
-            Constructor<?> constructor = type.getConstructor();
-            Object made = constructor.newInstance();
-            if (!(made instanceof MarketFeedProvider) || !((MarketFeedProvider) made).id().equals(provider.id())) {
-                problems.add("a provider made by the no-argument constructor has another id: " + made);
-            }
-        } catch (NoSuchMethodException e) {
-            problems.add(type.getName() + " needs a public no-argument constructor (ServiceLoader uses it)");
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            problems.add("the no-argument constructor of " + type.getName() + " failed: " + e);
-        }
-        String id = provider.id();
-        if (id == null || !ID.matcher(id).matches()) {
-            problems.add("the id must match [a-z0-9-]+ (it is a config key), got '" + id + "'");
-        } else if (!id.equals(provider.id())) {
-            problems.add("id() must return the same value every time");
-        }
-        if (provider.version() == null || provider.version().isBlank()) {
-            problems.add("version() must not be blank");
-        }
-        if (provider.description() == null || provider.description().isBlank()) {
-            problems.add("description() must not be blank");
-        }
-        Optional<String> incompatible = SpiVersion.incompatibility(provider.spiVersion());
-        incompatible.ifPresent(reason -> problems.add("spiVersion() is not compatible with this host: " + reason));
-        Set<FeedCapability> capabilities = provider.capabilities();
-        if (capabilities == null || capabilities.isEmpty()) {
-            problems.add("capabilities() must declare at least one capability");
-        } else {
-            try {
-                capabilities.add(FeedCapability.QUOTES);
-                problems.add("capabilities() must be unmodifiable (the runtime and the kit rely on it not changing)");
-            } catch (UnsupportedOperationException expected) {
-                // As required.
-            }
-        }
-        assertNoProblems("the provider breaks the SPI contract", problems);
+        new SpiContractCases(fixture, this).providerFollowsTheSpiContract();
     }
 
     /**
@@ -316,12 +251,7 @@ public abstract class MarketFeedProviderConformanceTest {
      */
     @Test
     public void providerIsListedForTheServiceLoader() {
-        Class<?> type = fixture.provider().getClass();
-        List<String> listed = new ArrayList<>();
-        ServiceLoader.load(MarketFeedProvider.class, type.getClassLoader()).stream()
-                .forEach(found -> listed.add(found.type().getName()));
-        assertTrue(listed.contains(type.getName()), "META-INF/services/" + MarketFeedProvider.class.getName()
-                + " must list " + type.getName() + "; the service loader found " + listed);
+        new SpiContractCases(fixture, this).providerIsListedForTheServiceLoader();
     }
 
     /**
@@ -337,58 +267,7 @@ public abstract class MarketFeedProviderConformanceTest {
      */
     @Test
     public void declaredCapabilitiesMatchTheProvider() {
-        List<String> problems = new ArrayList<>();
-        Set<FeedCapability> declared = EnumSet.noneOf(FeedCapability.class);
-        for (FeedCapability capability : FeedCapability.values()) {
-            try {
-                if (hasCapability(capability)) {
-                    declared.add(capability);
-                }
-            } catch (RuntimeException | Error e) {
-                problems.add("hasCapability(" + capability + ") threw " + e + "; write it as an exhaustive switch");
-            }
-        }
-        Set<FeedCapability> provided = EnumSet.noneOf(FeedCapability.class);
-        provided.addAll(fixture.provider().capabilities());
-        if (!declared.equals(provided)) {
-            Set<FeedCapability> onlyTest = EnumSet.copyOf(declared);
-            onlyTest.removeAll(provided);
-            Set<FeedCapability> onlyProvider = EnumSet.copyOf(provided);
-            onlyProvider.removeAll(declared);
-            problems.add("hasCapability and provider().capabilities() disagree: only the test declares " + onlyTest
-                    + ", only the provider declares " + onlyProvider);
-        }
-        FeedProtocol protocol = fixture.protocol();
-        for (String topic : fixture.servedTopics()) {
-            FeedCapability needed = DATA_TOPICS.get(topic);
-            if (needed != null && !provided.contains(needed)) {
-                problems.add("the protocol serves '" + topic + "' but the provider does not declare " + needed);
-            }
-        }
-        boolean replace = false;
-        boolean firstMessage = false;
-        boolean clientPings = false;
-        for (Endpoint endpoint : protocol.endpoints()) {
-            replace |= endpoint.subscribeStyle().mode() == SubscribeStyle.Mode.REPLACE_ALL;
-            firstMessage |= endpoint.auth().kind() == AuthStyle.Kind.FIRST_MESSAGE;
-            clientPings |= protocol.heartbeat(endpoint).pinger() == HeartbeatSpec.Pinger.CLIENT;
-        }
-        agree(problems, FeedCapability.REPLACE_SEMANTICS, provided, replace, "an endpoint with replace-all requests");
-        agree(problems, FeedCapability.FIRST_MESSAGE_AUTH, provided, firstMessage, "first-message authentication");
-        agree(problems, FeedCapability.CLIENT_HEARTBEAT, provided, clientPings, "client heartbeats");
-        if (protocol.credits().isMetered() && !provided.contains(FeedCapability.CREDITS)) {
-            problems.add("the protocol meters credits but the provider does not declare " + FeedCapability.CREDITS);
-        }
-        assertNoProblems("declared capabilities do not match", problems);
-    }
-
-    private static void agree(List<String> problems, FeedCapability capability, Set<FeedCapability> declared,
-            boolean present, String what) {
-        if (present && !declared.contains(capability)) {
-            problems.add("the protocol has " + what + " but the provider does not declare " + capability);
-        } else if (!present && declared.contains(capability)) {
-            problems.add("the provider declares " + capability + " but no endpoint has " + what);
-        }
+        new SpiContractCases(fixture, this).declaredCapabilitiesMatchTheProvider();
     }
 
     /**
@@ -403,64 +282,7 @@ public abstract class MarketFeedProviderConformanceTest {
      */
     @Test
     public void protocolFactsSuitTheKit() {
-        FeedProtocol protocol = fixture.protocol();
-        List<String> problems = new ArrayList<>();
-        if (protocol.endpoints().isEmpty()) {
-            fail("the protocol declares no endpoint");
-        }
-        Set<String> ids = new HashSet<>();
-        for (Endpoint endpoint : protocol.endpoints()) {
-            if (!ids.add(endpoint.id())) {
-                problems.add("two endpoints have the id '" + endpoint.id() + "'");
-            }
-            URI uri = endpoint.uri();
-            if (!"ws".equalsIgnoreCase(uri.getScheme()) && !"wss".equalsIgnoreCase(uri.getScheme())) {
-                problems.add("endpoint " + endpoint.id() + " is not a ws or wss URI: " + uri);
-            }
-            if (uri.getPort() != NO_SERVER.getPort() || !NO_SERVER.getHost().equals(uri.getHost())) {
-                problems.add("endpoint " + endpoint.id() + " does not point at the server given to settings(URI) ("
-                        + NO_SERVER + "): " + uri);
-            }
-            if (uri.toString().contains(credential()) || endpoint.toString().contains(credential())) {
-                problems.add("endpoint " + endpoint.id() + " carries the credential in its URI or text; the runtime "
-                        + "adds it from AuthStyle");
-            }
-            AuthStyle auth = endpoint.auth();
-            if ((auth.kind() == AuthStyle.Kind.QUERY_PARAMETER || auth.kind() == AuthStyle.Kind.HEADER)
-                    && !auth.secret().map(secret -> secret.reveal().contains(credential())).orElse(false)) {
-                problems.add("endpoint " + endpoint.id() + " authenticates with " + auth + " but not with "
-                        + "credential(); settings(URI) must use credential()");
-            }
-            HeartbeatSpec heartbeat = protocol.heartbeat(endpoint);
-            if (heartbeat.staleTimeout().compareTo(MAX_HEARTBEAT_TIMEOUT) > 0) {
-                problems.add("endpoint " + endpoint.id() + " has a heartbeat timeout of " + heartbeat.staleTimeout()
-                        + "; settings(URI) must make it 3s or less (500ms is typical) so that the kit is fast");
-            }
-            if (protocol.limits(endpoint).minReconnectGap().compareTo(Duration.ofSeconds(1)) > 0) {
-                problems.add("endpoint " + endpoint.id() + " has a minimum reconnect gap of "
-                        + protocol.limits(endpoint).minReconnectGap() + "; settings(URI) must make it 1s or less");
-            }
-        }
-        if (!protocol.configuredSubscriptions().isEmpty()) {
-            problems.add("settings(URI) must configure no subscriptions (the kit subscribes itself), got "
-                    + protocol.configuredSubscriptions());
-        }
-        String topic = fixture.topic();
-        List<String> symbols = fixture.symbols(5);
-        Endpoint endpoint = protocol.endpointFor(new Subscription(topic, symbols.get(0)));
-        if (!protocol.endpoints().contains(endpoint) || !endpoint.topics().contains(topic)) {
-            problems.add("endpointFor(" + topic + ") returned " + endpoint + ", which is not one of endpoints() "
-                    + "serving that topic");
-        }
-        for (String symbol : symbols) {
-            protocol.symbolProblem(new Subscription(topic, symbol)).ifPresent(problem -> problems.add(
-                    "the provider refuses the script's symbol '" + symbol + "': " + problem
-                            + "; override ProtocolScript.symbols"));
-        }
-        if (protocol.toString().contains(credential())) {
-            problems.add("the protocol's text shows the credential");
-        }
-        assertNoProblems("the protocol made from settings(URI) does not suit the kit", problems);
+        new SpiContractCases(fixture, this).protocolFactsSuitTheKit();
     }
 
     /**
@@ -474,17 +296,7 @@ public abstract class MarketFeedProviderConformanceTest {
      */
     @Test
     public void invalidSettingsAreReportedAsSettingsProblems() {
-        for (ProviderSettings invalid : invalidSettings(NO_SERVER)) {
-            SettingsException e = SettingsAssertions.assertInvalid(fixture.provider(), invalid);
-            assertFalse(e.getMessage().contains(credential()), "the settings problems show the credential: "
-                    + e.getMessage().replace(credential(), "<CREDENTIAL>"));
-            if (invalid instanceof OverlaySettings) {
-                Set<String> unreported = new TreeSet<>(((OverlaySettings) invalid).replacedPaths());
-                unreported.removeAll(SettingsAssertions.relativePaths(fixture.id(), e));
-                assertEquals(Set.of(), unreported, "every problem is reported at once, but these bad values are "
-                        + "not among the problems of " + invalid + ": " + e.getMessage());
-            }
-        }
+        new SpiContractCases(fixture, this).invalidSettingsAreReportedAsSettingsProblems();
     }
 
     /**
@@ -522,75 +334,7 @@ public abstract class MarketFeedProviderConformanceTest {
      */
     @Test
     public void handshakeCarriesTheCredentialAsDeclared() {
-        String symbol = fixture.symbols(1).get(0);
-        ScriptedConnection connection = fixture.connectAndSubscribe(List.of(symbol));
-        Handshake handshake = connection.handshake();
-        Endpoint endpoint = fixture.endpoint();
-        AuthStyle auth = endpoint.auth();
-        String credential = credential();
-        assertEquals(fixture.script().path(fixture.topic()), handshake.path(), "the connection for "
-                + fixture.topic() + " must go to ProtocolScript.path");
-        List<String> problems = new ArrayList<>();
-        if (handshake.path().contains(credential)) {
-            problems.add("the handshake path carries the credential");
-        }
-        boolean inQuery = handshake.query().contains(credential)
-                || handshake.parameters().toString().contains(credential);
-        boolean inHeaders = handshake.headers().toString().contains(credential);
-        List<String> messages = connection.receivedTexts();
-        switch (auth.kind()) {
-            case QUERY_PARAMETER:
-                if (!handshake.parameter(auth.name()).equals(Optional.of(credential))) {
-                    problems.add("the query parameter '" + auth.name() + "' must carry the credential; parameters: "
-                            + handshake.parameters().keySet());
-                }
-                break;
-            case HEADER:
-                if (!handshake.header(auth.name()).map(value -> value.contains(credential)).orElse(false)) {
-                    problems.add("the header '" + auth.name() + "' must carry the credential; headers: "
-                            + handshake.headers().keySet());
-                }
-                break;
-            case FIRST_MESSAGE:
-                checkFirstMessage(connection, messages, problems);
-                break;
-            default:
-                break;
-        }
-        boolean sessionParameter = session(fixture.protocol(), endpoint, 1).queryParameters().values().stream()
-                .anyMatch(value -> value.reveal().equals(credential));
-        if (inQuery && auth.kind() != AuthStyle.Kind.QUERY_PARAMETER && !sessionParameter) {
-            problems.add("the query string carries the credential, but the protocol authenticates with " + auth);
-        }
-        if (inHeaders && auth.kind() != AuthStyle.Kind.HEADER) {
-            problems.add("a handshake header carries the credential, but the protocol authenticates with " + auth);
-        }
-        int from = auth.kind() == AuthStyle.Kind.FIRST_MESSAGE ? 1 : 0;
-        for (String message : messages.subList(Math.min(from, messages.size()), messages.size())) {
-            if (message.contains(credential)) {
-                problems.add("a client message other than the auth message carries the credential");
-                break;
-            }
-        }
-        assertNoProblems("the handshake does not authenticate as declared", problems);
-        fixture.pushAndAwaitData(connection, symbol);
-    }
-
-    private void checkFirstMessage(ScriptedConnection connection, List<String> messages, List<String> problems) {
-        if (messages.isEmpty() || !messages.get(0).contains(credential())) {
-            problems.add("the first client message must be the auth message carrying the credential; got "
-                    + ConformanceFixture.shorten(messages).replace(credential(), "<CREDENTIAL>"));
-        }
-        if (!messages.isEmpty() && fixture.script().request(messages.get(0)).isPresent()) {
-            problems.add("a request was sent before the auth message");
-        }
-        ProtocolSession probe = session(fixture.protocol(), fixture.endpoint(), 1);
-        Optional<OutboundFrame> auth = probe.authMessage();
-        if (auth.isEmpty()) {
-            problems.add("the endpoint declares first-message auth but the session has no authMessage()");
-        } else if (!auth.get().sensitive()) {
-            problems.add("authMessage() must be marked sensitive (OutboundFrame.sensitive) so it is never logged");
-        }
+        new SubscriptionCases(fixture, this).handshakeCarriesTheCredentialAsDeclared();
     }
 
     /**
@@ -606,32 +350,7 @@ public abstract class MarketFeedProviderConformanceTest {
      */
     @Test
     public void subscribeRequestsStayWithinTheFrameLimit() {
-        Limits limits = fixture.limits();
-        boolean replace = fixture.replaceSemantics();
-        int perFrame = limits.maxSymbolsPerFrame();
-        int count = replace ? 12 : perFrame >= 100 ? 40 : 2 * perFrame + 3;
-        count = Math.min(count, Math.min(limits.maxSymbolsPerConnection(), 200));
-        List<String> symbols = fixture.symbols(count);
-        ScriptedConnection connection = fixture.connectAndSubscribe(symbols);
-        int limit = replace ? limits.maxSymbolsPerConnection() : fixture.frameLimit();
-        List<Request> subscribes = fixture.requests(connection, Request.Kind.SUBSCRIBE);
-        for (Request request : subscribes) {
-            assertTrue(request.symbols().size() <= limit, "a subscribe request names " + request.symbols().size()
-                    + " symbols, over the limit of " + limit + ": " + request.symbols());
-            assertEquals(new HashSet<>(request.symbols()).size(), request.symbols().size(),
-                    "a subscribe request names a symbol twice: " + request.symbols());
-        }
-        if (replace) {
-            assertEquals(new TreeSet<>(symbols), new TreeSet<>(subscribes.get(subscribes.size() - 1).symbols()),
-                    "with replace semantics the last request names the whole list");
-        } else {
-            assertEquals(Map.of(), fixture.repeated(connection), "additive requests name each symbol once "
-                    + "(symbol -> times named); requests: " + subscribes);
-            assertTrue(subscribes.size() >= (count + (long) limit - 1) / limit, "too few requests for " + count
-                    + " symbols at " + limit + " per request: " + subscribes);
-        }
-        fixture.pushAndAwaitData(connection, symbols.get(0));
-        fixture.pushAndAwaitData(connection, symbols.get(count - 1));
+        new SubscriptionCases(fixture, this).subscribeRequestsStayWithinTheFrameLimit();
     }
 
     /**
@@ -648,50 +367,7 @@ public abstract class MarketFeedProviderConformanceTest {
      */
     @Test
     public void subscribeRequestsFollowTheDeclaredSemantics() {
-        List<String> symbols = fixture.symbols(4);
-        String first = symbols.get(0);
-        String second = symbols.get(1);
-        String third = symbols.get(2);
-        String fourth = symbols.get(3);
-        ScriptedConnection connection = fixture.connectAndSubscribe(List.of(first, second));
-        fixture.subscribe(List.of(third));
-        if (fixture.replaceSemantics()) {
-            awaitList(connection, Set.of(first, second, third));
-            fixture.feed().unsubscribe(fixture.id(), fixture.topic(), List.of(first));
-            awaitList(connection, Set.of(second, third));
-            fixture.subscribe(List.of(fourth));
-            awaitList(connection, Set.of(second, third, fourth));
-            for (Request request : fixture.requests(connection, Request.Kind.SUBSCRIBE)) {
-                Set<String> named = new TreeSet<>(request.symbols());
-                assertTrue(List.of(Set.of(first, second), Set.of(first, second, third), Set.of(second, third),
-                        Set.of(second, third, fourth)).contains(named), "with replace semantics every request names "
-                        + "the whole list at that moment; unexpected request naming " + named);
-            }
-        } else {
-            fixture.awaitSubscribed(connection, List.of(third));
-            Request added = fixture.requests(connection, Request.Kind.SUBSCRIBE).stream()
-                    .filter(request -> request.symbols().contains(third)).findFirst().orElseThrow();
-            assertEquals(List.of(third), added.symbols(), "an additive request names only the symbols it adds");
-            // Probed on a session that subscribed first: a session may answer only for what it holds.
-            ProtocolSession probe = session(fixture.protocol(), fixture.endpoint(), 1);
-            probe.subscribe(fixture.topic(), List.of(first));
-            boolean canUnsubscribe = probe.unsubscribe(fixture.topic(), List.of(first)).isPresent();
-            fixture.feed().unsubscribe(fixture.id(), fixture.topic(), List.of(first));
-            if (canUnsubscribe) {
-                fixture.server().await("an unsubscribe request naming " + first, WAIT,
-                        () -> !fixture.requests(connection, Request.Kind.UNSUBSCRIBE).isEmpty());
-                assertEquals(List.of(first), fixture.requests(connection, Request.Kind.UNSUBSCRIBE).get(0).symbols(),
-                        "an unsubscribe request names only the symbols it removes");
-            }
-            fixture.subscribe(List.of(fourth));
-            fixture.awaitSubscribed(connection, List.of(fourth));
-            if (!canUnsubscribe) {
-                assertEquals(List.of(), fixture.requests(connection, Request.Kind.UNSUBSCRIBE),
-                        "the session cannot unsubscribe, yet unsubscribe requests were read");
-            }
-            assertEquals(Map.of(), fixture.repeated(connection), "no symbol is subscribed twice on a connection");
-        }
-        fixture.pushAndAwaitData(connection, fourth);
+        new SubscriptionCases(fixture, this).subscribeRequestsFollowTheDeclaredSemantics();
     }
 
     /**
@@ -710,63 +386,7 @@ public abstract class MarketFeedProviderConformanceTest {
      */
     @Test
     public void controlFramesAreNotRepeatedOnAConnection() {
-        List<String> symbols = fixture.symbols(3);
-        List<String> both = symbols.subList(0, 2);
-        String third = symbols.get(2);
-        List<String> topics = fixture.dataTopicsOfTheCaseEndpoint(both, DATA_TOPICS.keySet());
-        fixture.startFeed();
-        for (String topic : topics) {
-            fixture.feed().subscribe(fixture.id(), topic, both);
-        }
-        fixture.awaitSettled(topics.size() * both.size());
-        for (String topic : topics) {
-            fixture.feed().subscribe(fixture.id(), topic, both);
-        }
-        fixture.subscribe(List.of(third));
-        fixture.awaitSettled(topics.size() * both.size() + 1);
-        // Settled may mean sent (a provider without acknowledgements): the server may not have read it yet.
-        Await.until(() -> carrying(third) != null, ConformanceFixture.WAIT,
-                () -> "no connection sent a subscribe request naming " + third);
-        ScriptedConnection carrying = carrying(third);
-        fixture.pushAndAwaitData(carrying, third);
-        boolean firstMessageAuth = fixture.endpoint().auth().kind() == AuthStyle.Kind.FIRST_MESSAGE;
-        List<String> problems = new ArrayList<>();
-        for (ScriptedConnection connection : fixture.server().connections()) {
-            fixture.unexplainedRepeats(connection, firstMessageAuth).forEach(repeat -> problems.add("connection #"
-                    + connection.id() + ": " + repeat));
-        }
-        assertNoProblems("a control frame was sent twice on one connection with nothing in between that explains it "
-                + "(no reconnect, refusal, not-applied signal or change of the subscription; topics subscribed: "
-                + topics + "). Send each subscription once per connection: when topics share one wire subscription, "
-                + "send it for the first topic only and acknowledge the others without repeating it", problems);
-    }
-
-    /** The connection whose subscribe requests name {@code symbol}, or null. */
-    private ScriptedConnection carrying(String symbol) {
-        ScriptedConnection carrying = null;
-        for (ScriptedConnection connection : fixture.server().connections()) {
-            if (fixture.requests(connection, Request.Kind.SUBSCRIBE).stream()
-                    .anyMatch(request -> request.symbols().contains(symbol))) {
-                carrying = connection;
-            }
-        }
-        return carrying;
-    }
-
-    /** The case endpoint's heartbeat, failing at once when it is too slow for the kit's real-time waits. */
-    private HeartbeatSpec shortHeartbeat() {
-        HeartbeatSpec heartbeat = fixture.protocol().heartbeat(fixture.endpoint());
-        if (heartbeat.staleTimeout().compareTo(MAX_HEARTBEAT_TIMEOUT) > 0) {
-            fail("the heartbeat timeout is " + heartbeat.staleTimeout() + "; settings(URI) must make it "
-                    + MAX_HEARTBEAT_TIMEOUT + " or less (500ms is typical), since the kit waits for it in real time");
-        }
-        return heartbeat;
-    }
-
-    private void awaitList(ScriptedConnection connection, Set<String> list) {
-        fixture.server().await("a subscribe request naming exactly " + new TreeSet<>(list), WAIT,
-                () -> fixture.requests(connection, Request.Kind.SUBSCRIBE).stream()
-                        .anyMatch(request -> new HashSet<>(request.symbols()).equals(list)));
+        new SubscriptionCases(fixture, this).controlFramesAreNotRepeatedOnAConnection();
     }
 
     /**
@@ -781,7 +401,7 @@ public abstract class MarketFeedProviderConformanceTest {
      */
     @Test
     public void resubscribesAfterADropWithoutCloseFrame() {
-        checkResubscription(ScriptedConnection::drop, "dropped without a close frame");
+        new ConnectionLifeCases(fixture, this).resubscribesAfterADropWithoutCloseFrame();
     }
 
     /**
@@ -794,47 +414,7 @@ public abstract class MarketFeedProviderConformanceTest {
      */
     @Test
     public void resubscribesAfterAGoingAwayClose() {
-        assertEquals(Disposition.Kind.RETRY, fixture.protocol().classifyClose(1001, "going away").kind(),
-                "a 1001 (going away) close must be retried");
-        checkResubscription(connection -> connection.close(1001, "going away"), "closed with 1001");
-    }
-
-    private void checkResubscription(java.util.function.Consumer<ScriptedConnection> fault, String how) {
-        Limits limits = fixture.limits();
-        boolean replace = fixture.replaceSemantics();
-        // Additive: one more than fits in a request, so the resubscription is chunked too; never above 25.
-        int count = replace ? 5 : Math.min(Math.min(limits.maxSymbolsPerFrame(), 23) + 2,
-                limits.maxSymbolsPerConnection());
-        List<String> symbols = fixture.symbols(count);
-        ScriptedConnection before = fixture.connectAndSubscribe(symbols);
-        fixture.pushAndAwaitData(before, symbols.get(0));
-        int mark = fixture.events().mark();
-
-        fault.accept(before);
-
-        ScriptedConnection after = fixture.server().awaitConnection(2, WAIT);
-        fixture.awaitSubscribed(after, symbols);
-        List<Request> subscribes = fixture.requests(after, Request.Kind.SUBSCRIBE);
-        if (replace) {
-            for (Request request : subscribes) {
-                assertEquals(new TreeSet<>(symbols), new TreeSet<>(request.symbols()), "after reconnecting, every "
-                        + "replace request names the whole list");
-            }
-        } else {
-            assertEquals(Map.of(), fixture.repeated(after), "after reconnecting each symbol is subscribed once "
-                    + "(symbol -> times named); requests: " + subscribes);
-            int limit = fixture.frameLimit();
-            subscribes.forEach(request -> assertTrue(request.symbols().size() <= limit, "a resubscribe request "
-                    + "names " + request.symbols().size() + " symbols, over the limit of " + limit));
-        }
-        GapEvent gap = fixture.events().await(GapEvent.class,
-                event -> new HashSet<>(event.symbols()).containsAll(symbols), WAIT);
-        assertEquals(new TreeSet<>(symbols), new TreeSet<>(gap.symbols()), "the gap names every subscribed symbol");
-        assertFalse(gap.to().isBefore(gap.from()), "a gap runs forward: " + gap);
-        assertFalse(fixture.events().since(mark, ConnectionEvent.class,
-                event -> event.state() == ConnectionState.RECONNECTING).isEmpty(),
-                "a connection " + how + " is reported as reconnecting");
-        fixture.pushAndAwaitData(after, symbols.get(count - 1));
+        new ConnectionLifeCases(fixture, this).resubscribesAfterAGoingAwayClose();
     }
 
     /**
@@ -851,30 +431,7 @@ public abstract class MarketFeedProviderConformanceTest {
      */
     @Test
     public void heartbeatKeepsAnIdleConnectionOpen() {
-        HeartbeatSpec heartbeat = shortHeartbeat();
-        assumeTrue(heartbeat.pinger() != HeartbeatSpec.Pinger.NONE, "no heartbeat: only data proves liveness");
-        if (heartbeat.pinger() == HeartbeatSpec.Pinger.SERVER && fixture.script().serverHeartbeat().isEmpty()) {
-            fail("the server sends heartbeats in this protocol: ProtocolScript.serverHeartbeat() must give one");
-        }
-        String symbol = fixture.symbols(1).get(0);
-        ScriptedConnection connection = fixture.connectAndSubscribe(List.of(symbol));
-        fixture.pushAndAwaitData(connection, symbol);
-        int mark = fixture.events().mark();
-        int sentBefore = fixture.otherFrames(connection).size();
-        Duration window = heartbeat.staleTimeout().multipliedBy(3);
-        Await.staysFalse(() -> fixture.server().handshakes().size() > 1 || !fixture.events().since(mark,
-                ConnectionEvent.class, event -> event.state() == ConnectionState.DISCONNECTED).isEmpty(), window,
-                () -> "an idle connection with working heartbeats was replaced within " + window.toMillis()
-                        + " ms (heartbeat timeout " + heartbeat.staleTimeout().toMillis() + " ms): "
-                        + fixture.events().tail(8));
-        if (heartbeat.pinger() == HeartbeatSpec.Pinger.CLIENT) {
-            int pings = fixture.otherFrames(connection).size() - sentBefore;
-            long expected = Math.max(1, window.toMillis() / Math.max(1, heartbeat.interval().toMillis()) / 2);
-            assertTrue(pings >= expected, "the client sent " + pings + " heartbeat(s) in " + window.toMillis()
-                    + " ms at an interval of " + heartbeat.interval().toMillis() + " ms; expected at least "
-                    + expected);
-        }
-        assertTrue(connection.isOpen(), "the idle connection was closed");
+        new ConnectionLifeCases(fixture, this).heartbeatKeepsAnIdleConnectionOpen();
     }
 
     /**
@@ -890,26 +447,7 @@ public abstract class MarketFeedProviderConformanceTest {
      */
     @Test
     public void staleConnectionIsReplaced() {
-        HeartbeatSpec heartbeat = shortHeartbeat();
-        String symbol = fixture.symbols(1).get(0);
-        ScriptedConnection stalled = fixture.connectAndSubscribe(List.of(symbol));
-        fixture.pushAndAwaitData(stalled, symbol);
-        long started = System.nanoTime();
-
-        stalled.stall();
-
-        Duration check = Duration.ofMillis(Math.max(20, Math.min(heartbeat.staleTimeout().toMillis() / 5, 1000)));
-        Duration bound = heartbeat.staleTimeout().plus(check).plus(RECONNECT.maxDelay().multipliedBy(2))
-                .plus(fixture.limits().minReconnectGap()).plus(Duration.ofSeconds(1));
-        ScriptedConnection replacement = fixture.server().awaitConnection(2, bound.plus(WAIT));
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        assertTrue(millis <= bound.toMillis(), "the stalled connection was replaced after " + millis
-                + " ms; the heartbeat timeout is " + heartbeat.staleTimeout().toMillis() + " ms, so at most "
-                + bound.toMillis() + " ms were allowed");
-        GapEvent gap = fixture.events().await(GapEvent.class, event -> event.symbols().contains(symbol), WAIT);
-        assertFalse(gap.to().isBefore(gap.from()), "a gap runs forward: " + gap);
-        fixture.awaitSubscribed(replacement, List.of(symbol));
-        fixture.pushAndAwaitData(replacement, symbol);
+        new ConnectionLifeCases(fixture, this).staleConnectionIsReplaced();
     }
 
     /**
@@ -924,31 +462,7 @@ public abstract class MarketFeedProviderConformanceTest {
      */
     @Test
     public void fatalCloseStopsRetries() throws Exception {
-        OptionalInt code = fixture.script().fatalCloseCode();
-        assumeTrue(code.isPresent(), "the script declares no fatal close code");
-        Disposition disposition = fixture.protocol().classifyClose(code.getAsInt(), "refused");
-        assertEquals(Disposition.Kind.FATAL, disposition.kind(), "ProtocolScript.fatalCloseCode() "
-                + code.getAsInt() + " must be classified as fatal, got " + disposition);
-        fixture.startFeed();
-        fixture.subscribe(fixture.symbols(1));
-        ScriptedConnection connection = fixture.server().awaitConnection(1, WAIT);
-        int mark = fixture.events().mark();
-
-        connection.close(code.getAsInt(), "testkit: credentials refused");
-
-        ConnectionEvent failed = fixture.events().await(ConnectionEvent.class,
-                event -> event.state() == ConnectionState.FAILED, WAIT);
-        assertTrue(failed.reason() != null && !failed.reason().isBlank(), "a failed state says what to fix");
-        List<String> failures = fixture.feed().allProvidersFailed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        assertFalse(failures.isEmpty(), "allProvidersFailed lists what to fix");
-        assertFalse(failures.toString().contains(credential()), "what to fix shows the credential");
-        Duration quiet = RECONNECT.maxDelay().plus(fixture.limits().minReconnectGap()).multipliedBy(3);
-        quiet = quiet.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : quiet;
-        Await.staysFalse(() -> fixture.server().handshakes().size() > 1, quiet,
-                () -> "the provider reconnected after the fatal close " + code.getAsInt() + ": "
-                        + fixture.server().handshakes());
-        assertEquals(List.of(), fixture.events().since(mark, ConnectionEvent.class,
-                event -> event.state() == ConnectionState.RECONNECTING), "a fatal close must not be retried");
+        new ConnectionLifeCases(fixture, this).fatalCloseStopsRetries();
     }
 
     /**
@@ -962,23 +476,7 @@ public abstract class MarketFeedProviderConformanceTest {
      */
     @Test
     public void malformedFramesKeepTheConnection() {
-        String symbol = fixture.symbols(1).get(0);
-        ScriptedConnection connection = fixture.connectAndSubscribe(List.of(symbol));
-        fixture.pushAndAwaitData(connection, symbol);
-        int mark = fixture.events().mark();
-        for (Garbage garbage : GarbageFrames.forWire(fixture.script().dataFrame(fixture.topic(), symbol))) {
-            if (garbage.text()) {
-                connection.send(new String(garbage.bytes(), java.nio.charset.StandardCharsets.UTF_8));
-            } else {
-                connection.sendBinary(garbage.bytes());
-            }
-        }
-        fixture.pushAndAwaitData(connection, symbol);
-        assertEquals(1, fixture.server().handshakes().size(), "malformed frames made the client reconnect: "
-                + fixture.events().tail(8));
-        assertTrue(connection.isOpen(), "malformed frames closed the connection: " + connection);
-        assertEquals(List.of(), fixture.events().since(mark, ConnectionEvent.class,
-                event -> event.state() != ConnectionState.CONNECTED), "malformed frames changed the connection's state");
+        new ConnectionLifeCases(fixture, this).malformedFramesKeepTheConnection();
     }
 
     /**
@@ -995,33 +493,7 @@ public abstract class MarketFeedProviderConformanceTest {
      */
     @Test
     public void unsupportedTopicsAreRefusedCleanly() {
-        List<String> symbols = fixture.symbols(3);
-        String refusedSymbol = symbols.get(1);
-        ScriptedConnection connection = fixture.connectAndSubscribe(List.of(symbols.get(0)));
-        Set<String> served = fixture.servedTopics();
-        List<String> topics = new ArrayList<>(new TreeSet<>(DATA_TOPICS.keySet()));
-        topics.add(UNKNOWN_TOPIC);
-        List<String> tried = new ArrayList<>();
-        for (String topic : topics) {
-            if (served.contains(topic)) {
-                continue;
-            }
-            tried.add(topic);
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> fixture.feed().subscribe(fixture.id(), topic, List.of(refusedSymbol)),
-                    "subscribing to '" + topic + "', which " + fixture.id() + " does not serve, must be refused");
-            assertFalse(String.valueOf(e.getMessage()).contains(credential()), "the refusal shows the credential");
-        }
-        assertThrows(IllegalArgumentException.class,
-                () -> fixture.feed().subscribe(fixture.id(), fixture.topic(), List.of(" ")),
-                "a blank symbol must be refused");
-        fixture.subscribe(List.of(symbols.get(2)));
-        fixture.awaitSubscribed(connection, List.of(symbols.get(2)));
-        for (Request request : fixture.allRequests()) {
-            assertFalse(request.symbols().contains(refusedSymbol), "a request named the symbol of a refused "
-                    + "subscription to " + tried + ": " + request);
-        }
-        assertEquals(1, fixture.server().handshakes().size(), "a refused subscription opened a connection");
+        new SubscriptionCases(fixture, this).unsupportedTopicsAreRefusedCleanly();
     }
 
     /**
@@ -1034,22 +506,7 @@ public abstract class MarketFeedProviderConformanceTest {
      */
     @Test
     public void wholeMarketSubscription() {
-        List<String> symbols = fixture.symbols(2);
-        if (hasCapability(FeedCapability.SUBSCRIBE_ALL)) {
-            ScriptedConnection connection = fixture.connectAndSubscribe(List.of(WHOLE_MARKET));
-            fixture.pushAndAwaitData(connection, symbols.get(0));
-            fixture.pushAndAwaitData(connection, symbols.get(1));
-            return;
-        }
-        ScriptedConnection connection = fixture.connectAndSubscribe(List.of(symbols.get(0)));
-        assertThrows(IllegalArgumentException.class,
-                () -> fixture.feed().subscribe(fixture.id(), fixture.topic(), List.of(WHOLE_MARKET)),
-                "the provider does not declare SUBSCRIBE_ALL, so '*' must be refused (FeedProtocol.symbolProblem)");
-        fixture.subscribe(List.of(symbols.get(1)));
-        fixture.awaitSubscribed(connection, List.of(symbols.get(1)));
-        for (Request request : fixture.allRequests()) {
-            assertFalse(request.symbols().contains(WHOLE_MARKET), "a request named '*': " + request);
-        }
+        new SubscriptionCases(fixture, this).wholeMarketSubscription();
     }
 
     /**
@@ -1063,19 +520,7 @@ public abstract class MarketFeedProviderConformanceTest {
      */
     @Test
     public void refusedHandshakeIsRetried() {
-        assertEquals(Disposition.Kind.RETRY, fixture.protocol().classifyHandshake(503).kind(),
-                "a handshake refused with HTTP 503 (service unavailable) must be retried");
-        String symbol = fixture.symbols(1).get(0);
-        fixture.server().refuseHandshakes(503);
-        fixture.startFeed();
-        fixture.subscribe(List.of(symbol));
-        fixture.server().await("two refused handshakes", WAIT, () -> fixture.server().handshakes().size() >= 2);
-        fixture.server().acceptHandshakes();
-        ScriptedConnection connection = fixture.server().awaitConnection(1, WAIT);
-        fixture.awaitSubscribed(connection, List.of(symbol));
-        fixture.pushAndAwaitData(connection, symbol);
-        assertFalse(fixture.events().states(ConnectionState.RECONNECTING).isEmpty(),
-                "refused handshakes are reported as reconnecting");
+        new ConnectionLifeCases(fixture, this).refusedHandshakeIsRetried();
     }
 
     /**

@@ -10,10 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One accepted client connection of a {@link ScriptedServer}: what it received, and the faults that can be
@@ -23,15 +19,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ScriptedConnection {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ScriptedConnection.class);
-
     private final long id;
     private final Handshake handshake;
     private final ScriptedServer server;
     private final List<ReceivedFrame> received = new CopyOnWriteArrayList<>();
     /** Serialises sends so that frames reach the wire in call order. */
     private final Object sendLock = new Object();
-    private volatile Session session;
+    private volatile Wire wire;
     private volatile boolean stalled;
     private volatile boolean open;
     private volatile Integer closeCode;
@@ -82,14 +76,18 @@ public final class ScriptedConnection {
      * Sends a text message. Returns false, sending nothing, when the connection is closed or stalled.
      */
     public boolean send(String text) {
+        return sendText(text);
+    }
+
+    /** Sends a text message that need not exist as a string: {@link HostileServerCases}' 50 MB one. */
+    boolean sendText(CharSequence text) {
         requireNonNull(text, "text is null");
         synchronized (sendLock) {
-            Session current = session;
+            Wire current = wire;
             if (!open || stalled || current == null || !current.isOpen()) {
                 return false;
             }
-            current.sendText(text, Callback.from(() -> { }, failure -> LOG.debug("#{}: send failed: {}", id,
-                    failure.toString())));
+            current.sendText(text);
             return true;
         }
     }
@@ -98,12 +96,11 @@ public final class ScriptedConnection {
     public boolean sendBinary(byte[] bytes) {
         requireNonNull(bytes, "bytes is null");
         synchronized (sendLock) {
-            Session current = session;
+            Wire current = wire;
             if (!open || stalled || current == null || !current.isOpen()) {
                 return false;
             }
-            current.sendBinary(ByteBuffer.wrap(bytes.clone()), Callback.from(() -> { },
-                    failure -> LOG.debug("#{}: binary send failed: {}", id, failure.toString())));
+            current.sendBinary(bytes.clone());
             return true;
         }
     }
@@ -114,7 +111,7 @@ public final class ScriptedConnection {
      * 1001 (going away) or 1011 (server error).
      */
     public void drop() {
-        Session current = session;
+        Wire current = wire;
         if (current != null) {
             current.disconnect();
         }
@@ -123,7 +120,7 @@ public final class ScriptedConnection {
     /** Starts a close handshake with this code and reason. */
     public void close(int code, String reason) {
         requireNonNull(reason, "reason is null");
-        Session current = session;
+        Wire current = wire;
         if (current != null) {
             synchronized (sendLock) {
                 if (sentCloseCode == null) {
@@ -131,7 +128,7 @@ public final class ScriptedConnection {
                     sentCloseReason = reason;
                 }
             }
-            current.close(code, reason, Callback.NOOP);
+            current.close(code, reason);
         }
     }
 
@@ -159,9 +156,9 @@ public final class ScriptedConnection {
         return closeReason;
     }
 
-    /** Waits until the connection is closed. */
+    /** Waits until the connection is closed (on a virtual network: while virtual time passes). */
     public void awaitClosed(Duration timeout) {
-        Await.until(() -> closeCode != null, timeout, () -> "connection #" + id + " was not closed within "
+        server.waiter().until(() -> closeCode != null, timeout, () -> "connection #" + id + " was not closed within "
                 + timeout.toMillis() + " ms");
     }
 
@@ -174,11 +171,11 @@ public final class ScriptedConnection {
     // ---------------------------------------------------------------- called by the server's endpoint
 
     boolean hasOpened() {
-        return session != null;
+        return wire != null;
     }
 
-    void opened(Session newSession) {
-        session = newSession;
+    void opened(Wire newWire) {
+        wire = newWire;
         open = true;
         Await.signal();
     }
@@ -200,9 +197,9 @@ public final class ScriptedConnection {
 
     void pong(ByteBuffer payload) {
         synchronized (sendLock) {
-            Session current = session;
+            Wire current = wire;
             if (!stalled && current != null && current.isOpen()) {
-                current.sendPong(payload, Callback.NOOP);
+                current.sendPong(payload);
             }
         }
     }

@@ -2,38 +2,26 @@ package io.marketfeed.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import io.marketfeed.runtime.testing.VirtualNetwork;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.pathmap.ServletPathSpec;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
-import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
-import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A scripted WebSocket server on {@code 127.0.0.1} and a free port, for testing a client against a protocol
- * without the real service. It accepts upgrades on any path, sends {@linkplain #onOpen frames on open}, answers
+ * A scripted WebSocket server for testing a client against a protocol without the real service: on
+ * {@code 127.0.0.1} and a free port ({@link #start()}), or on a {@link VirtualNetwork} ({@link #on}), where it
+ * answers the dials to its {@link #uri()} at virtual time and its waits let virtual time pass. It accepts upgrades on any path, sends {@linkplain #onOpen frames on open}, answers
  * client messages by {@linkplain #rule rule}, pushes frames on demand, and applies faults: drop without a close
  * frame, close with a code, stall silently, refuse handshakes with an HTTP status. It records every handshake
  * (path, query, headers) and every client message per connection with its arrival time.
@@ -51,19 +39,29 @@ import org.slf4j.LoggerFactory;
  * }
  *
  * <p>Thread safe: configure, push and observe from any thread, also while clients are connected; a change
- * applies to what happens after it. Rules and open frames run on Jetty threads. {@link #close()} is idempotent
+ * applies to what happens after it. Rules and open frames run on Jetty threads (on the virtual network: on its
+ * scheduler). {@link #close()} is idempotent
  * and stops every thread the server started (they are daemon threads, so a forgotten server cannot keep a JVM
  * alive).
  */
 public final class ScriptedServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScriptedServer.class);
-    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
-    private static final long MAX_MESSAGE_SIZE = 64L * 1024 * 1024;
     private static final Duration CLOSE_GRACE = Duration.ofMillis(500);
 
-    private final Server server;
-    private final ServerConnector connector;
+    /** Where the server listens: a Jetty server, or its address on a virtual network. */
+    interface Host {
+        URI uri();
+
+        /** Stops listening; open connections were closed already. */
+        void stop() throws Exception;
+    }
+
+    /** How a refused upgrade is answered. */
+    record Refusal(int status, String body) {
+    }
+
+    private final Host host;
     private final AtomicLong connectionIds = new AtomicLong();
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<Handshake> handshakes = new CopyOnWriteArrayList<>();
@@ -75,50 +73,45 @@ public final class ScriptedServer implements AutoCloseable {
     private volatile String refusalBody = "refused by the scripted server";
     /** 0 while accepting; otherwise the HTTP status every upgrade is refused with. */
     private volatile int refusal;
+    private volatile Waiter waiter = Waiter.REAL;
     private boolean closed;
 
-    private ScriptedServer() {
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("scripted-server");
-        threads.setDaemon(true);
-        server = new Server(threads);
-        connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        server.setHandler(WebSocketUpgradeHandler.from(server, container -> {
-            container.setIdleTimeout(IDLE_TIMEOUT);
-            container.setMaxTextMessageSize(MAX_MESSAGE_SIZE);
-            container.setMaxBinaryMessageSize(MAX_MESSAGE_SIZE);
-            container.addMapping(new ServletPathSpec("/*"), this::upgrade);
-        }));
+    private ScriptedServer(Function<ScriptedServer, Host> host) {
+        this.host = host.apply(this);
     }
 
     /** Starts a server on {@code 127.0.0.1} and a free port. */
     public static ScriptedServer start() {
-        ScriptedServer scripted = new ScriptedServer();
-        try {
-            scripted.server.start();
-        } catch (Exception e) {
-            IllegalStateException failure = new IllegalStateException("cannot start the scripted server: " + e, e);
-            try {
-                scripted.close();
-            } catch (RuntimeException cleanup) {
-                failure.addSuppressed(cleanup);
-            }
-            throw failure;
-        }
-        return scripted;
+        return new ScriptedServer(JettyHost::start);
+    }
+
+    /**
+     * A server on a virtual network: it answers the dials to {@link #uri()} (any other address is refused, as
+     * nothing listens there), and its waits let the network's virtual time pass while nothing else happens.
+     */
+    public static ScriptedServer on(VirtualNetwork network) {
+        ScriptedServer server = new ScriptedServer(scripted -> new VirtualHost(scripted, network));
+        server.waiter = new VirtualTime(network.scheduler(), () -> true);
+        return server;
+    }
+
+    /** How this server's waits pass time. */
+    Waiter waiter() {
+        return waiter;
+    }
+
+    void useWaiter(Waiter waiter) {
+        this.waiter = waiter;
     }
 
     /** The bound port. */
     public int port() {
-        return connector.getLocalPort();
+        return host.uri().getPort();
     }
 
     /** The base URI, {@code ws://127.0.0.1:PORT}, without a path. */
     public URI uri() {
-        return URI.create("ws://127.0.0.1:" + port());
+        return host.uri();
     }
 
     /** {@code ws://127.0.0.1:PORT} followed by {@code pathAndQuery}, which starts with '/'. */
@@ -245,7 +238,7 @@ public final class ScriptedServer implements AutoCloseable {
         if (number < 1) {
             throw new IllegalArgumentException("connections are numbered from 1, got " + number);
         }
-        Await.until(() -> connections.size() >= number && connections.get(number - 1).hasOpened(), timeout,
+        waiter.until(() -> connections.size() >= number && connections.get(number - 1).hasOpened(), timeout,
                 () -> "connection #" + number + " did not open within " + timeout.toMillis() + " ms; handshakes: "
                         + handshakes);
         return connections.get(number - 1);
@@ -253,7 +246,7 @@ public final class ScriptedServer implements AutoCloseable {
 
     /** Waits until at least {@code count} client messages match, and returns all that match. */
     public List<ReceivedFrame> awaitFrames(Predicate<ReceivedFrame> filter, int count, Duration timeout) {
-        Await.until(() -> matching(filter).size() >= count, timeout,
+        waiter.until(() -> matching(filter).size() >= count, timeout,
                 () -> "fewer than " + count + " matching client messages within " + timeout.toMillis()
                         + " ms; received: " + received);
         return matching(filter);
@@ -261,7 +254,7 @@ public final class ScriptedServer implements AutoCloseable {
 
     /** Waits until {@code condition} holds, failing with "{@code what} …" otherwise. */
     public void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
-        Await.until(condition, timeout, () -> what + " did not happen within " + timeout.toMillis()
+        waiter.until(condition, timeout, () -> what + " did not happen within " + timeout.toMillis()
                 + " ms; handshakes: " + handshakes + "; received: " + received);
     }
 
@@ -287,9 +280,9 @@ public final class ScriptedServer implements AutoCloseable {
         closed = true;
         List<ScriptedConnection> open = openConnections();
         open.forEach(connection -> connection.close(1001, "scripted server stopping"));
-        Await.holdsWithin(() -> open.stream().noneMatch(ScriptedConnection::isOpen), CLOSE_GRACE);
+        waiter.holdsWithin(() -> open.stream().noneMatch(ScriptedConnection::isOpen), CLOSE_GRACE);
         try {
-            server.stop();
+            host.stop();
         } catch (Exception e) {
             throw new IllegalStateException("stopping the scripted server failed: " + e, e);
         } finally {
@@ -302,58 +295,60 @@ public final class ScriptedServer implements AutoCloseable {
         return "ScriptedServer[" + (closed ? "closed" : uri()) + ", " + connections.size() + " connections]";
     }
 
-    // ---------------------------------------------------------------- Jetty side
+    // ---------------------------------------------------------------- what the hosts report
 
-    private Object upgrade(ServerUpgradeRequest request, ServerUpgradeResponse response,
-            org.eclipse.jetty.util.Callback callback) {
-        Instant at = Instant.now();
-        String path = request.getHttpURI().getPath();
-        String query = request.getHttpURI().getQuery() == null ? "" : request.getHttpURI().getQuery();
-        Map<String, List<String>> parameters = parameters(query);
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (HttpField field : request.getHeaders()) {
-            headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
-                    .add(field.getValue());
-        }
-        int refused = refusal;
-        if (refused != 0) {
-            handshakes.add(new Handshake(0, at, path, query, parameters, headers, refused));
-            Await.signal();
-            response.setStatus(refused);
-            response.getHeaders().put("Content-Type", "text/plain; charset=utf-8");
-            response.write(true, java.nio.ByteBuffer.wrap(refusalBody.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                    callback);
-            return null;
-        }
-        Handshake handshake = new Handshake(connectionIds.incrementAndGet(), at, path, query, parameters, headers,
-                Handshake.SWITCHING_PROTOCOLS);
+    /** How an upgrade is answered now: empty while accepting. */
+    Optional<Refusal> refusal() {
+        int status = refusal;
+        return status == 0 ? Optional.empty() : Optional.of(new Refusal(status, refusalBody));
+    }
+
+    /** Records an upgrade request refused with {@code status}. */
+    void refused(Instant at, String path, String query, Map<String, List<String>> headers, int status) {
+        handshakes.add(new Handshake(0, at, path, query, Handshake.parameters(query), lowerCase(headers), status));
+        Await.signal();
+    }
+
+    /** Records an accepted upgrade request: its connection, which opens when the host calls {@link #opened}. */
+    ScriptedConnection accepted(Instant at, String path, String query, Map<String, List<String>> headers) {
+        Handshake handshake = new Handshake(connectionIds.incrementAndGet(), at, path, query, Handshake.parameters(query),
+                lowerCase(headers), Handshake.SWITCHING_PROTOCOLS);
         ScriptedConnection connection = new ScriptedConnection(handshake.connection(), handshake, this);
         handshakes.add(handshake);
         connections.add(connection);
         Await.signal();
-        return new Endpoint(connection);
+        return connection;
     }
 
-    private static Map<String, List<String>> parameters(String query) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        if (query.isEmpty()) {
-            return out;
-        }
-        for (String pair : query.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            out.computeIfAbsent(decode(name), key -> new ArrayList<>()).add(decode(value));
-        }
-        return out;
-    }
-
-    private static String decode(String text) {
+    /** The connection opened on {@code wire}: it is sent the frames on open. */
+    void opened(ScriptedConnection connection, Wire wire) {
+        connection.opened(wire);
+        List<String> frames;
         try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text;
+            frames = openFrames.apply(connection.handshake());
+        } catch (RuntimeException e) {
+            scriptFailed(e, "the frames on open of " + connection);
+            return;
         }
+        if (frames != null) {
+            frames.forEach(connection::send);
+        }
+    }
+
+    /** A client message: answered by the rules (unless stalled), then recorded. */
+    void received(ScriptedConnection connection, String text, boolean binary, Instant at) {
+        // Replies are queued before the message is recorded: whoever sees it recorded sees it answered.
+        if (!binary && !connection.isStalled()) {
+            answer(connection, text);
+        }
+        connection.record(text, binary, at);
+    }
+
+    private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        headers.forEach((name, values) -> out.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT),
+                key -> new ArrayList<>()).addAll(values));
+        return out;
     }
 
     void recorded(ReceivedFrame frame) {
@@ -382,67 +377,5 @@ public final class ScriptedServer implements AutoCloseable {
         LOG.warn("scripted server: a script threw for {}", where, e);
         scriptErrors.add(new IllegalStateException("script failed for " + where + ": " + e, e));
         Await.signal();
-    }
-
-    /**
-     * The Jetty endpoint of one connection. Overriding {@link #onWebSocketPing} switches off Jetty's automatic
-     * pong, which is what lets a stalled connection stay silent even at the WebSocket control-frame level.
-     * Public only because Jetty builds method handles on it (a private class fails every upgrade); not for use.
-     */
-    public final class Endpoint implements Session.Listener.AutoDemanding {
-
-        private final ScriptedConnection connection;
-
-        private Endpoint(ScriptedConnection connection) {
-            this.connection = connection;
-        }
-
-        @Override
-        public void onWebSocketOpen(Session session) {
-            connection.opened(session);
-            List<String> frames;
-            try {
-                frames = openFrames.apply(connection.handshake());
-            } catch (RuntimeException e) {
-                scriptFailed(e, "the frames on open of " + connection);
-                return;
-            }
-            if (frames != null) {
-                frames.forEach(connection::send);
-            }
-        }
-
-        @Override
-        public void onWebSocketText(String text) {
-            Instant at = Instant.now();
-            // Replies are queued before the message is recorded: whoever sees it recorded sees it answered.
-            if (!connection.isStalled()) {
-                answer(connection, text);
-            }
-            connection.record(text, false, at);
-        }
-
-        @Override
-        public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-            connection.record(ScriptedConnection.binaryText(payload), true, Instant.now());
-            callback.succeed();
-        }
-
-        @Override
-        public void onWebSocketPing(ByteBuffer payload) {
-            connection.pong(payload);
-        }
-
-        @Override
-        public void onWebSocketClose(int code, String reason, Callback callback) {
-            connection.closed(code, reason);
-            callback.succeed();
-        }
-
-        @Override
-        public void onWebSocketError(Throwable cause) {
-            // Expected for every abrupt drop; the close callback that follows records the outcome.
-            LOG.debug("{}: {}", connection, cause.toString());
-        }
     }
 }

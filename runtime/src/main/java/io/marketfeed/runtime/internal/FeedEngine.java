@@ -89,7 +89,9 @@ public final class FeedEngine {
     private final Map<String, long[]> reportedLosses = new LinkedHashMap<>();
     private ScheduledExecutorService control;
     private volatile Thread controlThread;
-    private JettyTransport transport;
+    private Transport transport;
+    /** What to run on instead of a control thread, Jetty and system time (tests); null: the real ones. */
+    private Wiring wiring;
     private EngineContext context;
     private volatile Instant startedAt;
     /** The providers' state at the end of {@link #close()}, kept for the exit summary. */
@@ -112,15 +114,22 @@ public final class FeedEngine {
         this.quietAfter = Map.copyOf(quietAfter);
     }
 
+    /** Runs on {@code wiring} instead of a control thread of its own, Jetty and system time; before {@link #start}. */
+    public FeedEngine runOn(Wiring wiring) {
+        this.wiring = wiring;
+        return this;
+    }
+
     public void start() {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("already started");
         }
-        control = new ControlExecutor(thread -> controlThread = thread);
-        transport = new JettyTransport(tls);
+        Wiring parts = wiring != null ? wiring : new Wiring(new ControlExecutor(thread -> controlThread = thread),
+                new JettyTransport(tls), System::nanoTime, () -> ThreadLocalRandom.current().nextDouble());
+        control = parts.control();
+        transport = parts.transport();
         context = new EngineContext(control, transport, List.copyOf(deliveries), clock, reconnect,
-                connectTimeout, creditSampleInterval, () -> ThreadLocalRandom.current().nextDouble(), System::nanoTime,
-                new SecretMask(secrets()));
+                connectTimeout, creditSampleInterval, parts.random(), parts.nanos(), new SecretMask(secrets()));
         startedAt = clock.instant();
         if (recording != null) {
             recorder = FrameRecorder.start(recording, clock, (kind, message, details) -> context.publish(

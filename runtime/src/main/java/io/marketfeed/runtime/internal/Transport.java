@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The runtime's view of a WebSocket client: connect, send text, close, abort. Internal, so the engine can be
- * tested with a fake and the Jetty implementation can change without touching anything else.
+ * The runtime's view of a WebSocket client: connect, send text, close, abort. Internal (public only for
+ * {@link io.marketfeed.runtime.testing.VirtualNetwork}, the in-memory one tests run on), so that the engine can be
+ * tested without sockets and the Jetty implementation can change without touching anything else.
  */
-interface Transport extends AutoCloseable {
+public interface Transport extends AutoCloseable {
 
     /**
      * Starts a handshake, offering permessage-deflate when {@code compression} is set. The future fails with
@@ -83,11 +84,11 @@ interface Transport extends AutoCloseable {
         private final String body;
         private final String location;
 
-        HandshakeException(int status, String message) {
+        public HandshakeException(int status, String message) {
             this(status, "", "", "", message);
         }
 
-        HandshakeException(int status, String reasonPhrase, String body, String location, String message) {
+        public HandshakeException(int status, String reasonPhrase, String body, String location, String message) {
             super(message);
             this.status = status;
             this.reasonPhrase = reasonPhrase == null ? "" : reasonPhrase;
@@ -117,7 +118,7 @@ interface Transport extends AutoCloseable {
 
     /** The URL cannot be dialled at all (no host, a scheme other than ws or wss); retrying cannot help. */
     final class BadUrlException extends Exception {
-        BadUrlException(String message, Throwable cause) {
+        public BadUrlException(String message, Throwable cause) {
             super(message, cause);
         }
     }

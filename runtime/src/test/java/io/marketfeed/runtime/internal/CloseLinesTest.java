@@ -46,11 +46,11 @@ class CloseLinesTest {
     void theGapEventCarriesTheSameLine() {
         VirtualFeed feed = new VirtualFeed(LIMITS, ReconnectPolicy.defaults());
         feed.subscribe("AAPL.US");
-        feed.transport.last(STOCK_PATH).open();
+        feed.transport.last(STOCK_PATH).accept();
         feed.advance(Duration.ofSeconds(5));
-        feed.transport.last(STOCK_PATH).drop(1011, "internal error");
+        feed.transport.last(STOCK_PATH).close(1011, "internal error");
         feed.advance(Duration.ofSeconds(1));
-        feed.transport.last(STOCK_PATH).open();
+        feed.transport.last(STOCK_PATH).accept();
         feed.advance(Duration.ofSeconds(1));
 
         GapEvent gap = feed.events().stream().filter(GapEvent.class::isInstance).map(GapEvent.class::cast)
@@ -61,9 +61,9 @@ class CloseLinesTest {
     private static String reasonOf(int code, String reason) {
         VirtualFeed feed = new VirtualFeed(LIMITS, ReconnectPolicy.defaults());
         feed.subscribe("AAPL.US");
-        feed.transport.last(STOCK_PATH).open();
+        feed.transport.last(STOCK_PATH).accept();
         feed.advance(Duration.ofSeconds(1));
-        feed.transport.last(STOCK_PATH).drop(code, reason);
+        feed.transport.last(STOCK_PATH).close(code, reason);
         feed.advance(Duration.ZERO);
         return feed.lastState(ConnectionState.DISCONNECTED).reason();
     }

@@ -1,5 +1,6 @@
 package io.marketfeed.runtime.internal;
 
+import io.marketfeed.runtime.testing.VirtualConnection;
 import static io.marketfeed.runtime.internal.VirtualFeed.OTHER_PATH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,13 +32,13 @@ class QuietSymbolsTest {
     private static final Limits ONE_CONNECTION = new Limits(100, 100, 1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
     private VirtualFeed feed = start(AFTER);
-    private FakeTransport.Dial socket;
+    private VirtualConnection socket;
 
     private VirtualFeed start(Duration after) {
         VirtualFeed started = new VirtualFeed(ONE_CONNECTION, ReconnectPolicy.defaults(), after);
         started.subscribe("AAA", "BBB", "CCC");
         socket = started.transport.last(OTHER_PATH);
-        socket.open();
+        socket.accept();
         started.advance(Duration.ZERO);
         return started;
     }
@@ -179,10 +180,10 @@ class QuietSymbolsTest {
     @Test
     void theSilenceOfADisconnectionIsNotTheSymbols() {
         stream(Duration.ofSeconds(10), "AAA", "BBB", "CCC");
-        socket.drop(1006, "");
+        socket.drop();
         feed.advance(Duration.ofMinutes(5));
         socket = feed.transport.last(OTHER_PATH);
-        socket.open();
+        socket.accept();
         feed.advance(Duration.ZERO);
 
         stream(AFTER.minus(Duration.ofSeconds(2)), "AAA", "BBB");
@@ -213,7 +214,7 @@ class QuietSymbolsTest {
     }
 
     private void send(String text) {
-        socket.receive(text);
+        socket.send(text);
         feed.advance(Duration.ZERO);
     }
 

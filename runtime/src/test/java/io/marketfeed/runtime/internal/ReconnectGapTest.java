@@ -1,5 +1,7 @@
 package io.marketfeed.runtime.internal;
 
+import io.marketfeed.runtime.testing.VirtualNetwork;
+import io.marketfeed.runtime.testing.VirtualConnection;
 import static io.marketfeed.runtime.internal.VirtualFeed.OTHER_PATH;
 import static io.marketfeed.runtime.internal.VirtualFeed.STOCK_PATH;
 import static io.marketfeed.runtime.internal.VirtualFeed.at;
@@ -34,16 +36,16 @@ class ReconnectGapTest {
     private static final Limits FREE = new Limits(5, 5, 1, Duration.ofSeconds(1), Duration.ofSeconds(3), GAP, true);
 
     private final VirtualFeed feed = new VirtualFeed(FREE, ReconnectPolicy.defaults());
-    private final FakeTransport transport = feed.transport;
+    private final VirtualNetwork transport = feed.transport;
 
     @Test
     void aConnectionUpForAMinuteReconnectsAfterTheBackoffsFirstStep() {
         feed.subscribe("AAPL.US");
-        FakeTransport.Dial first = transport.last(STOCK_PATH);
-        first.open();
+        VirtualConnection first = transport.last(STOCK_PATH);
+        first.accept();
         feed.advance(Duration.ofSeconds(60));
 
-        first.drop(1006, "");
+        first.drop();
         feed.advance(Duration.ZERO);
 
         // The last attempt was 60 s ago, so the 10 s gap is long satisfied: only the backoff's first step (1 s).
@@ -56,10 +58,10 @@ class ReconnectGapTest {
     @Test
     void aConnectionThatDropsSoonAfterItsAttemptWaitsOnlyTheRestOfTheGap() {
         feed.subscribe("AAPL.US");
-        transport.last(STOCK_PATH).open();
+        transport.last(STOCK_PATH).accept();
         feed.advance(Duration.ofSeconds(4));
 
-        transport.last(STOCK_PATH).drop(1006, "");
+        transport.last(STOCK_PATH).drop();
         feed.advance(Duration.ZERO);
 
         // Attempt at 0 s, drop at 4 s: the gap ends at 10 s, 6 s from now; the 1 s backoff is inside it.
@@ -97,10 +99,11 @@ class ReconnectGapTest {
     }
 
     private void refuseUntilSevenAttempts() {
-        while (transport.dials(OTHER_PATH).size() < 7) {
-            FakeTransport.Dial dial = transport.last(OTHER_PATH);
+        while (transport.connections(OTHER_PATH).size() < 7) {
+            VirtualConnection dial = transport.last(OTHER_PATH);
             dial.fail(new ConnectException("Connection refused"));
-            feed.advance(Duration.ofNanos(feed.control.nextDueIn()));
+            feed.control.runDue();
+            feed.advance(feed.control.nextDueIn().orElseThrow());
         }
     }
 
@@ -133,13 +136,13 @@ class ReconnectGapTest {
     @Test
     void theEndpointsDoNotGateEachOthersReconnects() {
         feed.subscribe("AAPL.US", "EURUSD");
-        transport.last(STOCK_PATH).open();
-        transport.last(OTHER_PATH).open();
+        transport.last(STOCK_PATH).accept();
+        transport.last(OTHER_PATH).accept();
         feed.advance(Duration.ofSeconds(61));
 
-        transport.last(STOCK_PATH).drop(1006, "");
+        transport.last(STOCK_PATH).drop();
         feed.advance(Duration.ofMillis(500));
-        transport.last(OTHER_PATH).drop(1006, "");
+        transport.last(OTHER_PATH).drop();
         feed.advance(Duration.ofSeconds(2));
 
         // The stock endpoint's attempt at 62 s does not hold the other endpoint's until 72 s.
@@ -155,9 +158,9 @@ class ReconnectGapTest {
         paid.subscribe("AAPL.US", "MSFT.US", "NVDA.US");
         assertEquals(seconds(0, 0, 0), times(paid, STOCK_PATH), "first connects are not held back");
 
-        paid.transport.dials(STOCK_PATH).forEach(FakeTransport.Dial::open);
+        paid.transport.connections(STOCK_PATH).forEach(VirtualConnection::accept);
         paid.advance(Duration.ofSeconds(120));
-        paid.transport.dials(STOCK_PATH).forEach(dial -> dial.drop(1006, ""));
+        paid.transport.connections(STOCK_PATH).forEach(VirtualConnection::drop);
         paid.advance(Duration.ofSeconds(10));
 
         // All three lost at 120 s: reconnects at 121 s (backoff), then 124 s and 127 s (the endpoint's gap).
@@ -175,7 +178,7 @@ class ReconnectGapTest {
         }
         many.subscribe(symbols);
 
-        List<FakeTransport.Dial> dials = many.transport.dials(OTHER_PATH);
+        List<VirtualConnection> dials = many.transport.connections(OTHER_PATH);
         assertEquals(1000, dials.size());
         assertTrue(dials.stream().allMatch(dial -> at(dial).isZero()), "every first connect at 0 s");
     }
@@ -185,7 +188,7 @@ class ReconnectGapTest {
     }
 
     private static List<Duration> times(VirtualFeed feed, String path) {
-        return feed.transport.dials(path).stream().map(VirtualFeed::at).toList();
+        return feed.transport.connections(path).stream().map(VirtualFeed::at).toList();
     }
 
     private static List<Duration> seconds(long... values) {

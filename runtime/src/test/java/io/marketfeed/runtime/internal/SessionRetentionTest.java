@@ -1,5 +1,6 @@
 package io.marketfeed.runtime.internal;
 
+import io.marketfeed.runtime.testing.VirtualConnection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -27,11 +28,11 @@ class SessionRetentionTest {
                 ReconnectPolicy.defaults().withDelays(Duration.ofMillis(10), Duration.ofMillis(10)));
         feed.subscribe("AAA");
         for (int i = 0; i < RECONNECTS; i++) {
-            FakeTransport.Dial dial = feed.transport.last(VirtualFeed.OTHER_PATH);
-            dial.open();
+            VirtualConnection dial = feed.transport.last(VirtualFeed.OTHER_PATH);
+            dial.accept();
             feed.control.runDue();
-            dial.receive("trade AAA");
-            dial.drop(1006, "");
+            dial.send("trade AAA");
+            dial.drop();
             feed.control.runDue();
             feed.transport.forgetEnded();
             feed.advance(Duration.ofMillis(20));

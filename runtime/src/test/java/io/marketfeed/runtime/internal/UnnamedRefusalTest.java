@@ -1,5 +1,6 @@
 package io.marketfeed.runtime.internal;
 
+import io.marketfeed.runtime.testing.VirtualConnection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,12 +25,12 @@ class UnnamedRefusalTest {
         VirtualFeed feed = new VirtualFeed(Limits.builder().maxSymbolsPerConnection(10).maxSymbolsPerFrame(2)
                 .build(), ReconnectPolicy.defaults());
         feed.subscribe("AAA", "BBB", "CCC");
-        FakeTransport.Dial dial = feed.transport.last(VirtualFeed.OTHER_PATH);
-        dial.open();
+        VirtualConnection dial = feed.transport.last(VirtualFeed.OTHER_PATH);
+        dial.accept();
         feed.control.runDue();
-        assertEquals(List.of("subscribe [AAA, BBB]", "subscribe [CCC]"), dial.sent);
+        assertEquals(List.of("subscribe [AAA, BBB]", "subscribe [CCC]"), dial.received());
 
-        dial.receive("refused");
+        dial.send("refused");
         feed.control.runDue();
 
         List<StatusEvent> rejected = feed.events().stream().filter(StatusEvent.class::isInstance)

@@ -1,5 +1,8 @@
 package io.marketfeed.runtime.internal;
 
+import io.marketfeed.runtime.testing.ManualScheduler;
+import io.marketfeed.runtime.testing.VirtualConnection;
+import io.marketfeed.runtime.testing.VirtualNetwork;
 import io.marketfeed.api.model.ConnectionEvent;
 import io.marketfeed.api.model.ConnectionState;
 import io.marketfeed.api.model.MarketEvent;
@@ -26,9 +29,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +36,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One provider's runtime on virtual time with a {@link FakeTransport}: the real {@link ProviderRuntime} and
- * {@link Connection}s, with every timer on a {@link VirtualScheduler}. The provider has two endpoints, like
+ * One provider's runtime on virtual time with a {@link VirtualNetwork}: the real {@link ProviderRuntime} and
+ * {@link Connection}s, with every timer on a {@link ManualScheduler} whose tasks the test runs. The provider has two endpoints, like
  * AllTick: {@code stock} (symbols ending in {@code .US}) and {@code other} (everything else). Its sessions decode
  * a text frame {@code trade SYMBOL} into a trade, {@code market MARKET STATUS} into a market status, and
  * {@code refused} into a refusal that names no symbols.
@@ -45,13 +45,13 @@ import java.util.Set;
 final class VirtualFeed {
 
     /** Not zero: the runtime takes a zero time as "never". */
-    static final long START_NANOS = 1_000_000_000_000L;
+    static final long START_NANOS = ManualScheduler.START_NANOS;
     static final String STOCK_PATH = "/stock";
     static final String OTHER_PATH = "/other";
     static final String TOPIC = "trades";
 
-    final VirtualScheduler control = new VirtualScheduler(START_NANOS);
-    final FakeTransport transport = new FakeTransport(control::nanoTime);
+    final ManualScheduler control = ManualScheduler.callerRuns();
+    final VirtualNetwork transport = new VirtualNetwork(control);
     final ProviderRuntime provider;
     private final Delivery delivery = new Delivery("test", event -> { }, DeliveryPolicy.dropOldest(100_000));
     private final List<MarketEvent> events = new ArrayList<>();
@@ -64,22 +64,7 @@ final class VirtualFeed {
 
     /** @param quietAfter the quiet-symbol threshold; zero: off */
     VirtualFeed(Limits limits, ReconnectPolicy reconnect, Duration quietAfter) {
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.EPOCH.plusNanos(control.nanoTime() - START_NANOS);
-            }
-        };
+        Clock clock = control.clock();
         // Jitter draws 0.5, the middle of the range: every delay is exactly the policy's step.
         EngineContext context = new EngineContext(control, transport, List.of(delivery), clock, reconnect,
                 Duration.ofSeconds(10), Duration.ofSeconds(5), () -> 0.5, control::nanoTime,
@@ -106,8 +91,8 @@ final class VirtualFeed {
     }
 
     /** When a dial was made, as time since the feed started. */
-    static Duration at(FakeTransport.Dial dial) {
-        return Duration.ofNanos(dial.atNanos - START_NANOS);
+    static Duration at(VirtualConnection dial) {
+        return dial.dialledAt();
     }
 
     void advance(Duration duration) {
