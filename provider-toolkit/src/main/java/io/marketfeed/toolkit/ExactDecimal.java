@@ -134,16 +134,43 @@ public final class ExactDecimal {
     }
 
     /**
-     * Whether every character may be part of a number {@code BigDecimal} reads (digits of any script, signs, a
-     * point, an exponent): text with any other is refused here, as {@code BigDecimal} would refuse it, without the
-     * exception that costs more than the rest of a frame's decoding (a book of thousands of levels priced
-     * {@code "n/a"}).
+     * Whether the text has the form of a number {@code BigDecimal} reads: an optional sign, digits (of any script) with
+     * at most one point and at least one digit, then optionally {@code e} or {@code E}, an optional sign and at least
+     * one digit. Text of any other form is refused here, as {@code BigDecimal} would refuse it, without the exception
+     * that costs more than the rest of a frame's decoding (a book of thousands of levels priced {@code "n/a"} or
+     * {@code "-"}).
      */
     private static boolean numeric(char[] chars, int start, int end) {
-        for (int i = start; i < end; i++) {
-            char c = chars[i];
-            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E'
-                    || Character.isDigit(c))) {
+        int i = start;
+        if (i < end && (chars[i] == '-' || chars[i] == '+')) {
+            i++;
+        }
+        int digits = 0;
+        boolean point = false;
+        for (; i < end && chars[i] != 'e' && chars[i] != 'E'; i++) {
+            if (chars[i] == '.' && !point) {
+                point = true;
+            } else if (Character.isDigit(chars[i])) {
+                digits++;
+            } else {
+                return false;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i == end) {
+            return true;
+        }
+        i++;
+        if (i < end && (chars[i] == '-' || chars[i] == '+')) {
+            i++;
+        }
+        if (i == end) {
+            return false;
+        }
+        for (; i < end; i++) {
+            if (!Character.isDigit(chars[i])) {
                 return false;
             }
         }

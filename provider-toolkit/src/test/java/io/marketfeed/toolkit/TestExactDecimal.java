@@ -56,6 +56,11 @@ class TestExactDecimal {
                 "", " ", "-", ".", "1.2.3", "12a", "0x10", "--1", "1,5", "1 5", "\u0661")) {
             assertSameAsBigDecimal(text);
         }
+        // Text made only of the characters a number has, but not of its form: refused like BigDecimal refuses it.
+        for (String text : List.of("+", "e", "E5", "-.", ".e1", "1e", "1e+", "1e-", "1e5e5", "1-", "1+2", "+-1",
+                "1.5.", "1e1.5", "e-", "..", "\u0661.\u0662e\u0663", "-\u0661")) {
+            assertSameAsBigDecimal(text);
+        }
         assertFalse(decimal.parse("9".repeat(65)), "longer than the limit");
     }
 

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 /**
  * Encodes requests (static, thread safe) and turns one connection's decoded {@link ScreenerMessage}s into events:
@@ -62,7 +63,7 @@ final class ScreenerCodec {
 
     /** The message's type, interned; null when it has none. */
     String type(ScreenerMessage message) {
-        return message.type(types);
+        return message.top.symbol(TYPE, types);
     }
 
     /** The wire {@code subscription_type} of a topic. */
@@ -81,39 +82,29 @@ final class ScreenerCodec {
         return TARGET_TOPICS.contains(subscriptionType) ? subscriptionType : null;
     }
 
-    static OutboundFrame subscribe(String subscriptionType, List<String> targets) {
-        return OutboundFrame.text(request("subscribe", subscriptionType, targets));
-    }
-
-    static OutboundFrame unsubscribe(String subscriptionType, List<String> targets) {
-        return OutboundFrame.text(request("unsubscribe", subscriptionType, targets));
-    }
-
     static OutboundFrame refreshToken(Secret refreshToken) {
         return OutboundFrame.sensitive(JsonText.appendString(new StringBuilder("{\"type\":\"refresh_token\","
                 + "\"refresh_token\":"), refreshToken.reveal()).append('}').toString());
     }
 
-    private static String request(String type, String subscriptionType, List<String> targets) {
-        StringBuilder out = new StringBuilder(64 + targets.size() * 10);
-        out.append("{\"type\":\"").append(type).append("\",\"subscription_type\":");
-        JsonText.appendString(out, subscriptionType).append(",\"targets\":[");
-        for (int i = 0; i < targets.size(); i++) {
-            JsonText.appendString(i > 0 ? out.append(',') : out, targets.get(i));
-        }
-        return out.append("]}").toString();
+    /** A {@code subscribe} or {@code unsubscribe} request ({@code type}) of targets of one subscription type. */
+    static OutboundFrame request(String type, String subscriptionType, List<String> targets) {
+        StringBuilder out = new StringBuilder(64 + targets.size() * 10).append("{\"type\":\"").append(type)
+                .append("\",\"subscription_type\":");
+        JsonText.appendString(out, subscriptionType).append(",\"targets\":");
+        return OutboundFrame.text(JsonText.appendStrings(out, targets).append('}').toString());
     }
 
     /** The stock a message is about: the code's {@code stock_code}, the docs' {@code code}, or nested data. */
     String stockCode(ScreenerMessage message) {
         for (ScreenerField field : CODE_FIELDS) {
-            String code = message.symbol(message.top, field, symbols);
+            String code = message.top.symbol(field, symbols);
             if (code != null) {
                 return code;
             }
         }
-        String code = message.symbol(message.data, STOCK_CODE, symbols);
-        return code != null ? code : message.symbol(message.data, CODE, symbols);
+        String code = message.data.symbol(STOCK_CODE, symbols);
+        return code != null ? code : message.data.symbol(CODE, symbols);
     }
 
     /** {@code price_update} as a quote; every payload field is optional. */
@@ -121,42 +112,46 @@ final class ScreenerCodec {
         TextFields<ScreenerField> top = message.top;
         TextFields<ScreenerField> data = message.data;
         quote.clear().symbol(symbol).receivedAt(receivedAt);
-        if (!message.decimal(top, PRICE, decimal, quote, Quote.Field.PRICE)
-                && !message.decimal(data, PRICE, decimal, quote, Quote.Field.PRICE)) {
-            reportBad(message, top, PRICE, data, PRICE, out);
+        if (!top.decimal(PRICE, decimal, quote, Quote.Field.PRICE)
+                && !data.decimal(PRICE, decimal, quote, Quote.Field.PRICE)) {
+            reportBad(top, PRICE, data, PRICE, out);
         }
-        if (!message.decimal(top, CHANGE, decimal, quote, Quote.Field.CHANGE)) {
-            reportBad(message, top, CHANGE, top, CHANGE, out);
+        if (top.optionalDecimal(CHANGE, CHANGE.wire(), decimal, out)) {
+            decimal.into(quote, Quote.Field.CHANGE);
         }
-        if (!message.decimal(top, CHANGE_PERCENT, decimal, quote, Quote.Field.CHANGE_PERCENT)
-                && !message.decimal(top, CHANGE_PCT, decimal, quote, Quote.Field.CHANGE_PERCENT)
-                && !message.decimal(data, CHANGE_PCT, decimal, quote, Quote.Field.CHANGE_PERCENT)) {
-            reportBad(message, top, CHANGE_PERCENT, top, CHANGE_PCT, out);
-            if (!message.bad(top, CHANGE_PERCENT, decimal) && !message.bad(top, CHANGE_PCT, decimal)) {
-                reportBad(message, data, CHANGE_PCT, data, CHANGE_PCT, out);
-            }
+        if (!top.decimal(CHANGE_PERCENT, decimal, quote, Quote.Field.CHANGE_PERCENT)
+                && !top.decimal(CHANGE_PCT, decimal, quote, Quote.Field.CHANGE_PERCENT)
+                && !data.decimal(CHANGE_PCT, decimal, quote, Quote.Field.CHANGE_PERCENT)
+                && !reportBad(top, CHANGE_PERCENT, top, CHANGE_PCT, out)) {
+            reportBad(data, CHANGE_PCT, data, CHANGE_PCT, out);   // the top level's names had no bad value
         }
-        if (!message.decimal(top, VOLUME, decimal, quote, Quote.Field.VOLUME)) {
-            reportBad(message, top, VOLUME, top, VOLUME, out);
+        if (top.optionalDecimal(VOLUME, VOLUME.wire(), decimal, out)) {
+            decimal.into(quote, Quote.Field.VOLUME);
         }
         return quote.time(timestamp(message, out)).build();
     }
 
-    /** Reports the first of two places of an optional field that holds a bad value (the event is kept without it). */
-    private void reportBad(ScreenerMessage message, TextFields<ScreenerField> first, ScreenerField firstField,
+    /**
+     * Reports the first of two places of an optional field that holds a bad value (the event is kept without it).
+     * Whether one did.
+     */
+    private boolean reportBad(TextFields<ScreenerField> first, ScreenerField firstField,
             TextFields<ScreenerField> second, ScreenerField secondField, DecodeOutput out) {
-        if (message.bad(first, firstField, decimal)) {
-            out.badValue(firstField.wire(), message.sample(first, firstField), false);
-        } else if (message.bad(second, secondField, decimal)) {
-            out.badValue(secondField.wire(), message.sample(second, secondField), false);
+        if (first.read(firstField, decimal) == TextFields.BAD) {
+            first.report(firstField, firstField.wire(), false, out);
+        } else if (second.read(secondField, decimal) == TextFields.BAD) {
+            second.report(secondField, secondField.wire(), false, out);
+        } else {
+            return false;
         }
+        return true;
     }
 
     /** The message's {@code timestamp}; one sent that is no time is reported (the event keeps its receive time). */
     static Instant timestamp(ScreenerMessage message, DecodeOutput out) {
         Instant time = message.timestamp();
-        if (time == null) {
-            message.reportBadTimestamp(out);
+        if (time == null && message.top.sent(TIMESTAMP)) {
+            message.top.report(TIMESTAMP, TIMESTAMP.wire(), false, out);
         }
         return time;
     }
@@ -167,7 +162,7 @@ final class ScreenerCodec {
             TextFields<ScreenerField> in = i < CODE_FIELDS.length ? message.top : message.data;
             ScreenerField field = CODE_FIELDS[i % CODE_FIELDS.length];
             if (in.sent(field)) {
-                out.badValue(field.wire(), message.sample(in, field), true);
+                in.report(field, field.wire(), true, out);
                 return true;
             }
         }
@@ -176,48 +171,49 @@ final class ScreenerCodec {
 
     /** {@code orderbook_update}; levels without a price or quantity are left out. */
     BookSnapshot book(ScreenerMessage message, String symbol, Instant receivedAt, DecodeOutput out) {
-        levels(message, message.bids, bids, out);
-        levels(message, message.asks, asks, out);
+        levels(message.bids, bids, out);
+        levels(message.asks, asks, out);
         return new BookSnapshot(PROVIDER, symbol, bids, asks, timestamp(message, out), receivedAt);
     }
 
-    /** The usable levels of one side; one with a bad price or quantity is left out and reported. */
-    private void levels(ScreenerMessage message, TextFieldsList<ScreenerField> wire, List<BookLevel> levels,
-            DecodeOutput out) {
+    /**
+     * The usable levels of one side: one with a bad price or quantity is left out and reported, one without them
+     * left out; {@code orders} that are no whole number from 0 to 2^31 - 1 are reported and left out of the level.
+     */
+    private void levels(TextFieldsList<ScreenerField> wire, List<BookLevel> levels, DecodeOutput out) {
         levels.clear();
         for (int i = 0; i < wire.size(); i++) {
             TextFields<ScreenerField> level = wire.get(i);
-            BigDecimal price = message.decimal(level, PRICE, decimal);
-            if (price == null) {
-                if (message.bad(level, PRICE, decimal)) {
-                    out.badValue(PRICE.wire(), message.sample(level, PRICE), true);
-                }
-                continue;
-            }
-            BigDecimal size = message.decimal(level, QUANTITY, decimal);
+            BigDecimal price = required(level, PRICE, out);
+            BigDecimal size = price == null ? null : required(level, QUANTITY, out);
             if (size == null) {
-                if (message.bad(level, QUANTITY, decimal)) {
-                    out.badValue(QUANTITY.wire(), message.sample(level, QUANTITY), true);
-                }
                 continue;
             }
-            long orders = message.whole(level, ORDERS, decimal);
-            if (orders < 0 && message.sent(level, ORDERS)) {   // not a whole number of at least zero
-                out.badValue(ORDERS.wire(), message.sample(level, ORDERS), false);
+            OptionalInt orders = level.wholeNumber(ORDERS, 0, decimal);
+            if (orders.isEmpty() && level.sent(ORDERS)) {
+                level.report(ORDERS, ORDERS.wire(), false, out);
             }
-            levels.add(new BookLevel(price, size, orders >= 0 && orders <= Integer.MAX_VALUE ? (int) orders : null));
+            levels.add(new BookLevel(price, size, orders.isPresent() ? orders.getAsInt() : null));
         }
+    }
+
+    /** A level's price or quantity; null when absent, or bad and reported (the level is dropped). */
+    private BigDecimal required(TextFields<ScreenerField> level, ScreenerField field, DecodeOutput out) {
+        int read = level.read(field, decimal);
+        if (read == TextFields.BAD) {
+            level.report(field, field.wire(), true, out);
+        }
+        return read == TextFields.READ ? decimal.value() : null;
     }
 
     /** {@code market_status}, or null without a market or status. */
     MarketStatus marketStatus(ScreenerMessage message, Instant receivedAt, DecodeOutput out) {
-        String market = message.symbol(message.top, MARKET, symbols);
-        String status = message.symbol(message.top, STATUS, symbols);
+        String market = message.top.symbol(MARKET, symbols);
+        String status = message.top.symbol(STATUS, symbols);
         if (market == null || status == null) {
             return null;
         }
-        return new MarketStatus(PROVIDER, market, status, message.trimmed(MESSAGE), timestamp(message, out),
-                receivedAt);
+        return new MarketStatus(PROVIDER, market, status, message.text, timestamp(message, out), receivedAt);
     }
 
     /**
@@ -225,11 +221,11 @@ final class ScreenerCodec {
      * {@code code, alert_type, threshold, current_price, message}. Kind {@code alert:<alert_type>}.
      */
     Alert alert(ScreenerMessage message, Instant receivedAt, DecodeOutput out) {
-        String type = message.trimmed(ALERT_TYPE);
-        String text = message.trimmed(MESSAGE);
+        String type = message.top.trimmed(ALERT_TYPE);
+        String text = message.text;
         if (text == null) {
-            String threshold = message.trimmed(THRESHOLD);
-            String current = message.trimmed(CURRENT_PRICE);
+            String threshold = message.top.trimmed(THRESHOLD);
+            String current = message.top.trimmed(CURRENT_PRICE);
             text = (type == null ? "alert" : type) + (threshold == null ? "" : " threshold " + threshold)
                     + (current == null ? "" : " current price " + current);
         }
@@ -242,10 +238,10 @@ final class ScreenerCodec {
      * {@code notification:<notification_type>}; the message is {@code [PRIORITY] title: message}.
      */
     Alert notification(ScreenerMessage message, Instant receivedAt, DecodeOutput out) {
-        String type = message.trimmed(NOTIFICATION_TYPE);
-        String priority = message.trimmed(PRIORITY);
-        String title = message.trimmed(TITLE);
-        String text = message.trimmed(MESSAGE);
+        String type = message.top.trimmed(NOTIFICATION_TYPE);
+        String priority = message.top.trimmed(PRIORITY);
+        String title = message.top.trimmed(TITLE);
+        String text = message.text;
         StringBuilder shown = new StringBuilder();
         if (priority != null) {
             shown.append('[').append(priority).append("] ");

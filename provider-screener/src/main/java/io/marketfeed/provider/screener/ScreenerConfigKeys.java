@@ -4,7 +4,7 @@ import io.marketfeed.api.CommonSettings;
 import java.util.List;
 
 /**
- * Every key of the {@code marketfeed.providers.screener} block, relative to it. The defaults are in
+ * The provider's own keys of the {@code marketfeed.providers.screener} block, relative to it. The defaults are in
  * {@code reference.conf} and nowhere else; this class only names the keys so that no path is spelled twice.
  */
 final class ScreenerConfigKeys {
@@ -22,24 +22,19 @@ final class ScreenerConfigKeys {
     static final String SESSION_RESTORE = "session-restore";
     static final String RESTORE_TIMEOUT = "restore-timeout";
     static final String CONNECTION_CAP_BACKOFF = "connection-cap-backoff";
-    static final String HEARTBEAT_INTERVAL = CommonSettings.HEARTBEAT_INTERVAL;
-    static final String HEARTBEAT_TIMEOUT = CommonSettings.HEARTBEAT_TIMEOUT;
     static final String HEARTBEAT_CLIENT_PING = "heartbeat.client-ping";
-    static final String MAX_SYMBOLS_PER_CONNECTION = CommonSettings.MAX_SYMBOLS_PER_CONNECTION;
-    static final String MAX_SYMBOLS_PER_FRAME = CommonSettings.MAX_SYMBOLS_PER_FRAME;
-    static final String MAX_CONNECTIONS = CommonSettings.MAX_CONNECTIONS;
-    static final String MIN_CONTROL_GAP = CommonSettings.MIN_CONTROL_GAP;
-    static final String MIN_RECONNECT_GAP = CommonSettings.MIN_RECONNECT_GAP;
 
     static final String TOKEN_ENV = "SCREENER_TOKEN";
     static final String REFRESH_TOKEN_ENV = "SCREENER_REFRESH_TOKEN";
     static final String PREFIX = "marketfeed.providers.screener.";
 
-    /** Every leaf key; a test checks that {@code reference.conf} declares exactly these. */
+    /**
+     * Every leaf key the provider reads; a test checks that {@code reference.conf} declares exactly these and the
+     * {@code heartbeat.*} and {@code limits.*} keys, which the host reads ({@link CommonSettings}).
+     */
     static final List<String> ALL = List.of(ENABLED, ENDPOINT, TOKEN, REFRESH_TOKEN, REFRESH_BEFORE_EXPIRY, SYMBOLS,
             BOOK, MARKETS, SECTORS, WATCHLISTS, SESSION_RESTORE, RESTORE_TIMEOUT, CONNECTION_CAP_BACKOFF,
-            HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT, HEARTBEAT_CLIENT_PING, MAX_SYMBOLS_PER_CONNECTION,
-            MAX_SYMBOLS_PER_FRAME, MAX_CONNECTIONS, MIN_CONTROL_GAP, MIN_RECONNECT_GAP);
+            HEARTBEAT_CLIENT_PING);
 
     private ScreenerConfigKeys() {
     }

@@ -1,5 +1,6 @@
 package io.marketfeed.provider.screener;
 
+import io.marketfeed.api.CommonSettings;
 import io.marketfeed.api.protocol.DecodeOutput;
 import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.LimitsUpdate;
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
  */
 final class ScreenerDispositions {
 
+    /** A whole number as a detail may hold it: {@code 50}, {@code "50"}, {@code 50.0}; up to a million. */
+    private static final Pattern WHOLE = Pattern.compile("0*([0-9]{1,6}|1000000)(?:\\.0*)?");
     private static final Pattern MAX_IN_TEXT = Pattern.compile("(?i)max(?:imum)?[^0-9]{0,20}(\\d{1,6})");
 
     private final String connectionId;
@@ -46,14 +49,14 @@ final class ScreenerDispositions {
     static Disposition connectionCap(Duration capBackoff) {
         return Disposition.retryAfter("the server refused the handshake with HTTP 403, which this server sends "
                 + "when the client IP holds its maximum of WebSocket connections (default 5; other programs on "
-                + "this IP count too; see " + ScreenerConfigKeys.PREFIX + ScreenerConfigKeys.MAX_CONNECTIONS
+                + "this IP count too; see " + ScreenerConfigKeys.PREFIX + CommonSettings.MAX_CONNECTIONS
                 + "); waiting " + capBackoff, capBackoff);
     }
 
     /** What an error frame says: its message and code, for the problem it becomes. */
     static String described(ScreenerMessage message) {
-        String code = message.trimmed(ScreenerField.CODE);
-        String said = message.trimmed(ScreenerField.MESSAGE);
+        String code = message.top.trimmed(ScreenerField.CODE);
+        String said = message.text;
         return (said == null ? "no message given" : "'" + said + "'") + (code == null ? "" : " (code " + code + ")");
     }
 
@@ -63,14 +66,16 @@ final class ScreenerDispositions {
      * @param lostFrom when the connection last received a frame (null before the first): where a loss starts
      */
     void onError(ScreenerMessage message, Instant lostFrom, DecodeOutput out) {
-        String code = message.trimmed(ScreenerField.CODE);
+        String code = message.top.trimmed(ScreenerField.CODE);
         String described = described(message);
         ScreenerRequests.Pending request;
         switch (code == null ? "" : code) {
-            case "TOO_MANY_TARGETS": onTooManyTargets(message, described, out); return;
-            case "SUBSCRIPTION_LIMIT_EXCEEDED": onSubscriptionLimit(message, described, out); return;
+            case "TOO_MANY_TARGETS":
+            case "SUBSCRIPTION_LIMIT_EXCEEDED":
+                onOverLimit(code, message, described, out);
+                return;
             case "RATE_LIMIT_EXCEEDED":
-                String limit = message.detail("rate_limit");
+                String limit = message.details == null ? null : message.details.get("rate_limit");
                 out.lost(lostFrom, "the server dropped messages to this connection (RATE_LIMIT_EXCEEDED"
                         + (limit == null ? "" : ", " + limit + " messages/s") + ")");
                 return;
@@ -122,52 +127,41 @@ final class ScreenerDispositions {
     }
 
     /**
-     * Nothing of the request was subscribed. The refused request is the oldest unanswered subscribe (replies are
-     * in order, and requests are paced past the 30 ms batch flush). A smaller frame limit is reported first (the
-     * server's figure when its message names one, else half the refused request), then the runtime resends.
+     * Nothing of the request was subscribed: the refused request is the oldest unanswered subscribe (replies are in
+     * order, and requests are paced past the 30 ms batch flush). A smaller limit is reported first, then the
+     * runtime resends: for {@code TOO_MANY_TARGETS} per request (the server's figure when its message names one,
+     * else half the refused request); for {@code SUBSCRIPTION_LIMIT_EXCEEDED} per connection (the server's figure,
+     * else what this connection carries without the refused request), which makes the runtime reshard.
      */
-    private void onTooManyTargets(ScreenerMessage message, String described, DecodeOutput out) {
+    private void onOverLimit(String code, ScreenerMessage message, String described, DecodeOutput out) {
         ScreenerRequests.Pending request = requests.refused();
         if (request == null) {
-            out.problem(Disposition.warn("Screener refused a request with too many targets on " + connectionId
+            out.problem(Disposition.warn("Screener refused a request over a limit (" + code + ") on " + connectionId
                     + ", but none is outstanding: " + described));
             return;
         }
-        int limit = serverMax(message).orElse(Math.max(1, request.wire().size() / 2));
-        out.limits(new LimitsUpdate(OptionalInt.empty(), OptionalInt.of(limit), OptionalInt.empty(), ""));
-        out.notApplied(request.topic(), request.symbols(), "TOO_MANY_TARGETS: " + described
-                + "; sending again at most " + limit + " per request");
-    }
-
-    /**
-     * The connection would carry more subscriptions than the server allows: a smaller per-connection limit (the
-     * server's figure when named, else what this connection carries without the refused request) makes the
-     * runtime reshard, and the refused symbols are placed again.
-     */
-    private void onSubscriptionLimit(ScreenerMessage message, String described, DecodeOutput out) {
-        ScreenerRequests.Pending request = requests.refused();
-        if (request == null) {
-            out.problem(Disposition.warn("Screener refused a subscription over its per-connection limit on "
-                    + connectionId + ", but none is outstanding: " + described));
-            return;
-        }
-        int limit = serverMax(message).orElse(Math.max(1, requests.targetCount()));
-        out.limits(new LimitsUpdate(OptionalInt.of(limit), OptionalInt.empty(), OptionalInt.empty(), ""));
-        out.notApplied(request.topic(), request.symbols(), "SUBSCRIPTION_LIMIT_EXCEEDED: " + described
-                + "; at most " + limit + " per connection");
+        boolean perRequest = code.equals("TOO_MANY_TARGETS");
+        int limit = serverMax(message).orElse(Math.max(1, perRequest ? request.wire().size() / 2
+                : requests.targetCount()));
+        OptionalInt none = OptionalInt.empty();
+        out.limits(perRequest ? new LimitsUpdate(none, OptionalInt.of(limit), none, "")
+                : new LimitsUpdate(OptionalInt.of(limit), none, none, ""));
+        out.notApplied(request.topic(), request.symbols(), code + ": " + described + (perRequest
+                ? "; sending again at most " + limit + " per request" : "; at most " + limit + " per connection"));
     }
 
     /** The limit a refusal names: {@code details.max*}, or "max: 50" style text in the message. */
     private static OptionalInt serverMax(ScreenerMessage message) {
-        for (Map.Entry<String, String> detail : message.detailsSent().entrySet()) {
+        Map<String, String> details = message.details == null ? Map.of() : message.details;
+        for (Map.Entry<String, String> detail : details.entrySet()) {
             if (detail.getKey().startsWith("max")) {
-                long value = ScreenerText.wholeOf(detail.getValue());
-                if (value >= 1 && value <= 1_000_000) {
-                    return OptionalInt.of((int) value);
+                Matcher whole = WHOLE.matcher(detail.getValue());
+                if (whole.matches() && Integer.parseInt(whole.group(1)) >= 1) {
+                    return OptionalInt.of(Integer.parseInt(whole.group(1)));
                 }
             }
         }
-        String said = message.trimmed(ScreenerField.MESSAGE);
+        String said = message.text;
         Matcher matcher = said == null ? null : MAX_IN_TEXT.matcher(said);
         if (matcher != null && matcher.find() && Integer.parseInt(matcher.group(1)) >= 1) {
             return OptionalInt.of(Integer.parseInt(matcher.group(1)));

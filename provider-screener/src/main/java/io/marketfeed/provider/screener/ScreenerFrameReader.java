@@ -3,11 +3,13 @@ package io.marketfeed.provider.screener;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.marketfeed.api.protocol.InboundFrame;
+import io.marketfeed.toolkit.FieldNames;
 import io.marketfeed.toolkit.JsonFrames;
+import io.marketfeed.toolkit.JsonReading;
 import io.marketfeed.toolkit.TextFields;
 import io.marketfeed.toolkit.TextFieldsList;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,39 +39,28 @@ final class ScreenerFrameReader {
     private static final int MAX_RETAINED_FRAME = 1 << 20;
 
     private final JsonFrames json = new JsonFrames();
+    private final FieldNames<ScreenerField> fields = FieldNames.of(ScreenerField.class, ScreenerField::wire);
+    private final FieldNames<ScreenerField> levelFields = new FieldNames<>(ScreenerField.LEVEL);
     private ScreenerMessage message = new ScreenerMessage();
     /** Messages and levels made for the frame being read. */
     private int parts;
-    private boolean dropMessage;
 
     /**
      * @return this reader's message, refilled from {@code frame}; valid until the next call
      * @throws IOException when the frame is not a JSON object (Jackson's exceptions are IOExceptions)
      */
     ScreenerMessage read(InboundFrame frame) throws IOException {
-        if (dropMessage) {
+        if (parts > MAX_RETAINED_PARTS) {
             message = new ScreenerMessage();
-            dropMessage = false;
         } else {
             message.clear();
         }
-        parts = 0;
-        dropMessage = frame.length() > MAX_RETAINED_FRAME;
-        try {
-            JsonParser parser = json.start(frame);
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("empty, or not a JSON object");
-            }
-            readObject(parser, message, 0);
-            if (!json.valueEndsFrame()) {
-                throw new IOException("content after the JSON object");
-            }
-            dropMessage |= parts > MAX_RETAINED_PARTS;
-            return message;
-        } catch (IOException | RuntimeException e) {
-            dropMessage |= parts > MAX_RETAINED_PARTS;
-            throw e;
+        parts = frame.length() > MAX_RETAINED_FRAME ? MAX_RETAINED_PARTS + 1 : 0;
+        readObject(JsonReading.object(json, frame), message, 0);
+        if (!json.valueEndsFrame()) {
+            throw new IOException("content after the JSON object");
         }
+        return message;
     }
 
     /** Reads the object whose START_OBJECT was just consumed into {@code message}. */
@@ -78,38 +69,29 @@ final class ScreenerFrameReader {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (name) {
-                case "targets": message.targets = strings(parser, value); break;
-                case "bids": levels(parser, value, message, message.bids); break;
-                case "asks": levels(parser, value, message, message.asks); break;
-                case "details": details(parser, value, message); break;
-                case "data": scalars(parser, value, message, message.data); break;
+                case "targets": message.targets = JsonReading.strings(parser, value); break;
+                case "bids": levels(parser, value, message.bids); break;
+                case "asks": levels(parser, value, message.asks); break;
+                case "data": JsonReading.object(parser, value, fields, message.data); break;
+                case "details": message.details = details(parser, value); break;
                 case "restored_subscriptions": message.restored = restored(parser, value); break;
                 case "messages": messages(parser, value, message, depth); break;
-                default:
-                    if (value == JsonToken.VALUE_NULL && name.equals("sequence")) {
-                        message.sequenceNull = true;
-                    }
-                    // JSON null and structures too: kept as sent without a value, so a bad value can be reported.
-                    ScreenerField field = ScreenerField.named(name);
-                    if (field == ScreenerField.TIMESTAMP) {
-                        message.setTimestamp(parser);
-                    } else if (field != null) {
-                        message.set(message.top, field, parser);
-                    } else {
-                        parser.skipChildren();
-                    }
+                // Read whole, however long (TextFields keeps no value over 512 characters): rare frames' texts.
+                case "message": message.text = text(parser, value); break;
+                case "access_token": message.accessToken = text(parser, value); break;
+                default: JsonReading.scalar(parser, name, fields, message.top);
             }
         }
     }
 
     private void messages(JsonParser parser, JsonToken value, ScreenerMessage message, int depth)
             throws IOException {
-        if (value != JsonToken.START_ARRAY || depth >= MAX_BATCH_DEPTH) {
+        boolean read = value == JsonToken.START_ARRAY && depth < MAX_BATCH_DEPTH;
+        message.startMessages(read);
+        if (!read) {
             parser.skipChildren();
-            message.startMessages(false);
             return;
         }
-        message.startMessages(true);
         JsonToken item;
         while ((item = parser.nextToken()) != null && item != JsonToken.END_ARRAY) {
             if (item == JsonToken.START_OBJECT) {
@@ -121,132 +103,82 @@ final class ScreenerFrameReader {
         }
     }
 
-    /** The scalars the decoder reads of an object ({@code data}); JSON null and structures as sent, no value. */
-    private static void scalars(JsonParser parser, JsonToken value, ScreenerMessage message,
-            TextFields<ScreenerField> into) throws IOException {
-        if (value != JsonToken.START_OBJECT) {
-            parser.skipChildren();
-            return;
-        }
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            parser.nextToken();
-            ScreenerField field = ScreenerField.named(name);
-            if (field != null) {
-                message.set(into, field, parser);   // JSON null and structures as sent without a value
-            } else {
-                parser.skipChildren();
-            }
-        }
-    }
-
-    /** {@code details}: every scalar by name (errors only; their names vary, {@code max*} is read by prefix). */
-    private static void details(JsonParser parser, JsonToken value, ScreenerMessage message) throws IOException {
-        if (value != JsonToken.START_OBJECT) {
-            parser.skipChildren();
-            return;
-        }
-        Map<String, String> into = message.details();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            JsonToken inner = parser.nextToken();
-            if (inner.isStructStart()) {
-                parser.skipChildren();
-            } else if (inner != JsonToken.VALUE_NULL && into.size() < MAX_DETAILS) {
-                into.put(name, parser.getText());
-            }
-        }
-    }
-
-    private static Map<String, List<String>> restored(JsonParser parser, JsonToken value) throws IOException {
-        if (value != JsonToken.START_OBJECT) {
-            parser.skipChildren();
-            return null;
-        }
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String type = parser.currentName();
-            List<String> targets = strings(parser, parser.nextToken());
-            if (targets != null) {
-                out.put(type, targets);
-            }
-        }
-        return out;
-    }
-
-    /** An array of scalars as text (a lone string is a list of one), or null for anything else. */
-    private static List<String> strings(JsonParser parser, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_STRING) {
-            return new ArrayList<>(List.of(parser.getText()));
-        }
-        if (value != JsonToken.START_ARRAY) {
-            parser.skipChildren();
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        JsonToken item;
-        while ((item = parser.nextToken()) != null && item != JsonToken.END_ARRAY) {
-            if (item.isStructStart()) {
-                parser.skipChildren();
-            } else if (item.isScalarValue() && item != JsonToken.VALUE_NULL) {
-                out.add(parser.getText());
-            }
-        }
-        return out;
-    }
-
     /**
      * A book side: objects ({@code price}, {@code quantity}/{@code size}/{@code volume}, {@code orders}/
-     * {@code order_count}; JSON null leaves a field as it was) or {@code [price, quantity, orders]} arrays.
+     * {@code order_count}) or {@code [price, quantity, orders]} arrays, where JSON null leaves a place out. A side
+     * sent twice is the second.
      */
-    private void levels(JsonParser parser, JsonToken value, ScreenerMessage message,
-            TextFieldsList<ScreenerField> into) throws IOException {
-        into.clear();
-        if (value != JsonToken.START_ARRAY) {
-            parser.skipChildren();
+    private void levels(JsonParser parser, JsonToken value, TextFieldsList<ScreenerField> side) throws IOException {
+        side.clear();
+        if (!JsonReading.enter(parser, value, JsonToken.START_ARRAY)) {
             return;
         }
-        into.markPresent();
+        side.markPresent();
         JsonToken item;
         while ((item = parser.nextToken()) != null && item != JsonToken.END_ARRAY) {
-            // A level is made when its first field the decoder reads comes: one without any would be left out.
-            TextFields<ScreenerField> level = null;
             if (item == JsonToken.START_OBJECT) {
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    parser.nextToken();
-                    ScreenerField field = ScreenerField.levelNamed(name);
-                    if (field != null) {
-                        if (level == null) {
-                            parts++;
-                            level = message.addLevel(into);
-                        }
-                        message.set(level, field, parser);   // JSON null and structures as sent without a value
+                parts++;
+                JsonReading.object(parser, item, levelFields, side.add());
+            } else if (item == JsonToken.START_ARRAY) {
+                parts++;
+                TextFields<ScreenerField> level = side.add();
+                JsonToken inner;
+                for (int position = 0; (inner = parser.nextToken()) != null && inner != JsonToken.END_ARRAY;
+                        position++) {
+                    if (inner != JsonToken.VALUE_NULL && position < LEVEL_POSITIONS.length) {
+                        level.set(LEVEL_POSITIONS[position], parser);
                     } else {
                         parser.skipChildren();
                     }
                 }
-            } else if (item == JsonToken.START_ARRAY) {
-                // [price, quantity] pairs are not what the server sends, but cost nothing to accept.
-                int position = 0;
-                JsonToken inner;
-                while ((inner = parser.nextToken()) != null && inner != JsonToken.END_ARRAY) {
-                    if (inner.isStructStart()) {
-                        parser.skipChildren();
-                        continue;
-                    }
-                    if (inner != JsonToken.VALUE_NULL && position < LEVEL_POSITIONS.length) {
-                        if (level == null) {
-                            parts++;
-                            level = message.addLevel(into);
-                        }
-                        message.set(level, LEVEL_POSITIONS[position], parser);
-                    }
-                    position++;
-                }
             } else {
                 parser.skipChildren();
             }
         }
+    }
+
+    /** {@code details}: its scalars by name (errors only; their names vary, {@code max*} is read by prefix). */
+    private static Map<String, String> details(JsonParser parser, JsonToken value) throws IOException {
+        if (!JsonReading.enter(parser, value, JsonToken.START_OBJECT)) {
+            return null;
+        }
+        Map<String, String> details = new HashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            String text = text(parser, parser.nextToken());
+            if (text != null && details.size() < MAX_DETAILS) {
+                details.put(name, text);
+            }
+        }
+        return details;
+    }
+
+    /** {@code restored_subscriptions}: subscription type → targets, in wire order. */
+    private static Map<String, List<String>> restored(JsonParser parser, JsonToken value) throws IOException {
+        if (!JsonReading.enter(parser, value, JsonToken.START_OBJECT)) {
+            return null;
+        }
+        Map<String, List<String>> restored = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String type = parser.currentName();
+            List<String> targets = JsonReading.strings(parser, parser.nextToken());
+            if (targets != null && !targets.isEmpty()) {
+                restored.put(type, targets);
+            }
+        }
+        return restored;
+    }
+
+    /**
+     * A scalar's whole text without surrounding blanks (allocates), or null when blank; JSON null and structures
+     * (skipped) are null too.
+     */
+    private static String text(JsonParser parser, JsonToken value) throws IOException {
+        if (!value.isScalarValue() || value == JsonToken.VALUE_NULL) {
+            parser.skipChildren();
+            return null;
+        }
+        String text = parser.getText().strip();
+        return text.isEmpty() ? null : text;
     }
 }

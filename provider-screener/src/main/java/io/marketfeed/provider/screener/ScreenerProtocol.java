@@ -66,17 +66,13 @@ final class ScreenerProtocol implements FeedProtocol {
     };
 
     ScreenerProtocol(ScreenerSettings settings) {
-        this(settings, Clock.systemUTC());
-    }
-
-    ScreenerProtocol(ScreenerSettings settings, Clock clock) {
         this.settings = settings;
         // permessage-deflate is offered: the docs recommend it and the server takes what its ASGI stack negotiates.
         this.endpoint = new Endpoint(ENDPOINT_ID, settings.url(), AuthStyle.none(),
                 Readiness.awaitMessage(settings.restoreTimeout(), false), SubscribeStyle.additive(ACK_TIMEOUT),
                 TOPICS, Map.of(), true);
         this.tokens = new TokenState(settings.token(), settings.refreshToken(), settings.refreshBeforeExpiry(),
-                clock);
+                Clock.systemUTC());
     }
 
     ScreenerSettings settings() {

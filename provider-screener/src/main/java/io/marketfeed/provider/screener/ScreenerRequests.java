@@ -3,8 +3,10 @@ package io.marketfeed.provider.screener;
 import io.marketfeed.api.protocol.DecodeOutput;
 import io.marketfeed.api.protocol.OutboundFrame;
 import io.marketfeed.api.protocol.Topics;
+import io.marketfeed.toolkit.TextFields;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -61,19 +63,14 @@ final class ScreenerRequests {
             symbols.forEach(symbol -> topicsByStock.computeIfAbsent(symbol, k -> new LinkedHashSet<>()).add(topic));
         }
         Set<String> onWire = wire.computeIfAbsent(type, k -> new LinkedHashSet<>());
-        List<String> fresh = new ArrayList<>();
-        for (String symbol : symbols) {
-            if (!onWire.contains(symbol)) {
-                fresh.add(symbol);
-            }
-        }
+        List<String> fresh = symbols.stream().filter(symbol -> !onWire.contains(symbol)).toList();
         if (fresh.isEmpty()) {
             pending.addLast(new Pending(Kind.PING, topic, List.copyOf(symbols), type, List.of()));
             return ScreenerCodec.PING;
         }
         onWire.addAll(fresh);
-        pending.addLast(new Pending(Kind.SUBSCRIBE, topic, List.copyOf(symbols), type, List.copyOf(fresh)));
-        return ScreenerCodec.subscribe(type, fresh);
+        pending.addLast(new Pending(Kind.SUBSCRIBE, topic, List.copyOf(symbols), type, fresh));
+        return ScreenerCodec.request("subscribe", type, fresh);
     }
 
     /** Unsubscribes on the wire only targets no other topic still wants. */
@@ -100,7 +97,7 @@ final class ScreenerRequests {
             return Optional.empty();
         }
         pending.addLast(new Pending(Kind.UNSUBSCRIBE, topic, List.copyOf(symbols), type, List.copyOf(leaving)));
-        return Optional.of(ScreenerCodec.unsubscribe(type, leaving));
+        return Optional.of(ScreenerCodec.request("unsubscribe", type, leaving));
     }
 
     /** A heartbeat {@code ping} or a {@code refresh_token} request was sent. */
@@ -128,26 +125,10 @@ final class ScreenerRequests {
             out.acknowledged(request.topic(), request.symbols());
             return;
         }
-        // Unprompted (or not ours to match): confirm what it names, if it names anything.
-        String type = message.trimmed(ScreenerField.SUBSCRIPTION_TYPE);
-        if (type == null || message.targets == null || message.targets.isEmpty()) {
-            return;
-        }
-        if (type.equals(ScreenerCodec.TYPE_STOCK)) {
-            for (String topic : List.of(Topics.QUOTES, Topics.BOOK)) {
-                List<String> mine = new ArrayList<>();
-                for (String target : message.targets) {
-                    Set<String> topics = topicsByStock.get(target);
-                    if (topics != null && topics.contains(topic)) {
-                        mine.add(target);
-                    }
-                }
-                if (!mine.isEmpty()) {
-                    out.acknowledged(topic, mine);
-                }
-            }
-        } else if (ScreenerCodec.topicOf(type) != null) {
-            out.acknowledged(ScreenerCodec.topicOf(type), message.targets);
+        // Unprompted (or not ours to match): confirm what it names of what this connection wants, if anything.
+        String type = message.top.trimmed(ScreenerField.SUBSCRIPTION_TYPE);
+        if (type != null && message.targets != null) {
+            byTopic(type, message.targets, topicsByStock, Set.of()).forEach(out::acknowledged);
         }
     }
 
@@ -164,8 +145,9 @@ final class ScreenerRequests {
      */
     void onPong(ScreenerMessage message, DecodeOutput out) {
         out.heartbeat();
-        boolean solicited = message.present(ScreenerField.SEQUENCE)
-                || (!message.sequenceNull && pending.stream().anyMatch(request -> request.kind() == Kind.PING));
+        TextFields<ScreenerField> top = message.top;
+        boolean solicited = top.has(ScreenerField.SEQUENCE) && !top.is(ScreenerField.SEQUENCE, "")
+                || !top.isNull(ScreenerField.SEQUENCE) && pending.stream().anyMatch(next -> next.kind() == Kind.PING);
         if (!solicited) {
             return;
         }
@@ -181,37 +163,41 @@ final class ScreenerRequests {
      * code serves the topics it served there (quotes when unknown).
      */
     void onRestored(Map<String, List<String>> restored, ScreenerRequests previous, DecodeOutput out) {
-        if (restored == null && previous != null) {
-            restored = new LinkedHashMap<>();
-            for (Map.Entry<String, Set<String>> entry : previous.wire.entrySet()) {
-                restored.put(entry.getKey(), List.copyOf(entry.getValue()));
-            }
-        }
-        if (restored == null) {
-            return;
-        }
-        for (Map.Entry<String, List<String>> entry : restored.entrySet()) {
-            String type = entry.getKey();
-            List<String> targets = entry.getValue();
-            if (targets.isEmpty()) {
-                continue;
-            }
+        Map<String, ? extends Collection<String>> targetsByType = restored != null ? restored
+                : previous != null ? previous.wire : Map.of();
+        Map<String, Set<String>> before = previous == null ? Map.of() : previous.topicsByStock;
+        targetsByType.forEach((type, targets) -> {
             wire.computeIfAbsent(type, k -> new LinkedHashSet<>()).addAll(targets);
-            if (type.equals(ScreenerCodec.TYPE_STOCK)) {
-                Map<String, List<String>> byTopic = new LinkedHashMap<>();
-                for (String target : targets) {
-                    Set<String> before = previous == null ? null : previous.topicsByStock.get(target);
-                    Set<String> topics = before == null || before.isEmpty() ? Set.of(Topics.QUOTES) : before;
-                    for (String topic : topics) {
-                        byTopic.computeIfAbsent(topic, k -> new ArrayList<>()).add(target);
-                        topicsByStock.computeIfAbsent(target, k -> new LinkedHashSet<>()).add(topic);
-                    }
+            byTopic(type, targets, before, Set.of(Topics.QUOTES)).forEach((topic, codes) -> {
+                if (type.equals(ScreenerCodec.TYPE_STOCK)) {
+                    codes.forEach(code -> topicsByStock.computeIfAbsent(code, k -> new LinkedHashSet<>()).add(topic));
                 }
-                byTopic.forEach(out::restored);
-            } else if (ScreenerCodec.topicOf(type) != null) {
-                out.restored(ScreenerCodec.topicOf(type), targets);
+                out.restored(topic, codes);
+            });
+        });
+    }
+
+    /**
+     * The targets of a {@code subscription_type} by the topic they serve: a non-stock type's targets its own topic;
+     * stock codes each the topics {@code known} says (quotes, book), or {@code otherwise} when it knows none of them.
+     * Empty lists are left out.
+     */
+    private static Map<String, List<String>> byTopic(String type, Collection<String> targets,
+            Map<String, Set<String>> known, Set<String> otherwise) {
+        Map<String, List<String>> byTopic = new LinkedHashMap<>();
+        if (!type.equals(ScreenerCodec.TYPE_STOCK)) {
+            if (ScreenerCodec.topicOf(type) != null && !targets.isEmpty()) {
+                byTopic.put(ScreenerCodec.topicOf(type), List.copyOf(targets));
+            }
+            return byTopic;
+        }
+        for (String target : targets) {
+            Set<String> topics = known.getOrDefault(target, Set.of());
+            for (String topic : topics.isEmpty() ? otherwise : topics) {
+                byTopic.computeIfAbsent(topic, k -> new ArrayList<>()).add(target);
             }
         }
+        return byTopic;
     }
 
     /** The oldest unanswered request of this kind, no longer pending; null when there is none. */

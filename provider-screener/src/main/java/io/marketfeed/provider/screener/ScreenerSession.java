@@ -8,6 +8,7 @@ import io.marketfeed.api.protocol.InboundFrame;
 import io.marketfeed.api.protocol.OutboundFrame;
 import io.marketfeed.api.protocol.ProtocolSession;
 import io.marketfeed.api.protocol.Topics;
+import io.marketfeed.toolkit.ExactDecimal;
 import io.marketfeed.toolkit.JsonFrames;
 import java.io.IOException;
 import java.time.Instant;
@@ -34,6 +35,8 @@ final class ScreenerSession implements ProtocolSession {
     private final ScreenerDispositions dispositions;
     private final ScreenerFrameReader reader = new ScreenerFrameReader();
     private final ScreenerCodec codec = new ScreenerCodec();
+    /** Where {@code expires_in} is read. */
+    private final ExactDecimal scratch = new ExactDecimal();
     /** The server session to restore on this attempt, or null. */
     private final String restoring;
     /** What the previous attempt had on the wire, copied, or null. */
@@ -132,8 +135,8 @@ final class ScreenerSession implements ProtocolSession {
         try {
             switch (type) {
                 case "batch": onBatch(message, frame, before, out); break;
-                case "price_update": onPrice(message, frame, out); break;
-                case "orderbook_update": onBook(message, frame, out); break;
+                case "price_update": onStock(type, Topics.QUOTES, message, frame, out); break;
+                case "orderbook_update": onStock(type, Topics.BOOK, message, frame, out); break;
                 case "market_status": onMarketStatus(message, frame, out); break;
                 case "alert": out.emit(codec.alert(message, frame.receivedAt(), out)); break;
                 case "notification": onNotification(message, frame, out); break;
@@ -147,7 +150,7 @@ final class ScreenerSession implements ProtocolSession {
                 case "connected": onConnected(message); break;
                 case "fallback_to_rest":
                     out.problem(Disposition.warn("Screener asked " + connectionId + " to fall back to REST ("
-                            + message.trimmed(ScreenerField.REASON) + "); streaming continues"));
+                            + message.top.trimmed(ScreenerField.REASON) + "); streaming continues"));
                     break;
                 default:
                     out.problem(Disposition.warn("Screener sent a message of unknown type '" + type + "' on "
@@ -159,38 +162,28 @@ final class ScreenerSession implements ProtocolSession {
     }
 
     private void onBatch(ScreenerMessage message, InboundFrame frame, Instant before, DecodeOutput out) {
-        if (!message.hasMessages()) {
+        List<ScreenerMessage> items = message.messages();
+        if (items == null) {
             out.problem(Disposition.warn("Screener sent a batch without messages on " + connectionId));
             return;
         }
-        for (int i = 0; i < message.messageCount(); i++) {
-            handle(message.message(i), frame, before, out);
+        for (ScreenerMessage item : items) {
+            handle(item, frame, before, out);
         }
     }
 
-    private void onPrice(ScreenerMessage message, InboundFrame frame, DecodeOutput out) {
+    /** {@code price_update} (a quote) or {@code orderbook_update} (a book) of a code this connection wants. */
+    private void onStock(String type, String topic, ScreenerMessage message, InboundFrame frame, DecodeOutput out) {
         String symbol = codec.stockCode(message);
         if (symbol == null) {
             if (!codec.badStockCode(message, out)) {
-                warnStripped("price_update", out);
+                warnStripped(type, out);
             }
             return;
         }
-        if (requests.wanted(symbol, Topics.QUOTES)) {
-            out.emit(codec.quote(message, symbol, frame.receivedAt(), out));
-        }
-    }
-
-    private void onBook(ScreenerMessage message, InboundFrame frame, DecodeOutput out) {
-        String symbol = codec.stockCode(message);
-        if (symbol == null) {
-            if (!codec.badStockCode(message, out)) {
-                warnStripped("orderbook_update", out);
-            }
-            return;
-        }
-        if (requests.wanted(symbol, Topics.BOOK)) {
-            out.emit(codec.book(message, symbol, frame.receivedAt(), out));
+        if (requests.wanted(symbol, topic)) {
+            out.emit(topic.equals(Topics.QUOTES) ? codec.quote(message, symbol, frame.receivedAt(), out)
+                    : codec.book(message, symbol, frame.receivedAt(), out));
         }
     }
 
@@ -205,7 +198,7 @@ final class ScreenerSession implements ProtocolSession {
 
     private void onNotification(ScreenerMessage message, InboundFrame frame, DecodeOutput out) {
         // Sent to every connection of the user: one event per notification id.
-        if (protocol.firstNotification(message.trimmed(ScreenerField.NOTIFICATION_ID))) {
+        if (protocol.firstNotification(message.top.trimmed(ScreenerField.NOTIFICATION_ID))) {
             out.emit(codec.notification(message, frame.receivedAt(), out));
         }
     }
@@ -224,7 +217,8 @@ final class ScreenerSession implements ProtocolSession {
     }
 
     private void onConnected(ScreenerMessage message) {
-        String id = message.first(ScreenerField.SESSION_ID, ScreenerField.CONNECTION_ID);
+        String id = message.top.trimmed(ScreenerField.SESSION_ID);
+        id = id != null ? id : message.top.trimmed(ScreenerField.CONNECTION_ID);
         if (id != null) {
             sessionId = id;
         }
@@ -246,15 +240,15 @@ final class ScreenerSession implements ProtocolSession {
 
     private void onTokenRefreshed(ScreenerMessage message, DecodeOutput out) {
         requests.take(ScreenerRequests.Kind.REFRESH);
-        String token = message.trimmed(ScreenerField.ACCESS_TOKEN);
-        if (token == null) {
+        if (message.accessToken == null) {
             // Inside a batch the server drops the token (base-type serialization): ask again at the next check.
             protocol.tokens().refreshFailed();
             out.problem(Disposition.warn("Screener confirmed a token refresh on " + connectionId
                     + " without the new token (it drops fields of batched messages); refreshing again"));
             return;
         }
-        protocol.tokens().refreshed(Secret.of(token), ScreenerText.wholeOf(message.text(ScreenerField.EXPIRES_IN)));
+        protocol.tokens().refreshed(Secret.of(message.accessToken),
+                message.top.wholeNumber(ScreenerField.EXPIRES_IN, 1, scratch).orElse(0));
     }
 
     private void onError(ScreenerMessage message, InboundFrame frame, Instant before, DecodeOutput out) {

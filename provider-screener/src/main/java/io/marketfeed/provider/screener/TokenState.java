@@ -32,7 +32,6 @@ final class TokenState {
     private Secret access;
     private Instant expiresAt;
     private Instant refreshSentAt;
-    private long refreshes;
 
     TokenState(Optional<Secret> access, Optional<Secret> refreshToken, Duration beforeExpiry, Clock clock) {
         this.access = access.orElse(null);
@@ -49,10 +48,6 @@ final class TokenState {
 
     synchronized Instant expiresAt() {
         return expiresAt;
-    }
-
-    synchronized long refreshes() {
-        return refreshes;
     }
 
     Optional<Secret> refreshToken() {
@@ -86,7 +81,6 @@ final class TokenState {
                 && expiresInSeconds <= MAX_LIFETIME.getSeconds() ? Duration.ofSeconds(expiresInSeconds)
                 : SERVER_ACCESS_TOKEN_LIFETIME));
         refreshSentAt = null;
-        refreshes++;
     }
 
     /** A transient refresh failure: try again at the next check. */
@@ -123,6 +117,6 @@ final class TokenState {
 
     @Override
     public String toString() {
-        return "TokenState[expires " + expiresAt + ", refreshes " + refreshes + "]";
+        return "TokenState[expires " + expiresAt + "]";
     }
 }

@@ -42,12 +42,12 @@ class TestScreenerCodecShapes {
     @Test
     void requestsAndTheirEscaping() {
         assertEquals("{\"type\":\"subscribe\",\"subscription_type\":\"stock\",\"targets\":[\"005930\",\"000660\"]}",
-                ScreenerCodec.subscribe("stock", List.of("005930", "000660")).text());
+                ScreenerCodec.request("subscribe", "stock", List.of("005930", "000660")).text());
         assertEquals("{\"type\":\"unsubscribe\",\"subscription_type\":\"market\",\"targets\":[]}",
-                ScreenerCodec.unsubscribe("market", List.of()).text());
+                ScreenerCodec.request("unsubscribe", "market", List.of()).text());
         assertEquals("{\"type\":\"subscribe\",\"subscription_type\":\"watchlist\","
                 + "\"targets\":[\"a\\\"b\\\\c\\u0001\\u001f d\"]}",
-                ScreenerCodec.subscribe("watchlist", List.of("a\"b\\c\u0001\u001f d")).text());
+                ScreenerCodec.request("subscribe", "watchlist", List.of("a\"b\\c\u0001\u001f d")).text());
         OutboundFrame refresh = ScreenerCodec.refreshToken(Secret.of("rt_test_FAKE_1"));
         assertEquals("{\"type\":\"refresh_token\",\"refresh_token\":\"rt_test_FAKE_1\"}", refresh.text());
         assertTrue(refresh.sensitive());
@@ -71,6 +71,7 @@ class TestScreenerCodecShapes {
         assertEquals("005930", codec.stockCode(read("{\"stock_code\":\"005930\",\"code\":\"X\"}")));
         assertEquals("000660", codec.stockCode(read("{\"code\":\"000660\",\"symbol\":\"X\"}")));
         assertEquals("035420", codec.stockCode(read("{\"symbol\":\"035420\"}")));
+        assertEquals("000660", codec.stockCode(read("{\"stock_code\":\"  \",\"code\":\"000660\"}")), "blank is none");
         assertEquals("051910", codec.stockCode(read("{\"data\":{\"stock_code\":\"051910\",\"code\":\"X\"}}")));
         assertEquals("068270", codec.stockCode(read("{\"data\":{\"code\":\"068270\"}}")));
         assertNull(codec.stockCode(read("{\"data\":{}}")));
@@ -127,7 +128,8 @@ class TestScreenerCodecShapes {
                 new BookLevel(new BigDecimal("96"), new BigDecimal("3"), null)), book.bids());
         assertEquals(List.of(), book.asks());
         assertEquals(List.of(BadValue.dropped("price", "x"), BadValue.dropped("quantity", "y"),
-                BadValue.absent("orders", "-1")), out.badValues());
+                BadValue.absent("orders", "-1"), BadValue.absent("orders", "99999999999")), out.badValues(),
+                "orders that are no int are reported");
         BookSnapshot next = codec.book(read("{\"bids\":[],\"asks\":[{\"price\":\"1\",\"quantity\":\"1\"}]}"), "X", AT,
                 out);
         assertEquals(List.of(), next.bids(), "nothing of the last book stays");

@@ -201,16 +201,23 @@ class TestScreenerDecoding {
         assertEquals(List.of(new RecordingDecodeOutput.Heartbeat()), out.calls(), "white space after the object");
     }
 
+    /**
+     * Values are read as every provider reads them (the toolkit's rules, TestScreenerOddValues): what it refuses is
+     * a bad value, reported, and the quote is kept without it. An error's text is read whole however long.
+     */
     @Test
-    void valuesTooLongForTextFieldsOrWithOddBlanksMeanWhatTheyMeant() {
+    void oddValuesAreBadValuesAndLongTextsAreKept() {
         ScreenerSession session = session();
         decode(session, "{\"type\":\"price_update\",\"stock_code\":\"005930\",\"price\":\"\\u2003 32.50\\n\","
                 + "\"change\":\"1.5\\u0000\",\"volume\":\" 7 \",\"change_pct\":\"" + " ".repeat(600) + "2\"}", out);
         Quote quote = out.events(Quote.class).get(0);
-        assertEquals(new BigDecimal("32.50"), quote.price(), "String.strip() drops Unicode blanks");
-        assertNull(quote.change(), "a control character is no blank");
+        assertNull(quote.price(), "an em space is no blank to a number");
+        assertEquals(new BigDecimal("1.5"), quote.change(), "a control character is");
         assertEquals(new BigDecimal("7"), quote.volume());
-        assertEquals(new BigDecimal("2"), quote.changePercent(), "600 blanks and a digit");
+        assertNull(quote.changePercent(), "600 blanks and a digit are too long to be a value");
+        assertEquals(List.of(RecordingDecodeOutput.BadValue.absent("price", "\u2003 32.50\n"),
+                RecordingDecodeOutput.BadValue.absent("change_pct", "(601 characters)")), out.badValues());
+        assertEquals(List.of(), out.problems());
         out.clear();
         String longMessage = "m".repeat(700) + " (max: 7)";
         decode(session, "{\"type\":\"error\",\"code\":\"TOO_MANY_TARGETS\",\"message\":\"" + longMessage + "\"}", out);
@@ -245,8 +252,8 @@ class TestScreenerDecoding {
         assertEquals(List.of(new BookLevel(new BigDecimal("100.50"), new BigDecimal("5"), 3),
                 new BookLevel(new BigDecimal("99"), new BigDecimal("6"), 2),
                 new BookLevel(new BigDecimal("97"), new BigDecimal("7"), null),
-                new BookLevel(new BigDecimal("96"), new BigDecimal("8"), null),
-                new BookLevel(new BigDecimal("95"), new BigDecimal("9"), null)), book.bids());
+                new BookLevel(new BigDecimal("95"), new BigDecimal("9"), null)), book.bids(),
+                "of duplicate keys the last counts: a quantity of null leaves its level out");
         assertEquals(List.of(new BookLevel(new BigDecimal("101"), new BigDecimal("4"), null)), book.asks());
     }
 

@@ -7,25 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.marketfeed.api.protocol.InboundFrame;
-import io.marketfeed.toolkit.ExactDecimal;
-import io.marketfeed.toolkit.Symbols;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the frame reader takes from a Screener frame: targets, book levels as objects or pairs, details, restored
- * subscriptions, batches of messages (one level deep), timestamps of every shape, and values with odd blanks kept
- * exactly as sent; and the reference readings of wire text the codec relies on.
+ * What the frame reader takes from a Screener frame: targets, book levels as objects or arrays, details, restored
+ * subscriptions, batches of messages (one level deep), timestamps of every shape, and texts read whole.
  */
 class TestScreenerFrameReading {
 
     private static final Instant AT = Instant.parse("2026-03-02T10:00:00Z");
     private final ScreenerFrameReader reader = new ScreenerFrameReader();
-    private final ExactDecimal scratch = new ExactDecimal();
 
     private ScreenerMessage read(String json) throws IOException {
         return reader.read(InboundFrame.text(json, AT));
@@ -33,49 +28,49 @@ class TestScreenerFrameReading {
 
     @Test
     void targetsInEveryShape() throws IOException {
-        assertEquals(List.of("005930", "000660", "7", "true"),
+        assertEquals(List.of("005930", "000660", "7"),
                 read("{\"type\":\"subscribed\",\"targets\":[\"005930\",\"000660\",7,null,{\"x\":1},[2],true]}").targets);
         assertEquals(List.of("005930"), read("{\"targets\":\"005930\"}").targets);
-        assertNull(read("{\"targets\":{\"a\":\"b\"}}").targets);
-        assertNull(read("{\"targets\":3}").targets);
+        assertEquals(List.of("3"), read("{\"targets\":3}").targets);
+        assertEquals(List.of(), read("{\"targets\":{\"a\":\"b\"}}").targets);
+        assertNull(read("{\"targets\":null}").targets);
         assertNull(read("{}").targets);
     }
 
     @Test
-    void bookLevelsAsObjectsUnderAnyOfTheirNamesOrAsPairs() throws IOException {
+    void bookLevelsAsObjectsUnderAnyOfTheirNamesOrAsArrays() throws IOException {
         ScreenerMessage book = read("{\"type\":\"orderbook\",\"bids\":[{\"price\":\"70000\",\"quantity\":\"10\","
                 + "\"orders\":3},{\"price\":69900,\"size\":5,\"order_count\":1},{\"price\":69800,\"volume\":2},"
                 + "{\"other\":1},[69700,4,2,99],[null,3],7],\"asks\":\"none\"}");
-        assertEquals(5, book.bids.size(), "a level without a field the decoder reads is left out");
+        assertEquals(6, book.bids.size(), "a level that is no object or array is skipped");
         assertEquals("70000", book.bids.get(0).text(ScreenerField.PRICE));
         assertEquals("10", book.bids.get(0).text(ScreenerField.QUANTITY));
         assertEquals("3", book.bids.get(0).text(ScreenerField.ORDERS));
         assertEquals("5", book.bids.get(1).text(ScreenerField.QUANTITY));
         assertEquals("1", book.bids.get(1).text(ScreenerField.ORDERS));
         assertEquals("2", book.bids.get(2).text(ScreenerField.QUANTITY));
-        assertEquals("69700", book.bids.get(3).text(ScreenerField.PRICE));
-        assertEquals("4", book.bids.get(3).text(ScreenerField.QUANTITY));
-        assertEquals("2", book.bids.get(3).text(ScreenerField.ORDERS));
-        assertNull(book.bids.get(4).text(ScreenerField.PRICE), "null in a pair's place is no price");
-        assertEquals("3", book.bids.get(4).text(ScreenerField.QUANTITY));
+        assertFalse(book.bids.get(3).sent(ScreenerField.PRICE), "a level without the fields is empty (left out)");
+        assertEquals("69700", book.bids.get(4).text(ScreenerField.PRICE));
+        assertEquals("4", book.bids.get(4).text(ScreenerField.QUANTITY));
+        assertEquals("2", book.bids.get(4).text(ScreenerField.ORDERS));
+        assertFalse(book.bids.get(5).sent(ScreenerField.PRICE), "null in an array's place is no price, and no bad one");
+        assertEquals("3", book.bids.get(5).text(ScreenerField.QUANTITY));
         assertFalse(book.asks.isPresent());
         assertTrue(book.bids.isPresent());
+        assertTrue(read("{\"asks\":[]}").asks.isPresent(), "an empty side was sent");
     }
 
     @Test
     void detailsRestoredSubscriptionsAndData() throws IOException {
-        ScreenerMessage message = read("{\"type\":\"error\",\"details\":{\"limit\":100,\"retry\":\"5\",\"n\":null,"
+        ScreenerMessage message = read("{\"type\":\"error\",\"details\":{\"limit\":100,\"retry\":\" 5 \",\"n\":null,"
                 + "\"o\":{\"x\":1}},\"restored_subscriptions\":{\"stock\":[\"005930\"],\"market\":\"KOSPI\","
                 + "\"bad\":{\"x\":1}},\"data\":{\"price\":\"70000\",\"unknown\":{\"price\":1},\"volume\":12}}");
-        assertEquals(Map.of("limit", "100", "retry", "5"), message.detailsSent());
-        assertEquals("100", message.detail("limit"));
-        assertNull(message.detail("n"));
+        assertEquals(Map.of("limit", "100", "retry", "5"), message.details);
         assertEquals(Map.of("stock", List.of("005930"), "market", List.of("KOSPI")), message.restored);
         assertEquals("70000", message.data.text(ScreenerField.PRICE));
         assertEquals("12", message.data.text(ScreenerField.VOLUME));
         ScreenerMessage none = read("{\"details\":[1],\"restored_subscriptions\":[\"x\"],\"data\":5}");
-        assertEquals(Map.of(), none.detailsSent());
-        assertNull(none.detail("limit"));
+        assertNull(none.details);
         assertNull(none.restored);
         assertFalse(none.data.sent(ScreenerField.PRICE));
     }
@@ -86,7 +81,7 @@ class TestScreenerFrameReading {
         for (int i = 0; i < 70; i++) {
             json.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
         }
-        assertEquals(64, read(json.append("}}").toString()).detailsSent().size());
+        assertEquals(64, read(json.append("}}").toString()).details.size());
     }
 
     @Test
@@ -94,18 +89,14 @@ class TestScreenerFrameReading {
         ScreenerMessage batch = read("{\"type\":\"batch\",\"messages\":[{\"type\":\"price_update\",\"stock_code\":"
                 + "\"005930\",\"messages\":[{\"type\":\"inner\",\"messages\":[{\"type\":\"too deep\"}]}]},7,"
                 + "{\"type\":\"price_update\",\"stock_code\":\"000660\"}]}");
-        assertTrue(batch.hasMessages());
-        assertEquals(2, batch.messageCount());
-        Symbols types = new Symbols();
-        assertEquals("price_update", batch.message(0).type(types));
-        assertEquals("000660", batch.message(1).trimmed(ScreenerField.STOCK_CODE));
-        ScreenerMessage inner = batch.message(0);
-        assertTrue(inner.hasMessages());
-        assertEquals(1, inner.messageCount());
-        assertFalse(inner.message(0).hasMessages(), "batches nest at most two deep");
-        assertThrows(IndexOutOfBoundsException.class, () -> batch.message(2));
-        assertFalse(read("{\"messages\":{\"type\":\"x\"}}").hasMessages());
-        assertEquals(0, read("{\"type\":\"ping\"}").messageCount(), "each frame starts afresh");
+        List<ScreenerMessage> items = batch.messages();
+        assertEquals(2, items.size());
+        assertEquals("price_update", items.get(0).top.text(ScreenerField.TYPE));
+        assertEquals("000660", items.get(1).top.text(ScreenerField.STOCK_CODE));
+        assertEquals(1, items.get(0).messages().size());
+        assertNull(items.get(0).messages().get(0).messages(), "batches nest at most two deep");
+        assertNull(read("{\"messages\":{\"type\":\"x\"}}").messages());
+        assertNull(read("{\"type\":\"ping\"}").messages(), "each frame starts afresh");
     }
 
     @Test
@@ -125,58 +116,22 @@ class TestScreenerFrameReading {
 
     @Test
     void aNullSequenceIsNoted() throws IOException {
-        assertTrue(read("{\"sequence\":null}").sequenceNull);
-        assertFalse(read("{\"sequence\":4}").sequenceNull);
-        assertFalse(read("{\"other\":null}").sequenceNull);
+        assertTrue(read("{\"sequence\":null}").top.isNull(ScreenerField.SEQUENCE));
+        assertFalse(read("{\"sequence\":4}").top.isNull(ScreenerField.SEQUENCE));
+        assertFalse(read("{\"other\":null}").top.isNull(ScreenerField.SEQUENCE));
     }
 
+    /** An error's text and a refreshed token are no values: read whole however long, without surrounding blanks. */
     @Test
-    void valuesWithBlanksThatAreNoWhiteSpaceAreKeptAsSent() throws IOException {
-        ScreenerMessage message = read("{\"type\":\"price_update\",\"stock_code\":\"\\u2003005930\\u2003\","
-                + "\"price\":\" 70000\\u0000\",\"change\":\"\\u00a0-5 \",\"volume\":\" 12 \"}");
-        assertEquals("\u2003005930\u2003", message.text(ScreenerField.STOCK_CODE));
-        assertEquals("005930", message.trimmed(ScreenerField.STOCK_CODE), "as String.strip reads it");
-        assertTrue(message.present(ScreenerField.STOCK_CODE));
-        assertNull(message.decimal(message.top, ScreenerField.PRICE, scratch), "a NUL is no digit");
-        assertTrue(message.bad(message.top, ScreenerField.PRICE, scratch));
-        assertEquals(" 70000\u0000", message.sample(message.top, ScreenerField.PRICE).toString());
-        assertEquals(new BigDecimal("12"), message.decimal(message.top, ScreenerField.VOLUME, scratch));
-        assertEquals(12, message.whole(message.top, ScreenerField.VOLUME, scratch));
-        assertFalse(message.bad(message.top, ScreenerField.VOLUME, scratch));
-        assertTrue(message.sent(message.top, ScreenerField.CHANGE));
-        ScreenerMessage again = read("{\"stock_code\":\"005930\"}");
-        assertEquals("005930", again.text(ScreenerField.STOCK_CODE), "nothing of the last frame shows through");
-        assertNull(again.text(ScreenerField.PRICE));
-    }
-
-    @Test
-    void theFirstPresentOfSeveralNames() throws IOException {
-        ScreenerMessage message = read("{\"stock_code\":\"  \",\"code\":\"000660\",\"symbol\":\"X\"}");
-        assertEquals("000660", message.first(ScreenerField.STOCK_CODE, ScreenerField.CODE, ScreenerField.SYMBOL));
-        assertFalse(message.present(ScreenerField.STOCK_CODE));
-        assertNull(message.first(ScreenerField.MARKET, ScreenerField.STATUS));
-    }
-
-    @Test
-    void wholeNumbersAreExactAndNeverNegative() throws IOException {
-        ScreenerMessage message = read("{\"data\":{\"volume\":\"1200.00\",\"price\":\"12.5\",\"change\":\"-3\","
-                + "\"threshold\":\"1e3\",\"expires_in\":\"99999999999999999999999\"}}");
-        assertEquals(1200, message.whole(message.data, ScreenerField.VOLUME, scratch));
-        assertEquals(-1, message.whole(message.data, ScreenerField.PRICE, scratch));
-        assertEquals(-1, message.whole(message.data, ScreenerField.CHANGE, scratch));
-        assertEquals(1000, message.whole(message.data, ScreenerField.THRESHOLD, scratch));
-        assertEquals(-1, message.whole(message.data, ScreenerField.EXPIRES_IN, scratch));
-        assertEquals(-1, message.whole(message.data, ScreenerField.STATUS, scratch));
-        assertEquals(1200, ScreenerText.wholeOf(" 1200.0 "));
-        assertEquals(-1, ScreenerText.wholeOf("-1"));
-        assertEquals(-1, ScreenerText.wholeOf("1.5"));
-        assertEquals(-1, ScreenerText.wholeOf("x"));
-        assertEquals(new BigDecimal("1.50"), ScreenerText.decimalOf(" 1.50 "));
-        assertNull(ScreenerText.decimalOf("1e999"));
-        assertNull(ScreenerText.decimalOf("1.2.3"));
-        assertNull(ScreenerText.decimalOf("   "));
-        assertNull(ScreenerText.decimalOf(null));
-        assertNull(ScreenerText.clean(" \t"));
+    void textsAreReadWhole() throws IOException {
+        String token = "eyJ" + "t".repeat(900);
+        ScreenerMessage message = read("{\"message\":\" " + "m".repeat(700) + " \",\"access_token\":\"" + token
+                + "\"}");
+        assertEquals("m".repeat(700), message.text);
+        assertEquals(token, message.accessToken);
+        assertNull(read("{\"message\":\" \",\"access_token\":null}").text, "blank is none");
+        assertEquals("7", read("{\"message\":7}").text);
+        assertNull(read("{\"message\":{\"text\":\"x\"}}").text);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.marketfeed.provider.screener;
 
+import io.marketfeed.api.CommonSettings;
 import io.marketfeed.api.FeedCapability;
 import io.marketfeed.api.MarketFeedProvider;
 import io.marketfeed.api.ProviderSettings;
@@ -34,9 +35,9 @@ class TestScreenerProviderConformance extends MarketFeedProviderConformanceTest 
                 ScreenerConfigKeys.ENDPOINT, server.toString(),
                 ScreenerConfigKeys.TOKEN, credential(),
                 ScreenerConfigKeys.BOOK, false,
-                ScreenerConfigKeys.HEARTBEAT_INTERVAL, "100ms",
-                ScreenerConfigKeys.HEARTBEAT_TIMEOUT, "500ms",
-                ScreenerConfigKeys.MIN_RECONNECT_GAP, "0ms"));
+                CommonSettings.HEARTBEAT_INTERVAL, "100ms",
+                CommonSettings.HEARTBEAT_TIMEOUT, "500ms",
+                CommonSettings.MIN_RECONNECT_GAP, "0ms"));
     }
 
     /** Anonymous by default: the kit's credential goes in as the optional JWT. */

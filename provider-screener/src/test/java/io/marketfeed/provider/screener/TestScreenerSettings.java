@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.marketfeed.api.CommonSettings;
 import io.marketfeed.api.ProviderSettings;
 import io.marketfeed.api.SettingsException;
 import io.marketfeed.api.protocol.FeedProtocol;
@@ -49,8 +50,12 @@ class TestScreenerSettings {
 
     @Test
     void referenceConfDeclaresExactlyTheKeys() {
-        // token and refresh-token come only from the environment (${?...}), so they are absent without it.
+        // The provider's keys and the common keys the host reads; token and refresh-token come only from the
+        // environment (${?...}), so they are absent without it.
         Set<String> expected = new TreeSet<>(ScreenerConfigKeys.ALL);
+        expected.addAll(List.of(CommonSettings.HEARTBEAT_INTERVAL, CommonSettings.HEARTBEAT_TIMEOUT,
+                CommonSettings.MAX_SYMBOLS_PER_CONNECTION, CommonSettings.MAX_SYMBOLS_PER_FRAME,
+                CommonSettings.MAX_CONNECTIONS, CommonSettings.MIN_CONTROL_GAP, CommonSettings.MIN_RECONNECT_GAP));
         expected.removeAll(Set.of(ScreenerConfigKeys.TOKEN, ScreenerConfigKeys.REFRESH_TOKEN));
         assertEquals(expected, REFERENCE.declaredPaths(""));
     }
