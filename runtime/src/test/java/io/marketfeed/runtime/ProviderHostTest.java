@@ -12,7 +12,6 @@ import io.marketfeed.api.SettingsProblem;
 import io.marketfeed.api.SpiVersion;
 import io.marketfeed.api.protocol.AuthStyle;
 import io.marketfeed.api.protocol.CreditPolicy;
-import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.Endpoint;
 import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.api.protocol.HeartbeatSpec;
@@ -21,6 +20,7 @@ import io.marketfeed.api.protocol.ProtocolSession;
 import io.marketfeed.api.protocol.Readiness;
 import io.marketfeed.api.protocol.SessionContext;
 import io.marketfeed.api.protocol.SubscribeStyle;
+import io.marketfeed.runtime.internal.ProtocolForTests;
 import io.marketfeed.api.protocol.Subscription;
 import java.net.URI;
 import java.time.Duration;
@@ -114,41 +114,11 @@ class ProviderHostTest {
             if (!problems.isEmpty()) {
                 throw new SettingsException(problems);
             }
-            return new FeedProtocol() {
-                @Override
-                public List<Endpoint> endpoints() {
-                    return List.of(ENDPOINT);
-                }
-
-                @Override
-                public Endpoint endpointFor(Subscription subscription) {
-                    return ENDPOINT;
-                }
-
-                @Override
-                public List<Subscription> configuredSubscriptions() {
-                    return List.of();
-                }
-
-                @Override
-                public Limits limits(Endpoint endpoint) {
-                    return DECLARED;
-                }
-
-                @Override
-                public HeartbeatSpec heartbeat(Endpoint endpoint) {
-                    return FACTS;
-                }
-
+            return new ProtocolForTests(List.of(ENDPOINT), DECLARED, FACTS, List.of()) {
                 @Override
                 public java.util.Optional<String> symbolProblem(Subscription subscription) {
                     return subscription.symbol().contains(" ") ? java.util.Optional.of("no spaces in a symbol")
                             : java.util.Optional.empty();
-                }
-
-                @Override
-                public Disposition classifyClose(int code, String reason) {
-                    return Disposition.retry("closed");
                 }
 
                 @Override

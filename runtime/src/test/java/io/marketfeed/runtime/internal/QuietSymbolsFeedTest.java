@@ -13,21 +13,23 @@ import io.marketfeed.runtime.ConnectionSnapshot;
 import io.marketfeed.runtime.MarketFeed;
 import io.marketfeed.runtime.ProviderSnapshot;
 import io.marketfeed.runtime.SymbolActivity;
-import java.io.IOException;
+import io.marketfeed.runtime.testing.ManualScheduler;
+import io.marketfeed.runtime.testing.VirtualConnection;
+import io.marketfeed.runtime.testing.VirtualNetwork;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Quiet symbols through the public API, on real time against a loopback WebSocket server: the builder's default
- * and per-provider thresholds reach each provider, the read thread records each symbol's last event, the
+ * Quiet symbols through the public API, on virtual time against an in-memory server: the builder's default
+ * and per-provider thresholds reach each provider, the read side records each symbol's last event, the
  * snapshot shows them, and the reports reach a listener. The server streams {@code AAA} and {@code BBB} every
  * 20 ms on every connection, and {@code CCC} once, then again when the test says so.
  */
@@ -37,34 +39,37 @@ class QuietSymbolsFeedTest {
     private static final Duration FAST = Duration.ofMillis(300);
 
     private final AtomicBoolean cccAgain = new AtomicBoolean();
+    /** The connections that had their first round. The scheduler's tasks only. */
+    private final java.util.Set<VirtualConnection> streamed = new java.util.HashSet<>();
     private final EventRecorder<StatusEvent> events = new EventRecorder<>(StatusEvent.class, WAIT);
-    private LoopbackServer server;
+    private final ManualScheduler time = ManualScheduler.withDriver();
+    private final VirtualNetwork network = new VirtualNetwork(time).onDial(VirtualConnection::accept);
     private MarketFeed feed;
 
     @AfterEach
-    void stop() throws IOException {
+    void stop() {
         if (feed != null) {
             feed.close();
         }
-        if (server != null) {
-            server.close();
-        }
+        time.shutdownNow();
     }
 
     @Test
-    void theDefaultAndEachProvidersThresholdApplyAndTheSnapshotShowsEachSymbolsLastEvent() throws IOException {
-        server = new LoopbackServer(this::stream);
+    void theDefaultAndEachProvidersThresholdApplyAndTheSnapshotShowsEachSymbolsLastEvent() {
         feed = MarketFeed.builder()
-                .provider("fast", lines("fast", server.port()))
-                .provider("slow", lines("slow", server.port()))
-                .provider("off", lines("off", server.port()))
+                .provider("fast", lines("fast"))
+                .provider("slow", lines("slow"))
+                .provider("off", lines("off"))
                 .quietSymbols(FAST)
                 .quietSymbols("slow", Duration.ofMinutes(10))
                 .quietSymbols("off", Duration.ZERO)
                 .listener("events", events)
                 .stopTimeout(Duration.ofSeconds(2))
+                .virtualNetwork(network)
                 .build();
         feed.start();
+        time.scheduleAtFixedRate(this::stream, 0, 20, TimeUnit.MILLISECONDS);
+        time.advance(Duration.ofSeconds(1));
 
         StatusEvent quiet = events.await(kind("symbol-quiet").and(event -> event.provider().equals("fast")));
         assertEquals("CCC", quiet.details().get("symbol"));
@@ -76,12 +81,14 @@ class QuietSymbolsFeedTest {
         assertTrue(symbol("fast", "AAA").lastEventAt().isAfter(lastOfC));
 
         // Long enough for the default threshold, had it applied to the others: no report from them.
-        until(() -> silentFor("slow", "CCC", FAST.multipliedBy(3)) && silentFor("off", "CCC", FAST.multipliedBy(3)));
+        time.advance(FAST.multipliedBy(3));
+        assertTrue(silentFor("slow", "CCC", FAST.multipliedBy(3)) && silentFor("off", "CCC", FAST.multipliedBy(3)));
         assertEquals(List.of(), events.all(kind("symbol-quiet").and(event -> !event.provider().equals("fast"))));
         assertEquals(0, activity("slow").quietReports());
         assertEquals(0, activity("off").quietReports());
 
         cccAgain.set(true);
+        time.advance(Duration.ofSeconds(1));
         StatusEvent resumed = events.await(kind("symbol-resumed").and(event -> event.provider().equals("fast")));
         assertEquals("CCC", resumed.details().get("symbol"));
         assertEquals(1, events.all(kind("symbol-quiet").and(event -> event.provider().equals("fast"))).size());
@@ -94,35 +101,34 @@ class QuietSymbolsFeedTest {
                 () -> MarketFeed.builder().quietSymbols("fast", Duration.ofSeconds(-1)));
         assertEquals("quietSymbols(fast) must be positive, or zero to turn it off; got PT-1S", negative.getMessage());
 
-        MarketFeed.Builder builder = MarketFeed.builder().provider("fast", lines("fast", 1))
+        MarketFeed.Builder builder = MarketFeed.builder().provider("fast", lines("fast"))
                 .quietSymbols("sahmk", Duration.ofMinutes(10));
         IllegalStateException unknown = assertThrows(IllegalStateException.class, builder::build);
         assertEquals("quietSymbols names provider 'sahmk', which is not added; added: [fast]", unknown.getMessage());
     }
 
-    /** The server's side of each connection. */
-    private void stream(java.net.Socket socket) throws IOException {
-        WebSocketPeer peer = WebSocketPeer.accept(socket);
-        peer.send("CCC");
-        while (!socket.isClosed()) {
-            peer.send("AAA");
-            peer.send("BBB");
-            if (cccAgain.get()) {
-                peer.send("CCC");
-            }
-            try {
-                Thread.sleep(20); // the server's pace
-            } catch (InterruptedException e) {
-                return;
+    /** The server: every 20 ms, AAA and BBB on each open connection; CCC on its first round, and when told. */
+    private void stream() {
+        for (VirtualConnection connection : network.connections()) {
+            if (connection.isOpen()) {
+                if (!streamed.contains(connection)) {
+                    streamed.add(connection);
+                    connection.send("CCC");
+                }
+                connection.send("AAA");
+                connection.send("BBB");
+                if (cccAgain.get()) {
+                    connection.send("CCC");
+                }
             }
         }
     }
 
-    /** Provider {@code id} on the server, subscribed to AAA, BBB and CCC; a text frame {@code SYMBOL} is a trade. */
-    private static LoopbackProtocol lines(String id, int port) {
+    /** Provider {@code id} on the in-memory server, subscribed to AAA, BBB and CCC; a text frame {@code SYMBOL} is a trade. */
+    private static LoopbackProtocol lines(String id) {
         List<Subscription> symbols = List.of(new Subscription("trades", "AAA"), new Subscription("trades", "BBB"),
                 new Subscription("trades", "CCC"));
-        return new LoopbackProtocol("stream", URI.create("ws://127.0.0.1:" + port + "/stream"), AuthStyle.none(),
+        return new LoopbackProtocol("stream", URI.create("ws://vendor.test/stream"), AuthStyle.none(),
                 symbols, (frame, out) -> out.emit(new Trade(id, frame.asString(), BigDecimal.ONE, BigDecimal.ONE, null,
                         Side.UNKNOWN, null, null, frame.receivedAt())));
     }
@@ -145,16 +151,6 @@ class QuietSymbolsFeedTest {
         Instant last = symbol(provider, symbol).lastEventAt();
         Instant newest = symbol(provider, "AAA").lastEventAt();
         return last != null && newest != null && Duration.between(last, newest).compareTo(silence) > 0;
-    }
-
-    private static void until(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT);
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
-        }
     }
 
     private static Predicate<StatusEvent> kind(String kind) {

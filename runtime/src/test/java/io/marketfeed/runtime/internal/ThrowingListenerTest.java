@@ -13,7 +13,8 @@ import io.marketfeed.api.protocol.AuthStyle;
 import io.marketfeed.api.protocol.Subscription;
 import io.marketfeed.runtime.FeedListener;
 import io.marketfeed.runtime.MarketFeed;
-import java.io.IOException;
+import io.marketfeed.runtime.testing.ManualScheduler;
+import io.marketfeed.runtime.testing.VirtualNetwork;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -35,33 +36,30 @@ class ThrowingListenerTest {
     private final EventRecorder<Trade> others = new EventRecorder<>(Trade.class, WAIT);
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger deliveryLog = (Logger) LoggerFactory.getLogger(Delivery.class);
-    private LoopbackServer server;
     private MarketFeed feed;
 
     @AfterEach
-    void stop() throws IOException {
+    void stop() {
         if (feed != null) {
             feed.close();
-        }
-        if (server != null) {
-            server.close();
         }
         deliveryLog.detachAppender(logs);
     }
 
     @Test
-    void aListenerThrowingExceptionsAndErrorsCostsItOnlyThoseEvents() throws IOException {
+    void aListenerThrowingExceptionsAndErrorsCostsItOnlyThoseEvents() {
         logs.start();
         deliveryLog.addAppender(logs);
         AtomicLong calls = new AtomicLong();
         FeedListener broken = new Broken(calls);
-        server = new LoopbackServer(socket -> {
-            WebSocketPeer peer = WebSocketPeer.accept(socket);
-            for (int i = 0; i < 200 && !socket.isClosed(); i++) {
-                peer.send("AAA");
+        // The listeners' own threads deliver; the server is in memory, on virtual time that need not move.
+        VirtualNetwork network = new VirtualNetwork(ManualScheduler.withDriver()).onDial(dial -> {
+            dial.accept();
+            for (int i = 0; i < 200; i++) {
+                dial.send("AAA");
             }
         });
-        URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/stream");
+        URI uri = URI.create("ws://vendor.test/stream");
         feed = MarketFeed.builder()
                 .provider("lines", new LoopbackProtocol("stream", uri, AuthStyle.none(),
                         List.of(new Subscription("trades", "AAA")), (frame, out) -> out.emit(new Trade("lines",
@@ -70,6 +68,7 @@ class ThrowingListenerTest {
                 .listener("broken", broken)
                 .listener("others", others)
                 .stopTimeout(Duration.ofSeconds(2))
+                .virtualNetwork(network)
                 .build();
         feed.start();
 

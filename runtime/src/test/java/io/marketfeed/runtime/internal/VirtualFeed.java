@@ -1,19 +1,20 @@
 package io.marketfeed.runtime.internal;
 
-import io.marketfeed.runtime.testing.ManualScheduler;
-import io.marketfeed.runtime.testing.VirtualConnection;
-import io.marketfeed.runtime.testing.VirtualNetwork;
 import io.marketfeed.api.model.ConnectionEvent;
 import io.marketfeed.api.model.ConnectionState;
+import io.marketfeed.api.model.GapEvent;
 import io.marketfeed.api.model.MarketEvent;
 import io.marketfeed.api.model.MarketStatus;
 import io.marketfeed.api.model.Side;
+import io.marketfeed.api.model.StatusEvent;
 import io.marketfeed.api.model.Trade;
 import io.marketfeed.api.protocol.AuthStyle;
+import io.marketfeed.api.protocol.CreditPolicy;
+import io.marketfeed.api.protocol.CreditSpec;
+import io.marketfeed.api.protocol.CreditUpdate;
 import io.marketfeed.api.protocol.DecodeOutput;
 import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.Endpoint;
-import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.api.protocol.HeartbeatSpec;
 import io.marketfeed.api.protocol.InboundFrame;
 import io.marketfeed.api.protocol.Limits;
@@ -25,22 +26,37 @@ import io.marketfeed.api.protocol.SubscribeStyle;
 import io.marketfeed.api.protocol.Subscription;
 import io.marketfeed.runtime.DeliveryPolicy;
 import io.marketfeed.runtime.ReconnectPolicy;
+import io.marketfeed.runtime.testing.ManualScheduler;
+import io.marketfeed.runtime.testing.VirtualConnection;
+import io.marketfeed.runtime.testing.VirtualNetwork;
+import java.lang.ref.WeakReference;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.OptionalLong;
 
 /**
  * One provider's runtime on virtual time with a {@link VirtualNetwork}: the real {@link ProviderRuntime} and
- * {@link Connection}s, with every timer on a {@link ManualScheduler} whose tasks the test runs. The provider has two endpoints, like
- * AllTick: {@code stock} (symbols ending in {@code .US}) and {@code other} (everything else). Its sessions decode
- * a text frame {@code trade SYMBOL} into a trade, {@code market MARKET STATUS} into a market status, and
- * {@code refused} into a refusal that names no symbols.
+ * {@link Connection}s, with every timer on a {@link ManualScheduler} whose tasks the test runs, and a listener queue
+ * the test drains ({@link #events()}). The provider has two endpoints, like AllTick: {@code stock} (symbols ending
+ * in {@code .US}) and {@code other} (everything else). What it declares (limits, heartbeat, readiness,
+ * acknowledgements, credits) is set with {@link Options}. Its sessions answer these text frames:
+ * <ul>
+ * <li>{@code trade SYMBOL}: a trade; {@code market MARKET STATUS}: a market status;
+ * <li>{@code refused}: a refusal that names no symbols; {@code ack}: acknowledges what the session subscribed;
+ * <li>{@code ready}: the server's ready message; {@code ping}: a heartbeat;
+ * <li>{@code pause WHY}, {@code resume WHY}, {@code fatal WHY}, {@code retry WHY}: a problem so classified;
+ * <li>{@code lost MILLIS}: the server lost the data since {@code MILLIS} after the start;
+ * <li>{@code credits N}: the server says {@code N} credits are left.
+ * </ul>
+ * The client's heartbeat (when it pings) is {@code ping}.
+ *
+ * <p>Threading: the test's thread, which also runs the scheduler's tasks.
  */
 final class VirtualFeed {
 
@@ -49,40 +65,118 @@ final class VirtualFeed {
     static final String STOCK_PATH = "/stock";
     static final String OTHER_PATH = "/other";
     static final String TOPIC = "trades";
+    /** How often a metered provider's spending is sampled. */
+    static final Duration CREDIT_SAMPLES = Duration.ofSeconds(5);
 
     final ManualScheduler control = ManualScheduler.callerRuns();
     final VirtualNetwork transport = new VirtualNetwork(control);
     final ProviderRuntime provider;
-    private final Delivery delivery = new Delivery("test", event -> { }, DeliveryPolicy.dropOldest(100_000));
+    private final Delivery delivery;
     private final List<MarketEvent> events = new ArrayList<>();
     /** Every session the provider opened, weakly: whether the runtime lets go of old ones. */
-    final List<java.lang.ref.WeakReference<ProtocolSession>> sessions = new ArrayList<>();
+    final List<WeakReference<ProtocolSession>> sessions = new ArrayList<>();
+
+    /** What the fake provider declares, and the feed's settings around it. Mutable; the test's thread. */
+    static final class Options {
+        Limits limits = Limits.builder().build();
+        ReconnectPolicy reconnect = ReconnectPolicy.defaults();
+        Duration quietAfter = Duration.ZERO;
+        HeartbeatSpec heartbeat = ProtocolForTests.NO_HEARTBEAT;
+        Readiness readiness = Readiness.onOpen();
+        SubscribeStyle style = new SubscribeStyle(SubscribeStyle.Mode.ADDITIVE, false, Duration.ofSeconds(10));
+        DeliveryPolicy delivery = DeliveryPolicy.dropOldest(100_000);
+        CreditSpec credits = CreditSpec.none();
+        CreditPolicy creditPolicy = CreditPolicy.warn();
+
+        Options limits(Limits value) {
+            limits = value;
+            return this;
+        }
+
+        Options reconnect(ReconnectPolicy value) {
+            reconnect = value;
+            return this;
+        }
+
+        Options quietAfter(Duration value) {
+            quietAfter = value;
+            return this;
+        }
+
+        Options heartbeat(HeartbeatSpec value) {
+            heartbeat = value;
+            return this;
+        }
+
+        Options readiness(Readiness value) {
+            readiness = value;
+            return this;
+        }
+
+        Options style(SubscribeStyle value) {
+            style = value;
+            return this;
+        }
+
+        Options delivery(DeliveryPolicy value) {
+            delivery = value;
+            return this;
+        }
+
+        Options credits(CreditSpec spec, CreditPolicy policy) {
+            credits = spec;
+            creditPolicy = policy;
+            return this;
+        }
+    }
 
     VirtualFeed(Limits limits, ReconnectPolicy reconnect) {
-        this(limits, reconnect, Duration.ZERO);
+        this(new Options().limits(limits).reconnect(reconnect));
     }
 
     /** @param quietAfter the quiet-symbol threshold; zero: off */
     VirtualFeed(Limits limits, ReconnectPolicy reconnect, Duration quietAfter) {
-        Clock clock = control.clock();
+        this(new Options().limits(limits).reconnect(reconnect).quietAfter(quietAfter));
+    }
+
+    VirtualFeed(Options options) {
+        delivery = new Delivery("test", event -> { }, options.delivery);
         // Jitter draws 0.5, the middle of the range: every delay is exactly the policy's step.
-        EngineContext context = new EngineContext(control, transport, List.of(delivery), clock, reconnect,
-                Duration.ofSeconds(10), Duration.ofSeconds(5), () -> 0.5, control::nanoTime,
+        EngineContext context = new EngineContext(control, transport, List.of(delivery), control.clock(),
+                options.reconnect, Duration.ofSeconds(10), CREDIT_SAMPLES, () -> 0.5, control::nanoTime,
                 new SecretMask(List.of()));
-        provider = new ProviderRuntime("fake", new TwoEndpoints(limits, sessions), true, context, failed -> { },
-                quietAfter, io.marketfeed.runtime.MarketFeed.DEFAULT_MAX_MESSAGE_SIZE);
+        provider = new ProviderRuntime("fake", new TwoEndpoints(options, sessions), true, context, failed -> { },
+                options.quietAfter, io.marketfeed.runtime.MarketFeed.DEFAULT_MAX_MESSAGE_SIZE);
         provider.start();
         control.runDue();
     }
 
     /** Adds subscriptions, as {@code MarketFeed.subscribe} would on the control thread. */
     void subscribe(String... symbols) {
+        provider.subscribe(subscriptions(symbols));
+        control.runDue();
+    }
+
+    /** Removes subscriptions, as {@code MarketFeed.unsubscribe} would on the control thread. */
+    void unsubscribe(String... symbols) {
+        provider.unsubscribe(subscriptions(symbols));
+        control.runDue();
+    }
+
+    private static List<Subscription> subscriptions(String... symbols) {
         List<Subscription> subscriptions = new ArrayList<>();
         for (String symbol : symbols) {
             subscriptions.add(new Subscription(TOPIC, symbol));
         }
-        provider.subscribe(subscriptions);
+        return subscriptions;
+    }
+
+    /** Accepts the latest dial to {@code path} and hears what the client sends on it. */
+    Peer accept(String path) {
+        Peer peer = new Peer(transport.last(path));
+        peer.connection.accept(peer);
         control.runDue();
+        return peer;
     }
 
     /** Virtual time since the feed started. */
@@ -95,11 +189,26 @@ final class VirtualFeed {
         return dial.dialledAt();
     }
 
+    /** The instant the clock shows {@code sinceStart} after the start. */
+    static Instant instant(Duration sinceStart) {
+        return Instant.EPOCH.plus(sinceStart);
+    }
+
     void advance(Duration duration) {
         control.advance(duration);
     }
 
-    /** Every event published so far. */
+    /** Moves virtual time to {@code sinceStart} after the start, running what is due on the way. */
+    void advanceTo(Duration sinceStart) {
+        control.advance(sinceStart.minus(elapsed()));
+    }
+
+    /** Runs what is due now. */
+    void runDue() {
+        control.runDue();
+    }
+
+    /** Every event published so far (draining the listener's queue, as a listener would). */
     List<MarketEvent> events() {
         MarketEvent[] batch = new MarketEvent[256];
         int taken;
@@ -111,9 +220,12 @@ final class VirtualFeed {
         return List.copyOf(events);
     }
 
+    <T extends MarketEvent> List<T> events(Class<T> type) {
+        return events().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
     List<ConnectionEvent> states(ConnectionState state) {
-        return events().stream().filter(ConnectionEvent.class::isInstance).map(ConnectionEvent.class::cast)
-                .filter(event -> event.state() == state).toList();
+        return events(ConnectionEvent.class).stream().filter(event -> event.state() == state).toList();
     }
 
     ConnectionEvent lastState(ConnectionState state) {
@@ -124,83 +236,142 @@ final class VirtualFeed {
         return all.get(all.size() - 1);
     }
 
-    /** A provider with two endpoints, no heartbeat to speak of, and unacknowledged additive subscriptions. */
-    private static final class TwoEndpoints implements FeedProtocol {
-        private final Limits limits;
-        private final List<java.lang.ref.WeakReference<ProtocolSession>> opened;
-        private final Endpoint stock = endpoint("stock", STOCK_PATH);
-        private final Endpoint other = endpoint("other", OTHER_PATH);
+    List<GapEvent> gaps() {
+        return events(GapEvent.class);
+    }
 
-        TwoEndpoints(Limits limits, List<java.lang.ref.WeakReference<ProtocolSession>> opened) {
-            this.limits = limits;
-            this.opened = opened;
-        }
+    List<StatusEvent> statuses(String kind) {
+        return events(StatusEvent.class).stream().filter(event -> event.kind().equals(kind)).toList();
+    }
 
-        private static Endpoint endpoint(String id, String path) {
-            return new Endpoint(id, URI.create("ws://vendor.test" + path), AuthStyle.none(), Readiness.onOpen(),
-                    new SubscribeStyle(SubscribeStyle.Mode.ADDITIVE, false, Duration.ofSeconds(10)), Set.of(TOPIC),
-                    Map.of());
+    /** What the client sent at a moment of virtual time. */
+    record Sent(Duration at, String text) {
+    }
+
+    /** The server's side of one accepted dial: what the client sends, each at its virtual time. */
+    final class Peer implements VirtualConnection.Listener {
+        final VirtualConnection connection;
+        private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+
+        Peer(VirtualConnection connection) {
+            this.connection = connection;
         }
 
         @Override
-        public List<Endpoint> endpoints() {
-            return List.of(stock, other);
+        public void onMessage(VirtualConnection from, String text) {
+            sent.add(new Sent(elapsed(), text));
+        }
+
+        @Override
+        public void onClosed(VirtualConnection from, int code, String reason) {
+        }
+
+        /** Everything the client sent, oldest first. */
+        List<Sent> sent() {
+            return List.copyOf(sent);
+        }
+
+        /** When the client sent {@code text}. */
+        List<Duration> times(String text) {
+            return sent().stream().filter(each -> each.text().equals(text)).map(Sent::at).toList();
+        }
+
+        /** Sends frames to the client, which reads them at once. */
+        void send(String... texts) {
+            for (String text : texts) {
+                connection.send(text);
+            }
+            control.runDue();
+        }
+    }
+
+    /** A provider with two endpoints and the options' limits, heartbeat, readiness, style and credits. */
+    private static final class TwoEndpoints extends ProtocolForTests {
+        private final Options options;
+        private final List<WeakReference<ProtocolSession>> opened;
+
+        TwoEndpoints(Options options, List<WeakReference<ProtocolSession>> opened) {
+            super(List.of(endpoint("stock", STOCK_PATH, options), endpoint("other", OTHER_PATH, options)),
+                    options.limits, options.heartbeat, List.of());
+            this.options = options;
+            this.opened = opened;
+        }
+
+        private static Endpoint endpoint(String id, String path, Options options) {
+            return endpoint(id, URI.create("ws://vendor.test" + path), AuthStyle.none(), options.readiness,
+                    options.style, TOPIC);
         }
 
         @Override
         public Endpoint endpointFor(Subscription subscription) {
-            return subscription.symbol().endsWith(".US") ? stock : other;
+            return subscription.symbol().endsWith(".US") ? endpoints().get(0) : endpoints().get(1);
         }
 
         @Override
-        public List<Subscription> configuredSubscriptions() {
-            return List.of();
+        public CreditSpec credits() {
+            return options.credits;
         }
 
         @Override
-        public Limits limits(Endpoint endpoint) {
-            return limits;
-        }
-
-        @Override
-        public HeartbeatSpec heartbeat(Endpoint endpoint) {
-            return new HeartbeatSpec(HeartbeatSpec.Pinger.NONE, Duration.ZERO, Duration.ofHours(1),
-                    HeartbeatSpec.Liveness.ANY_FRAME);
-        }
-
-        @Override
-        public Disposition classifyClose(int code, String reason) {
-            return Disposition.retry("closed with " + code);
+        public CreditPolicy creditPolicy() {
+            return options.creditPolicy;
         }
 
         @Override
         public ProtocolSession openSession(SessionContext context) {
-            ProtocolSession session = new ProtocolSession() {
-                @Override
-                public OutboundFrame subscribe(String topic, List<String> symbols) {
-                    return OutboundFrame.text("subscribe " + symbols);
-                }
-
-                @Override
-                public Optional<OutboundFrame> unsubscribe(String topic, List<String> symbols) {
-                    return Optional.of(OutboundFrame.text("unsubscribe " + symbols));
-                }
-
-                @Override
-                public void decode(InboundFrame frame, DecodeOutput out) {
-                    String[] words = frame.asString().split(" ");
-                    if (words[0].equals("trade")) {
-                        out.emit(new Trade("fake", words[1], BigDecimal.ONE, BigDecimal.ONE, null, Side.UNKNOWN, null,
-                                null, frame.receivedAt()));
-                    } else if (words[0].equals("refused")) {
-                        out.rejected(TOPIC, List.of(), "Subscribing to too many symbols");
-                    } else if (words[0].equals("market")) {
-                        out.emit(new MarketStatus("fake", words[1], words[2], null, null, frame.receivedAt()));
-                    }
-                }
-            };
-            opened.add(new java.lang.ref.WeakReference<>(session));
+            ProtocolSession session = new WordSession();
+            opened.add(new WeakReference<>(session));
             return session;
+        }
+    }
+
+    /** Decodes the frames listed in the class comment. Used by one thread at a time. */
+    private static final class WordSession implements ProtocolSession {
+        private final List<String> subscribed = new ArrayList<>();
+
+        @Override
+        public OutboundFrame subscribe(String topic, List<String> symbols) {
+            subscribed.addAll(symbols);
+            return OutboundFrame.text("subscribe " + symbols);
+        }
+
+        @Override
+        public Optional<OutboundFrame> unsubscribe(String topic, List<String> symbols) {
+            subscribed.removeAll(symbols);
+            return Optional.of(OutboundFrame.text("unsubscribe " + symbols));
+        }
+
+        @Override
+        public Optional<OutboundFrame> heartbeat() {
+            return Optional.of(OutboundFrame.text("ping"));
+        }
+
+        @Override
+        public void decode(InboundFrame frame, DecodeOutput out) {
+            String text = frame.asString();
+            int space = text.indexOf(' ');
+            String word = space < 0 ? text : text.substring(0, space);
+            String rest = space < 0 ? "" : text.substring(space + 1);
+            switch (word) {
+                case "trade" -> out.emit(new Trade("fake", rest, BigDecimal.ONE, BigDecimal.ONE, null, Side.UNKNOWN,
+                        null, null, frame.receivedAt()));
+                case "market" -> {
+                    String[] words = rest.split(" ");
+                    out.emit(new MarketStatus("fake", words[0], words[1], null, null, frame.receivedAt()));
+                }
+                case "refused" -> out.rejected(TOPIC, List.of(), "Subscribing to too many symbols");
+                case "ack" -> out.acknowledged(TOPIC, List.copyOf(subscribed));
+                case "ready" -> out.ready();
+                case "ping" -> out.heartbeat();
+                case "pause" -> out.problem(Disposition.pause(rest));
+                case "resume" -> out.problem(Disposition.resume(rest));
+                case "fatal" -> out.problem(Disposition.fatal(rest));
+                case "retry" -> out.problem(Disposition.retry(rest));
+                case "credits" -> out.credits(new CreditUpdate(OptionalLong.of(Long.parseLong(rest)),
+                        OptionalLong.empty()));
+                case "lost" -> out.lost(Instant.EPOCH.plusMillis(Long.parseLong(rest)), "the server lost data");
+                default -> throw new IllegalArgumentException("not a frame of the fake provider: " + text);
+            }
         }
     }
 }

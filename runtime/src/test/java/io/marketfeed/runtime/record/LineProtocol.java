@@ -6,22 +6,18 @@ import io.marketfeed.api.protocol.AuthStyle;
 import io.marketfeed.api.protocol.DecodeOutput;
 import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.Endpoint;
-import io.marketfeed.api.protocol.FeedProtocol;
-import io.marketfeed.api.protocol.HeartbeatSpec;
 import io.marketfeed.api.protocol.InboundFrame;
 import io.marketfeed.api.protocol.Limits;
 import io.marketfeed.api.protocol.OutboundFrame;
 import io.marketfeed.api.protocol.ProtocolSession;
-import io.marketfeed.api.protocol.Readiness;
 import io.marketfeed.api.protocol.SessionContext;
 import io.marketfeed.api.protocol.SubscribeStyle;
-import io.marketfeed.api.protocol.Subscription;
+import io.marketfeed.runtime.internal.ProtocolForTests;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,42 +28,14 @@ import java.util.Set;
  * came before on the connection (from the previous session it was given) and how many heartbeats it was asked for;
  * a binary message is an alert with its length. Immutable; each session is used by one thread at a time.
  */
-final class LineProtocol implements FeedProtocol {
+final class LineProtocol extends ProtocolForTests {
 
     static final String ID = "line";
-    static final Endpoint STREAM = new Endpoint("stream", URI.create("ws://vendor.test/stream"), AuthStyle.none(),
-            Readiness.onOpen(), new SubscribeStyle(SubscribeStyle.Mode.ADDITIVE, false, Duration.ofSeconds(10)),
-            Set.of("quotes"), Map.of());
+    static final Endpoint STREAM = endpoint("stream", URI.create("ws://vendor.test/stream"), AuthStyle.none(),
+            new SubscribeStyle(SubscribeStyle.Mode.ADDITIVE, false, Duration.ofSeconds(10)), "quotes");
 
-    @Override
-    public List<Endpoint> endpoints() {
-        return List.of(STREAM);
-    }
-
-    @Override
-    public Endpoint endpointFor(Subscription subscription) {
-        return STREAM;
-    }
-
-    @Override
-    public List<Subscription> configuredSubscriptions() {
-        return List.of();
-    }
-
-    @Override
-    public Limits limits(Endpoint endpoint) {
-        return Limits.unlimited();
-    }
-
-    @Override
-    public HeartbeatSpec heartbeat(Endpoint endpoint) {
-        return new HeartbeatSpec(HeartbeatSpec.Pinger.NONE, Duration.ZERO, Duration.ofHours(1),
-                HeartbeatSpec.Liveness.ANY_FRAME);
-    }
-
-    @Override
-    public Disposition classifyClose(int code, String reason) {
-        return Disposition.retry("closed with " + code);
+    LineProtocol() {
+        super(List.of(STREAM), Limits.unlimited(), NO_HEARTBEAT, List.of());
     }
 
     @Override
