@@ -35,11 +35,13 @@ import java.util.concurrent.TimeUnit;
 final class ConnectionLifeCases {
 
     private final ConformanceFixture fixture;
-    private final MarketFeedProviderConformanceTest test;
+    private final ProviderFacts facts;
+    private final ClientRequests requests;
 
-    ConnectionLifeCases(ConformanceFixture fixture, MarketFeedProviderConformanceTest test) {
+    ConnectionLifeCases(ConformanceFixture fixture) {
         this.fixture = fixture;
-        this.test = test;
+        this.facts = fixture.facts();
+        this.requests = fixture.requests();
     }
 
     void resubscribesAfterADropWithoutCloseFrame() {
@@ -47,7 +49,7 @@ final class ConnectionLifeCases {
     }
 
     void resubscribesAfterAGoingAwayClose() {
-        assertEquals(Disposition.Kind.RETRY, fixture.protocol().classifyClose(1001, "going away").kind(),
+        assertEquals(Disposition.Kind.RETRY, facts.protocol().classifyClose(1001, "going away").kind(),
                 "a 1001 (going away) close must be retried");
         checkResubscription(connection -> connection.close(1001, "going away"), "closed with 1001");
     }
@@ -55,14 +57,14 @@ final class ConnectionLifeCases {
     void heartbeatKeepsAnIdleConnectionOpen() {
         HeartbeatSpec heartbeat = shortHeartbeat();
         assumeTrue(heartbeat.pinger() != HeartbeatSpec.Pinger.NONE, "no heartbeat: only data proves liveness");
-        if (heartbeat.pinger() == HeartbeatSpec.Pinger.SERVER && fixture.script().serverHeartbeat().isEmpty()) {
+        if (heartbeat.pinger() == HeartbeatSpec.Pinger.SERVER && facts.script().serverHeartbeat().isEmpty()) {
             fail("the server sends heartbeats in this protocol: ProtocolScript.serverHeartbeat() must give one");
         }
-        String symbol = fixture.symbols(1).get(0);
+        String symbol = facts.symbols(1).get(0);
         ScriptedConnection connection = fixture.connectAndSubscribe(List.of(symbol));
         fixture.pushAndAwaitData(connection, symbol);
         int mark = fixture.events().mark();
-        int sentBefore = fixture.otherFrames(connection).size();
+        int sentBefore = requests.otherFrames(connection).size();
         Duration window = heartbeat.staleTimeout().multipliedBy(3);
         fixture.waiter().staysFalse(() -> fixture.server().handshakes().size() > 1 || !fixture.events().since(mark,
                 ConnectionEvent.class, event -> event.state() == ConnectionState.DISCONNECTED).isEmpty(), window,
@@ -70,7 +72,7 @@ final class ConnectionLifeCases {
                         + " ms (heartbeat timeout " + heartbeat.staleTimeout().toMillis() + " ms): "
                         + fixture.events().tail(8));
         if (heartbeat.pinger() == HeartbeatSpec.Pinger.CLIENT) {
-            int pings = fixture.otherFrames(connection).size() - sentBefore;
+            int pings = requests.otherFrames(connection).size() - sentBefore;
             long expected = Math.max(1, window.toMillis() / Math.max(1, heartbeat.interval().toMillis()) / 2);
             assertTrue(pings >= expected, "the client sent " + pings + " heartbeat(s) in " + window.toMillis()
                     + " ms at an interval of " + heartbeat.interval().toMillis() + " ms; expected at least "
@@ -81,7 +83,7 @@ final class ConnectionLifeCases {
 
     void staleConnectionIsReplaced() {
         HeartbeatSpec heartbeat = shortHeartbeat();
-        String symbol = fixture.symbols(1).get(0);
+        String symbol = facts.symbols(1).get(0);
         ScriptedConnection stalled = fixture.connectAndSubscribe(List.of(symbol));
         fixture.pushAndAwaitData(stalled, symbol);
         java.time.Instant started = fixture.time().scheduler().clock().instant();
@@ -90,7 +92,7 @@ final class ConnectionLifeCases {
 
         Duration check = Duration.ofMillis(Math.max(20, Math.min(heartbeat.staleTimeout().toMillis() / 5, 1000)));
         Duration bound = heartbeat.staleTimeout().plus(check).plus(RECONNECT.maxDelay().multipliedBy(2))
-                .plus(fixture.limits().minReconnectGap()).plus(Duration.ofSeconds(1));
+                .plus(facts.limits().minReconnectGap()).plus(Duration.ofSeconds(1));
         ScriptedConnection replacement = fixture.server().awaitConnection(2, bound.plus(WAIT));
         long millis = Duration.between(started, replacement.handshake().at()).toMillis();
         assertTrue(millis <= bound.toMillis(), "the stalled connection was replaced after " + millis
@@ -98,18 +100,18 @@ final class ConnectionLifeCases {
                 + bound.toMillis() + " ms were allowed");
         GapEvent gap = fixture.events().await(GapEvent.class, event -> event.symbols().contains(symbol), WAIT);
         assertFalse(gap.to().isBefore(gap.from()), "a gap runs forward: " + gap);
-        fixture.awaitSubscribed(replacement, List.of(symbol));
+        requests.awaitSubscribed(replacement, List.of(symbol));
         fixture.pushAndAwaitData(replacement, symbol);
     }
 
     void fatalCloseStopsRetries() throws Exception {
-        OptionalInt code = fixture.script().fatalCloseCode();
+        OptionalInt code = facts.script().fatalCloseCode();
         assumeTrue(code.isPresent(), "the script declares no fatal close code");
-        Disposition disposition = fixture.protocol().classifyClose(code.getAsInt(), "refused");
+        Disposition disposition = facts.protocol().classifyClose(code.getAsInt(), "refused");
         assertEquals(Disposition.Kind.FATAL, disposition.kind(), "ProtocolScript.fatalCloseCode() "
                 + code.getAsInt() + " must be classified as fatal, got " + disposition);
         fixture.startFeed();
-        fixture.subscribe(fixture.symbols(1));
+        fixture.subscribe(facts.symbols(1));
         ScriptedConnection connection = fixture.server().awaitConnection(1, WAIT);
         int mark = fixture.events().mark();
 
@@ -120,8 +122,8 @@ final class ConnectionLifeCases {
         assertTrue(failed.reason() != null && !failed.reason().isBlank(), "a failed state says what to fix");
         List<String> failures = fixture.feed().allProvidersFailed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         assertFalse(failures.isEmpty(), "allProvidersFailed lists what to fix");
-        assertFalse(failures.toString().contains(fixture.credential()), "what to fix shows the credential");
-        Duration quiet = RECONNECT.maxDelay().plus(fixture.limits().minReconnectGap()).multipliedBy(3);
+        assertFalse(failures.toString().contains(facts.credential()), "what to fix shows the credential");
+        Duration quiet = RECONNECT.maxDelay().plus(facts.limits().minReconnectGap()).multipliedBy(3);
         quiet = quiet.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : quiet;
         fixture.waiter().staysFalse(() -> fixture.server().handshakes().size() > 1, quiet,
                 () -> "the provider reconnected after the fatal close " + code.getAsInt() + ": "
@@ -131,11 +133,11 @@ final class ConnectionLifeCases {
     }
 
     void malformedFramesKeepTheConnection() {
-        String symbol = fixture.symbols(1).get(0);
+        String symbol = facts.symbols(1).get(0);
         ScriptedConnection connection = fixture.connectAndSubscribe(List.of(symbol));
         fixture.pushAndAwaitData(connection, symbol);
         int mark = fixture.events().mark();
-        for (Garbage garbage : GarbageFrames.forWire(fixture.script().dataFrame(fixture.topic(), symbol))) {
+        for (Garbage garbage : GarbageFrames.forWire(facts.script().dataFrame(facts.topic(), symbol))) {
             if (garbage.text()) {
                 connection.send(new String(garbage.bytes(), java.nio.charset.StandardCharsets.UTF_8));
             } else {
@@ -151,28 +153,28 @@ final class ConnectionLifeCases {
     }
 
     void refusedHandshakeIsRetried() {
-        assertEquals(Disposition.Kind.RETRY, fixture.protocol().classifyHandshake(503).kind(),
+        assertEquals(Disposition.Kind.RETRY, facts.protocol().classifyHandshake(503).kind(),
                 "a handshake refused with HTTP 503 (service unavailable) must be retried");
-        String symbol = fixture.symbols(1).get(0);
+        String symbol = facts.symbols(1).get(0);
         fixture.server().refuseHandshakes(503);
         fixture.startFeed();
         fixture.subscribe(List.of(symbol));
         fixture.server().await("two refused handshakes", WAIT, () -> fixture.server().handshakes().size() >= 2);
         fixture.server().acceptHandshakes();
         ScriptedConnection connection = fixture.server().awaitConnection(1, WAIT);
-        fixture.awaitSubscribed(connection, List.of(symbol));
+        requests.awaitSubscribed(connection, List.of(symbol));
         fixture.pushAndAwaitData(connection, symbol);
         assertFalse(fixture.events().states(ConnectionState.RECONNECTING).isEmpty(),
                 "refused handshakes are reported as reconnecting");
     }
 
     private void checkResubscription(java.util.function.Consumer<ScriptedConnection> fault, String how) {
-        Limits limits = fixture.limits();
-        boolean replace = fixture.replaceSemantics();
+        Limits limits = facts.limits();
+        boolean replace = facts.replaceSemantics();
         // Additive: one more than fits in a request, so the resubscription is chunked too; never above 25.
         int count = replace ? 5 : Math.min(Math.min(limits.maxSymbolsPerFrame(), 23) + 2,
                 limits.maxSymbolsPerConnection());
-        List<String> symbols = fixture.symbols(count);
+        List<String> symbols = facts.symbols(count);
         ScriptedConnection before = fixture.connectAndSubscribe(symbols);
         fixture.pushAndAwaitData(before, symbols.get(0));
         int mark = fixture.events().mark();
@@ -180,15 +182,15 @@ final class ConnectionLifeCases {
         fault.accept(before);
 
         ScriptedConnection after = fixture.server().awaitConnection(2, WAIT);
-        fixture.awaitSubscribed(after, symbols);
-        List<Request> subscribes = fixture.requests(after, Request.Kind.SUBSCRIBE);
+        requests.awaitSubscribed(after, symbols);
+        List<Request> subscribes = requests.on(after, Request.Kind.SUBSCRIBE);
         if (replace) {
             for (Request request : subscribes) {
                 assertEquals(new TreeSet<>(symbols), new TreeSet<>(request.symbols()), "after reconnecting, every "
                         + "replace request names the whole list");
             }
         } else {
-            assertEquals(Map.of(), fixture.repeated(after), "after reconnecting each symbol is subscribed once "
+            assertEquals(Map.of(), requests.repeated(after), "after reconnecting each symbol is subscribed once "
                     + "(symbol -> times named); requests: " + subscribes);
             int limit = fixture.frameLimit();
             subscribes.forEach(request -> assertTrue(request.symbols().size() <= limit, "a resubscribe request "
@@ -206,10 +208,11 @@ final class ConnectionLifeCases {
 
     /** The case endpoint's heartbeat, failing at once when it is too slow for the kit's real-time waits. */
     private HeartbeatSpec shortHeartbeat() {
-        HeartbeatSpec heartbeat = fixture.protocol().heartbeat(fixture.endpoint());
-        if (heartbeat.staleTimeout().compareTo(MarketFeedProviderConformanceTest.MAX_HEARTBEAT_TIMEOUT) > 0) {
+        HeartbeatSpec heartbeat = facts.protocol().heartbeat(facts.endpoint());
+        if (heartbeat.staleTimeout().compareTo(ProviderFacts.MAX_HEARTBEAT_TIMEOUT) > 0) {
             fail("the heartbeat timeout is " + heartbeat.staleTimeout() + "; settings(URI) must make it "
-                    + MarketFeedProviderConformanceTest.MAX_HEARTBEAT_TIMEOUT + " or less (500ms is typical), as the kit's waits are bounded");
+                    + ProviderFacts.MAX_HEARTBEAT_TIMEOUT
+                    + " or less (500ms is typical), as the kit's waits are bounded");
         }
         return heartbeat;
     }

@@ -3,10 +3,8 @@ package io.marketfeed.testkit;
 import io.marketfeed.api.model.MarketEvent;
 import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.Endpoint;
-import io.marketfeed.api.protocol.FeedProtocol;
 import io.marketfeed.api.protocol.OutboundFrame;
 import io.marketfeed.api.protocol.ProtocolSession;
-import io.marketfeed.api.protocol.SessionContext;
 import io.marketfeed.testkit.GarbageFrames.Garbage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,36 +21,31 @@ final class DecoderCheck {
 
     private static final long SLOW_DECODE_MILLIS = 2_000;
 
-    private final ConformanceFixture fixture;
+    private final ProviderFacts facts;
     private final List<String> problems = new ArrayList<>();
 
-    DecoderCheck(ConformanceFixture fixture) {
-        this.fixture = fixture;
-    }
-
-    static ProtocolSession session(ConformanceFixture fixture, FeedProtocol protocol, Endpoint endpoint, int number) {
-        return protocol.openSession(new SessionContext(fixture.id() + "/" + endpoint.id() + "#" + number, endpoint));
+    DecoderCheck(ProviderFacts facts) {
+        this.facts = facts;
     }
 
     void run() {
-        FeedProtocol protocol = fixture.protocol();
-        Endpoint endpoint = fixture.endpoint();
-        String topic = fixture.topic();
-        String symbol = fixture.symbols(1).get(0);
-        ProtocolScript script = fixture.script();
+        Endpoint endpoint = facts.endpoint();
+        String topic = facts.topic();
+        String symbol = facts.symbols(1).get(0);
+        ProtocolScript script = facts.script();
         Handshake handshake = new Handshake(1, Instant.now(), endpoint.uri().getPath(), "", Map.of(), Map.of(),
                 Handshake.SWITCHING_PROTOCOLS);
         List<String> scriptFrames = new ArrayList<>();
         scriptFrames.add(script.dataFrame(topic, symbol));
         scriptFrames.addAll(script.onOpen(handshake));
-        ProtocolSession probe = session(fixture, protocol, endpoint, 1);
+        ProtocolSession probe = facts.openSession(endpoint, 1);
         scriptFrames.addAll(script.reply(probe.subscribe(topic, List.of(symbol)).text()));
         probe.heartbeat().ifPresent(ping -> scriptFrames.addAll(script.reply(ping.text())));
         List<Garbage> garbage = GarbageFrames.build(scriptFrames, script.malformedFrames());
 
-        feedGarbage(session(fixture, protocol, endpoint, 2), garbage, "a fresh session");
+        feedGarbage(facts.openSession(endpoint, 2), garbage, "a fresh session");
 
-        ProtocolSession established = session(fixture, protocol, endpoint, 3);
+        ProtocolSession established = facts.openSession(endpoint, 3);
         for (String frame : script.onOpen(handshake)) {
             decode(established, text("the frame on open " + frame, frame));
         }
@@ -63,7 +56,7 @@ final class DecoderCheck {
         expectData(established, topic, symbol, "before the garbage");
         feedGarbage(established, garbage, "an established session");
         expectData(established, topic, symbol, "after the garbage");
-        MarketFeedProviderConformanceTest.assertNoProblems("the decoder mishandles malformed or unknown frames ("
+        Problems.assertNone("the decoder mishandles malformed or unknown frames ("
                 + garbage.size() + " tried)", problems);
     }
 
@@ -92,18 +85,18 @@ final class DecoderCheck {
             problems.add("decode took " + millis + " ms for " + frame);
         }
         for (MarketEvent event : out.events()) {
-            if (!fixture.id().equals(event.provider())) {
+            if (!facts.id().equals(event.provider())) {
                 problems.add("decode emitted an event of provider '" + event.provider() + "' for " + frame);
             }
         }
-        if (out.signals().toString().contains(fixture.credential())) {
+        if (out.signals().toString().contains(facts.credential())) {
             problems.add("decode reported the credential (it would reach events and logs) for " + frame);
         }
         return out;
     }
 
     private void expectData(ProtocolSession session, String topic, String symbol, String when) {
-        String frame = fixture.script().dataFrame(topic, symbol);
+        String frame = facts.script().dataFrame(topic, symbol);
         RecordingDecodeOutput out = decode(session, text("the data frame", frame));
         boolean found = out.dataEvents().stream()
                 .anyMatch(event -> event.symbol().equals(symbol) && event.topic().equals(topic));

@@ -30,15 +30,19 @@ final class HostileServerCases {
     private static final int MAX_CLOSE_REASON = 123;
 
     private final ConformanceFixture fixture;
+    private final ProviderFacts facts;
+    private final ClientRequests requests;
 
     HostileServerCases(ConformanceFixture fixture) {
         this.fixture = fixture;
+        this.facts = fixture.facts();
+        this.requests = fixture.requests();
     }
 
     void messageOverTheLimit() {
         // Built only where a socket needs the bytes: the virtual network sees it is over the limit by its length.
         CharSequence huge = new Repeated('x', HUGE_MESSAGE);
-        List<String> symbols = fixture.symbols(1);
+        List<String> symbols = facts.symbols(1);
         ScriptedConnection connection = fixture.connectAndSubscribe(symbols);
         fixture.pushAndAwaitData(connection, symbols.get(0));
         StatusEvent tooLarge = null;
@@ -58,14 +62,14 @@ final class HostileServerCases {
                 throw new AssertionError("three connections were replaced before a 50 MB message was cut");
             } else {
                 connection = fixture.server().awaitConnection(opened + 1, WAIT);
-                fixture.awaitSubscribed(connection, symbols);
+                requests.awaitSubscribed(connection, symbols);
             }
         }
         assertTrue(Long.parseLong(tooLarge.details().get("received")) < HUGE_MESSAGE / 10, "the client held "
                 + tooLarge.details().get("received") + " bytes of a message over its limit of "
                 + tooLarge.details().get("limit"));
         ScriptedConnection next = fixture.server().awaitConnection(sentOn + 1, WAIT);
-        fixture.awaitSubscribed(next, symbols);
+        requests.awaitSubscribed(next, symbols);
         fixture.pushAndAwaitData(next, symbols.get(0));
         assertFalse(fixture.events().all(ConnectionEvent.class,
                 event -> event.state() == ConnectionState.RECONNECTING).isEmpty(), "the cut connection reconnects");
@@ -94,13 +98,13 @@ final class HostileServerCases {
     }
 
     void credentialQuotedBack() {
-        List<String> forms = forms(fixture.credential());
+        List<String> forms = forms(facts.credential());
         String quote = "mf-testkit echo " + String.join(" ", forms) + "\nFORGED line";
-        List<String> symbols = fixture.symbols(1);
+        List<String> symbols = facts.symbols(1);
         ScriptedConnection connection = fixture.connectAndSubscribe(symbols);
         fixture.pushAndAwaitData(connection, symbols.get(0));
 
-        Optional<String> error = fixture.script().errorFrame(quote);
+        Optional<String> error = facts.script().errorFrame(quote);
         if (error.isPresent()) {
             int mark = fixture.events().mark();
             connection.send(error.get());
@@ -108,14 +112,14 @@ final class HostileServerCases {
                     () -> !fixture.events().since(mark, MarketEvent.class,
                             event -> event instanceof StatusEvent || event instanceof ConnectionEvent).isEmpty());
             connection = current();
-            fixture.awaitSubscribed(connection, symbols);
+            requests.awaitSubscribed(connection, symbols);
             fixture.pushAndAwaitData(connection, symbols.get(0));
         }
 
         int before = fixture.server().connections().size();
         connection.close(1001, closeReason(forms));
         connection = fixture.server().awaitConnection(before + 1, WAIT);
-        fixture.awaitSubscribed(connection, symbols);
+        requests.awaitSubscribed(connection, symbols);
         fixture.pushAndAwaitData(connection, symbols.get(0));
 
         int handshakes = fixture.server().handshakes().size();
@@ -127,7 +131,7 @@ final class HostileServerCases {
         fixture.server().acceptHandshakes();
         int accepted = fixture.server().connections().size();
         connection = fixture.server().awaitConnection(accepted + 1, WAIT);
-        fixture.awaitSubscribed(connection, symbols);
+        requests.awaitSubscribed(connection, symbols);
         fixture.pushAndAwaitData(connection, symbols.get(0));
 
         List<String> problems = new ArrayList<>();
@@ -143,7 +147,7 @@ final class HostileServerCases {
                 problems.add("an event carries a server's line break as such: " + text);
             }
         }
-        MarketFeedProviderConformanceTest.assertNoProblems("what the server quoted back", problems);
+        Problems.assertNone("what the server quoted back", problems);
     }
 
     private ScriptedConnection current() {

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The real-socket side of a {@link ScriptedServer}: a Jetty server on {@code 127.0.0.1} and a free port that
- * accepts upgrades on any path and hands each connection to the scripted server. Public only because Jetty builds
- * method handles on its {@link Endpoint} (a class that is not public fails every upgrade); not for use.
+ * accepts upgrades on any path and hands what arrives to the scripted server's {@code Arrivals}. Public only
+ * because Jetty builds method handles on its {@link Endpoint} (a class that is not public fails every upgrade); not
+ * for use.
  *
  * <p>Thread safe; Jetty's threads are daemon threads, so a forgotten server cannot keep a JVM alive.
  */
@@ -35,11 +36,11 @@ public final class JettyHost implements ScriptedServer.Host {
     private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
     private static final long MAX_MESSAGE_SIZE = 64L * 1024 * 1024;
 
-    private final ScriptedServer scripted;
+    private final Arrivals scripted;
     private final Server server;
     private final ServerConnector connector;
 
-    private JettyHost(ScriptedServer scripted) {
+    private JettyHost(Arrivals scripted) {
         this.scripted = scripted;
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("scripted-server");
@@ -57,8 +58,8 @@ public final class JettyHost implements ScriptedServer.Host {
         }));
     }
 
-    /** Starts the Jetty server for {@code scripted}. */
-    static JettyHost start(ScriptedServer scripted) {
+    /** Starts the Jetty server, handing what arrives to {@code scripted}. */
+    static JettyHost start(Arrivals scripted) {
         JettyHost host = new JettyHost(scripted);
         try {
             host.server.start();
@@ -93,7 +94,7 @@ public final class JettyHost implements ScriptedServer.Host {
         for (HttpField field : request.getHeaders()) {
             headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
         }
-        ScriptedServer.Refusal refusal = scripted.refusal().orElse(null);
+        ServerScript.Refusal refusal = scripted.refusal().orElse(null);
         if (refusal != null) {
             scripted.refused(at, path, query, headers, refusal.status());
             response.setStatus(refusal.status());
@@ -128,7 +129,7 @@ public final class JettyHost implements ScriptedServer.Host {
 
         @Override
         public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-            scripted.received(connection, ScriptedConnection.binaryText(payload), true, Instant.now());
+            scripted.received(connection, binaryText(payload), true, Instant.now());
             callback.succeed();
         }
 
@@ -148,6 +149,13 @@ public final class JettyHost implements ScriptedServer.Host {
             // Expected for every abrupt drop; the close callback that follows records the outcome.
             LOG.debug("{}: {}", connection, cause.toString());
         }
+    }
+
+    /** A binary message as text, one character per byte, as the scripted connection records it. */
+    private static String binaryText(ByteBuffer payload) {
+        byte[] bytes = new byte[payload.remaining()];
+        payload.slice().get(bytes);
+        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     /** A Jetty session as the connection's wire. */

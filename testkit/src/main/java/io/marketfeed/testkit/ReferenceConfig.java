@@ -8,7 +8,6 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigValue;
-import com.typesafe.config.ConfigValueType;
 import java.net.URL;
 import java.util.HashMap;
 import java.util.Map;
@@ -74,10 +73,12 @@ public final class ReferenceConfig {
         return paths;
     }
 
-    private static void collect(ConfigObject object, String prefix, Set<String> into) {
+    /** Adds every leaf path under {@code object}, resolved or not, to {@code into}, each after {@code prefix}. */
+    static void collect(ConfigObject object, String prefix, Set<String> into) {
         for (Map.Entry<String, ConfigValue> entry : object.entrySet()) {
             String key = prefix + entry.getKey();
-            if (entry.getValue().valueType() == ConfigValueType.OBJECT) {
+            // Not valueType(): an unresolved substitution (${?ACME_API_KEY}) throws on it.
+            if (entry.getValue() instanceof ConfigObject) {
                 collect((ConfigObject) entry.getValue(), key + ".", into);
             } else {
                 into.add(key);

@@ -3,7 +3,6 @@ package io.marketfeed.testkit;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,13 +14,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * One accepted client connection of a {@link ScriptedServer}: what it received, and the faults that can be
  * applied to it. A connection is the server's side of one client attempt; a reconnecting client makes a new one.
  *
- * <p>Thread safe. Sends are asynchronous, never block, and keep their call order on the wire.
+ * <p>Thread safe. Sends are asynchronous, never block, and keep their call order on the wire. The package-private
+ * methods are its host's side ({@link JettyHost}, {@code VirtualHost}, directly or through {@code Arrivals}): they
+ * report what happened on the wire.
  */
 public final class ScriptedConnection {
 
     private final long id;
     private final Handshake handshake;
-    private final ScriptedServer server;
+    private final ServerLog log;
     private final List<ReceivedFrame> received = new CopyOnWriteArrayList<>();
     /** Serialises sends so that frames reach the wire in call order. */
     private final Object sendLock = new Object();
@@ -34,10 +35,10 @@ public final class ScriptedConnection {
     private Integer sentCloseCode;
     private String sentCloseReason;
 
-    ScriptedConnection(long id, Handshake handshake, ScriptedServer server) {
+    ScriptedConnection(long id, Handshake handshake, ServerLog log) {
         this.id = id;
         this.handshake = requireNonNull(handshake, "handshake is null");
-        this.server = server;
+        this.log = log;
     }
 
     /** The connection's id: 1 for the first accepted connection of the server, then 2, … */
@@ -158,7 +159,7 @@ public final class ScriptedConnection {
 
     /** Waits until the connection is closed (on a virtual network: while virtual time passes). */
     public void awaitClosed(Duration timeout) {
-        server.waiter().until(() -> closeCode != null, timeout, () -> "connection #" + id + " was not closed within "
+        log.waiter().until(() -> closeCode != null, timeout, () -> "connection #" + id + " was not closed within "
                 + timeout.toMillis() + " ms");
     }
 
@@ -168,24 +169,26 @@ public final class ScriptedConnection {
                 : " (closed " + closeCode + ")");
     }
 
-    // ---------------------------------------------------------------- called by the server's endpoint
-
+    /** Whether its host has opened it (it may have closed since). */
     boolean hasOpened() {
         return wire != null;
     }
 
+    /** Called by the host once the WebSocket is open on {@code newWire}. */
     void opened(Wire newWire) {
         wire = newWire;
         open = true;
         Await.signal();
     }
 
+    /** Called for each client message, after the rules answered it. */
     void record(String text, boolean binary, Instant at) {
         ReceivedFrame frame = new ReceivedFrame(id, at, text, binary);
         received.add(frame);
-        server.recorded(frame);
+        log.recorded(frame);
     }
 
+    /** Called by the host once the WebSocket is closed, with the code and reason it saw. */
     void closed(int code, String reason) {
         open = false;
         synchronized (sendLock) {
@@ -195,6 +198,7 @@ public final class ScriptedConnection {
         Await.signal();
     }
 
+    /** Called by the host for a WebSocket ping: answered unless stalled. */
     void pong(ByteBuffer payload) {
         synchronized (sendLock) {
             Wire current = wire;
@@ -202,11 +206,5 @@ public final class ScriptedConnection {
                 current.sendPong(payload);
             }
         }
-    }
-
-    static String binaryText(ByteBuffer payload) {
-        byte[] bytes = new byte[payload.remaining()];
-        payload.slice().get(bytes);
-        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 }

@@ -25,10 +25,10 @@ final class SessionChainCheck {
     private SessionChainCheck() {
     }
 
-    static void run(ConformanceFixture fixture) {
-        FeedProtocol protocol = fixture.protocol();
-        Endpoint endpoint = fixture.endpoint();
-        String id = fixture.id() + "/" + endpoint.id() + "#1";
+    static void run(ProviderFacts facts) {
+        FeedProtocol protocol = facts.protocol();
+        Endpoint endpoint = facts.endpoint();
+        String id = facts.id() + "/" + endpoint.id() + "#1";
         ProtocolSession first = protocol.openSession(new SessionContext(id, endpoint));
         WeakReference<ProtocolSession> firstRef = new WeakReference<>(first);
         ProtocolSession last = first;

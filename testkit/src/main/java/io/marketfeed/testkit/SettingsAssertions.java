@@ -1,6 +1,5 @@
 package io.marketfeed.testkit;
 
-import static java.util.Objects.requireNonNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.typesafe.config.Config;
@@ -17,10 +16,8 @@ import io.marketfeed.api.Secret;
 import io.marketfeed.api.SettingsException;
 import io.marketfeed.api.SettingsProblem;
 import io.marketfeed.api.protocol.FeedProtocol;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +92,7 @@ public final class SettingsAssertions {
             value = ((ConfigObject) value).get(segment);
         }
         Set<String> keys = new TreeSet<>();
-        collect((ConfigObject) value, "", keys);
+        ReferenceConfig.collect((ConfigObject) value, "", keys);
         return keys;
     }
 
@@ -141,7 +138,7 @@ public final class SettingsAssertions {
         undeclared.removeAll(declared);
         List<String> unchanged = new ArrayList<>();
         for (Map.Entry<String, ?> entry : values.entrySet()) {
-            if (declared.contains(entry.getKey()) && sameAsDefault(block, entry.getKey(), entry.getValue())) {
+            if (declared.contains(entry.getKey()) && DefaultValue.sameAs(block, entry.getKey(), entry.getValue())) {
                 unchanged.add(entry.getKey() + " = " + shown(entry.getValue()));
             }
         }
@@ -197,8 +194,6 @@ public final class SettingsAssertions {
         return out;
     }
 
-    // ---------------------------------------------------------------- helpers
-
     private static FeedProtocol create(MarketFeedProvider provider, ProviderSettings settings, String what) {
         try {
             return ProviderHost.create(provider, settings);
@@ -228,81 +223,11 @@ public final class SettingsAssertions {
         }
     }
 
-    private static void collect(ConfigObject object, String prefix, Set<String> into) {
-        for (String key : object.keySet()) {
-            ConfigValue value = object.get(key);
-            if (value instanceof ConfigObject) {
-                collect((ConfigObject) value, prefix + key + ".", into);
-            } else {
-                into.add(prefix + key);
-            }
-        }
-    }
-
     private static Object plain(ConfigValue value) {
         if (value.valueType() == ConfigValueType.LIST) {
             return new ArrayList<>((List<?>) value.unwrapped());
         }
         return value.unwrapped();
-    }
-
-    /** Whether {@code given} means the same as the default, read the way a provider reads a map. */
-    private static boolean sameAsDefault(Config block, String key, Object given) {
-        if (!block.hasPath(key)) {
-            return given == null;
-        }
-        if (given == null) {
-            return false;
-        }
-        ConfigValue value = block.getValue(key);
-        Object fallback = value.unwrapped();
-        switch (value.valueType()) {
-            case LIST:
-                return given instanceof Collection && texts((Collection<?>) given).equals(texts((List<?>) fallback));
-            case NUMBER:
-                return number(given) != null && number(given).compareTo(number(fallback)) == 0;
-            case BOOLEAN:
-                return String.valueOf(fallback).equalsIgnoreCase(text(given).trim());
-            default:
-                Duration before = duration(fallback);
-                Duration after = duration(given);
-                if (before != null && after != null) {
-                    return before.equals(after);
-                }
-                return String.valueOf(fallback).equals(text(given));
-        }
-    }
-
-    private static List<String> texts(Collection<?> items) {
-        List<String> out = new ArrayList<>();
-        items.forEach(item -> out.add(text(item)));
-        return out;
-    }
-
-    private static String text(Object value) {
-        return value instanceof Secret ? ((Secret) value).reveal() : String.valueOf(value);
-    }
-
-    private static BigDecimal number(Object value) {
-        try {
-            return new BigDecimal(text(value).trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Duration duration(Object value) {
-        if (value instanceof Duration) {
-            return (Duration) value;
-        }
-        if (value instanceof Number || value instanceof Collection || value instanceof Secret || value == null) {
-            return null;
-        }
-        try {
-            return ProviderSettings.of("testkit", Map.of("value", value)).duration("value");
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static String shown(Object value) {

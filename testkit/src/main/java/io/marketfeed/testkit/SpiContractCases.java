@@ -1,6 +1,6 @@
 package io.marketfeed.testkit;
 
-import static io.marketfeed.testkit.ConformanceFixture.NO_SERVER;
+import static io.marketfeed.testkit.ProviderFacts.NO_SERVER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,26 +28,44 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
- * The conformance cases about the SPI contract, run by {@link MarketFeedProviderConformanceTest} for every provider:
- * the provider object, its service-loader entry, its declared capabilities, the protocol facts the kit builds on,
- * and settings problems. Nothing here opens a connection.
+ * The conformance cases about the SPI contract, declared in {@link SpiConformance} and run for every provider: the
+ * test class's name, the provider object, its service-loader entry, its declared capabilities, the protocol facts
+ * the kit builds on, and settings problems. Nothing here opens a connection.
  *
  * <p>Used by the one test thread of a case.
  */
 final class SpiContractCases {
 
-    private final ConformanceFixture fixture;
-    private final MarketFeedProviderConformanceTest test;
+    /** What a provider id may be: it is a config key. */
+    private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
 
-    SpiContractCases(ConformanceFixture fixture, MarketFeedProviderConformanceTest test) {
-        this.fixture = fixture;
+    private final ProviderFacts facts;
+    private final ProviderUnderTest test;
+
+    SpiContractCases(ProviderFacts facts, ProviderUnderTest test) {
+        this.facts = facts;
         this.test = test;
     }
 
+    void subclassFollowsTheNamingRule() {
+        StringBuilder camel = new StringBuilder();
+        for (String part : facts.id().split("-")) {
+            if (!part.isEmpty()) {
+                camel.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        String expected = "Test" + camel + "ProviderConformance";
+        String actual = test.getClass().getSimpleName();
+        assertTrue(actual.equalsIgnoreCase(expected), "a provider's conformance test is named "
+                + "Test<Id>ProviderConformance: expected " + expected + " for provider '" + facts.id() + "', got "
+                + actual);
+    }
+
     void providerFollowsTheSpiContract() {
-        MarketFeedProvider provider = fixture.provider();
+        MarketFeedProvider provider = facts.provider();
         List<String> problems = new ArrayList<>();
         Class<?> type = provider.getClass();
         if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())) {
@@ -65,7 +83,7 @@ final class SpiContractCases {
             problems.add("the no-argument constructor of " + type.getName() + " failed: " + e);
         }
         String id = provider.id();
-        if (id == null || !MarketFeedProviderConformanceTest.ID.matcher(id).matches()) {
+        if (id == null || !ID.matcher(id).matches()) {
             problems.add("the id must match [a-z0-9-]+ (it is a config key), got '" + id + "'");
         } else if (!id.equals(provider.id())) {
             problems.add("id() must return the same value every time");
@@ -89,11 +107,11 @@ final class SpiContractCases {
                 // As required.
             }
         }
-        MarketFeedProviderConformanceTest.assertNoProblems("the provider breaks the SPI contract", problems);
+        Problems.assertNone("the provider breaks the SPI contract", problems);
     }
 
     void providerIsListedForTheServiceLoader() {
-        Class<?> type = fixture.provider().getClass();
+        Class<?> type = facts.provider().getClass();
         List<String> listed = new ArrayList<>();
         ServiceLoader.load(MarketFeedProvider.class, type.getClassLoader()).stream()
                 .forEach(found -> listed.add(found.type().getName()));
@@ -110,11 +128,12 @@ final class SpiContractCases {
                     declared.add(capability);
                 }
             } catch (RuntimeException | Error e) {
-                problems.add("test.hasCapability(" + capability + ") threw " + e + "; write it as an exhaustive switch");
+                problems.add("test.hasCapability(" + capability + ") threw " + e
+                        + "; write it as an exhaustive switch");
             }
         }
         Set<FeedCapability> provided = EnumSet.noneOf(FeedCapability.class);
-        provided.addAll(fixture.provider().capabilities());
+        provided.addAll(facts.provider().capabilities());
         if (!declared.equals(provided)) {
             Set<FeedCapability> onlyTest = EnumSet.copyOf(declared);
             onlyTest.removeAll(provided);
@@ -123,9 +142,9 @@ final class SpiContractCases {
             problems.add("hasCapability and provider().capabilities() disagree: only the test declares " + onlyTest
                     + ", only the provider declares " + onlyProvider);
         }
-        FeedProtocol protocol = fixture.protocol();
-        for (String topic : fixture.servedTopics()) {
-            FeedCapability needed = MarketFeedProviderConformanceTest.DATA_TOPICS.get(topic);
+        FeedProtocol protocol = facts.protocol();
+        for (String topic : facts.servedTopics()) {
+            FeedCapability needed = ProviderFacts.DATA_TOPICS.get(topic);
             if (needed != null && !provided.contains(needed)) {
                 problems.add("the protocol serves '" + topic + "' but the provider does not declare " + needed);
             }
@@ -144,11 +163,11 @@ final class SpiContractCases {
         if (protocol.credits().isMetered() && !provided.contains(FeedCapability.CREDITS)) {
             problems.add("the protocol meters credits but the provider does not declare " + FeedCapability.CREDITS);
         }
-        MarketFeedProviderConformanceTest.assertNoProblems("declared capabilities do not match", problems);
+        Problems.assertNone("declared capabilities do not match", problems);
     }
 
     void protocolFactsSuitTheKit() {
-        FeedProtocol protocol = fixture.protocol();
+        FeedProtocol protocol = facts.protocol();
         List<String> problems = new ArrayList<>();
         if (protocol.endpoints().isEmpty()) {
             fail("the protocol declares no endpoint");
@@ -166,18 +185,18 @@ final class SpiContractCases {
                 problems.add("endpoint " + endpoint.id() + " does not point at the server given to settings(URI) ("
                         + NO_SERVER + "): " + uri);
             }
-            if (uri.toString().contains(fixture.credential()) || endpoint.toString().contains(fixture.credential())) {
+            if (uri.toString().contains(facts.credential()) || endpoint.toString().contains(facts.credential())) {
                 problems.add("endpoint " + endpoint.id() + " carries the credential in its URI or text; the runtime "
                         + "adds it from AuthStyle");
             }
             AuthStyle auth = endpoint.auth();
             if ((auth.kind() == AuthStyle.Kind.QUERY_PARAMETER || auth.kind() == AuthStyle.Kind.HEADER)
-                    && !auth.secret().map(secret -> secret.reveal().contains(fixture.credential())).orElse(false)) {
+                    && !auth.secret().map(secret -> secret.reveal().contains(facts.credential())).orElse(false)) {
                 problems.add("endpoint " + endpoint.id() + " authenticates with " + auth + " but not with "
-                        + "fixture.credential(); settings(URI) must use fixture.credential()");
+                        + "facts.credential(); settings(URI) must use facts.credential()");
             }
             HeartbeatSpec heartbeat = protocol.heartbeat(endpoint);
-            if (heartbeat.staleTimeout().compareTo(MarketFeedProviderConformanceTest.MAX_HEARTBEAT_TIMEOUT) > 0) {
+            if (heartbeat.staleTimeout().compareTo(ProviderFacts.MAX_HEARTBEAT_TIMEOUT) > 0) {
                 problems.add("endpoint " + endpoint.id() + " has a heartbeat timeout of " + heartbeat.staleTimeout()
                         + "; settings(URI) must make it 3s or less (500ms is typical) so that the kit is fast");
             }
@@ -190,8 +209,8 @@ final class SpiContractCases {
             problems.add("settings(URI) must configure no subscriptions (the kit subscribes itself), got "
                     + protocol.configuredSubscriptions());
         }
-        String topic = fixture.topic();
-        List<String> symbols = fixture.symbols(5);
+        String topic = facts.topic();
+        List<String> symbols = facts.symbols(5);
         Endpoint endpoint = protocol.endpointFor(new Subscription(topic, symbols.get(0)));
         if (!protocol.endpoints().contains(endpoint) || !endpoint.topics().contains(topic)) {
             problems.add("endpointFor(" + topic + ") returned " + endpoint + ", which is not one of endpoints() "
@@ -202,20 +221,20 @@ final class SpiContractCases {
                     "the provider refuses the script's symbol '" + symbol + "': " + problem
                             + "; override ProtocolScript.symbols"));
         }
-        if (protocol.toString().contains(fixture.credential())) {
+        if (protocol.toString().contains(facts.credential())) {
             problems.add("the protocol's text shows the credential");
         }
-        MarketFeedProviderConformanceTest.assertNoProblems("the protocol made from settings(URI) does not suit the kit", problems);
+        Problems.assertNone("the protocol made from settings(URI) does not suit the kit", problems);
     }
 
     void invalidSettingsAreReportedAsSettingsProblems() {
         for (ProviderSettings invalid : test.invalidSettings(NO_SERVER)) {
-            SettingsException e = SettingsAssertions.assertInvalid(fixture.provider(), invalid);
-            assertFalse(e.getMessage().contains(fixture.credential()), "the settings problems show the credential: "
-                    + e.getMessage().replace(fixture.credential(), "<CREDENTIAL>"));
+            SettingsException e = SettingsAssertions.assertInvalid(facts.provider(), invalid);
+            assertFalse(e.getMessage().contains(facts.credential()), "the settings problems show the credential: "
+                    + e.getMessage().replace(facts.credential(), "<CREDENTIAL>"));
             if (invalid instanceof OverlaySettings) {
                 Set<String> unreported = new TreeSet<>(((OverlaySettings) invalid).replacedPaths());
-                unreported.removeAll(SettingsAssertions.relativePaths(fixture.id(), e));
+                unreported.removeAll(SettingsAssertions.relativePaths(facts.id(), e));
                 assertEquals(Set.of(), unreported, "every problem is reported at once, but these bad values are "
                         + "not among the problems of " + invalid + ": " + e.getMessage());
             }

@@ -23,10 +23,10 @@ final class VirtualHost implements ScriptedServer.Host {
     /** The address the virtual server listens on; any other is refused. */
     static final URI ADDRESS = URI.create("ws://127.0.0.1:7357");
 
-    private final ScriptedServer scripted;
+    private final Arrivals scripted;
     private final Clock clock;
 
-    VirtualHost(ScriptedServer scripted, VirtualNetwork network) {
+    VirtualHost(Arrivals scripted, VirtualNetwork network) {
         this.scripted = scripted;
         this.clock = network.scheduler().clock();
         network.onDial(this::dialled);
@@ -53,7 +53,7 @@ final class VirtualHost implements ScriptedServer.Host {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Host", List.of(ADDRESS.getHost() + ":" + ADDRESS.getPort()));
         dial.headers().forEach((name, value) -> headers.put(name, List.of(value)));
-        ScriptedServer.Refusal refusal = scripted.refusal().orElse(null);
+        ServerScript.Refusal refusal = scripted.refusal().orElse(null);
         if (refusal != null) {
             scripted.refused(clock.instant(), path, query, headers, refusal.status());
             dial.refuse(refusal.status(), refusal.body());

@@ -1,10 +1,22 @@
 package io.marketfeed.testkit.fuzz;
 
+import static io.marketfeed.testkit.fuzz.FrameBytes.ascii;
+import static io.marketfeed.testkit.fuzz.FrameBytes.concat;
+import static io.marketfeed.testkit.fuzz.FrameBytes.insert;
+import static io.marketfeed.testkit.fuzz.FrameBytes.quoted;
+import static io.marketfeed.testkit.fuzz.FrameBytes.repeatable;
+import static io.marketfeed.testkit.fuzz.FrameBytes.repeated;
+import static io.marketfeed.testkit.fuzz.FrameBytes.replace;
+import static io.marketfeed.testkit.fuzz.FrameBytes.slice;
 import static io.marketfeed.testkit.fuzz.JsonTokens.STRING;
+import static io.marketfeed.testkit.fuzz.OddValues.DEPTHS;
+import static io.marketfeed.testkit.fuzz.OddValues.HEX;
+import static io.marketfeed.testkit.fuzz.OddValues.INVALID;
+import static io.marketfeed.testkit.fuzz.OddValues.NUMBERS;
+import static io.marketfeed.testkit.fuzz.OddValues.STRINGS;
+import static io.marketfeed.testkit.fuzz.OddValues.SWAPS;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * The ways a frame is mutated. Each one is a pure function of the frame and two non-negative whole numbers:
@@ -18,6 +30,7 @@ import java.util.List;
  * back to a byte position, or returns the frame unchanged.
  *
  * <p>No mutation makes a frame larger than {@value #MAX_LENGTH} bytes; {@link #repeat} makes larger ones on purpose.
+ * The values mutators put in are {@link OddValues}; the byte work is {@link FrameBytes}.
  */
 public enum Mutator {
 
@@ -295,34 +308,6 @@ public enum Mutator {
     /** {@link #REPEAT} grows a frame to this length (64 KiB) at the most. */
     private static final int GROWTH_LIMIT = 1 << 16;
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-    private static final String[] SWAPS = {"0", "-1", "1.5", "\"\"", "\"x\"", "\"32.50\"", "true", "false", "null",
-        "{}", "[]", "{\"a\":1}", "[1,\"x\",null]", "[[]]", "[{}]", "\"[]\"", "\"{}\"", "\" \""};
-
-    private static final List<String> NUMBERS = List.of("1e400", "-1e400", "1E-400", "1e999999999", "-1e-999999999",
-            "9".repeat(400), "-" + "9".repeat(400), "1" + "0".repeat(399) + "." + "0".repeat(399) + "1", "-0", "-0.0",
-            "0." + "0".repeat(80) + "1", "0e0", "1e-64", "1e65", "\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "NaN",
-            "Infinity", "9223372036854775807", "9223372036854775808", "-9223372036854775809", "2147483647",
-            "2147483648", "-2147483649", "4294967296", "999999999999999999", "1000000000000000000", "1e18",
-            "123456789012345678.9", "0.1234567890123456789", "\"1e400\"", "\" 12 \"", "\"+1\"", "\".5\"", "\"5.\"",
-            "\"1_000\"", "\"0x1F\"", "\"\\uff11\\uff12\"", "\"\u0663\u0664\"", "\"12\u00a0\"", "\"1,5\"", "\"1e5\"",
-            "\"-\"", "\"--1\"", "\"0.0.1\"", "\"" + "9".repeat(70) + "\"", "1.5e308", "4.9e-324", "1e-400");
-
-    private static final int[] DEPTHS = {65, 1_000, 10_000};
-
-    private static final byte[][] INVALID = {{(byte) 0x80}, {(byte) 0xff}, {(byte) 0xc0, (byte) 0xaf},
-        {(byte) 0xe0, (byte) 0x80, (byte) 0x80}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
-        {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xe2, (byte) 0x82},
-        {(byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, {(byte) 0xc3}};
-
-    private static final List<String> STRINGS = List.of("", " ", "\\t", "a".repeat(600), "9".repeat(70),
-            "\u2003x\u2003", "\\u2003x", "\\u0000", "x\\u0000", "\\ud800", "\\udc00\\ud800", "\ud83d\ude00",
-            "\\\\", "\\\"", "\\/", "\\n", "\u00e9", "\u0662\u0662\u0662\u0662", "*", "shmk_test_FAKE_not_a_key_abcdef",
-            "tk_0123456789abcdef", "token=abc&key=def", "x".repeat(513), "\\u001f", "a\tb", "'", "null",
-            "true", "1", "-1", "2026-02-10T12:19:22Z", "9999-12-31T23:59:59.999999999+18:00", "0000-01-01T00:00:00Z",
-            "2026-02-30T25:61:61", "1677831545217", "99999999999999999999", "\u202eRTL", "a\\u0000b");
-
     /** The mutated frame, for this mutator and its two numbers (negative numbers count as their absolute value). */
     public FuzzFrame apply(FuzzFrame frame, int at, int arg) {
         int where = at & Integer.MAX_VALUE;
@@ -353,70 +338,5 @@ public enum Mutator {
         }
         int times = Math.max(1, (length - frame.length()) / (span[1] - span[0] + 1));
         return new FuzzFrame(repeated(frame.bytes(), span, times), frame.text());
-    }
-
-    /** The span (from, to) of the element or member {@code at} picks, or null. */
-    private static int[] repeatable(JsonTokens tokens, int at) {
-        int token = tokens.pick(i -> tokens.isElement(i) || tokens.isMember(i), at);
-        if (token < 0) {
-            return null;
-        }
-        int end = tokens.isName(token) ? tokens.valueEnd(token + 2) : tokens.valueEnd(token);
-        return new int[] {tokens.start(token), end};
-    }
-
-    private static byte[] repeated(byte[] frame, int[] span, int times) {
-        int length = span[1] - span[0];
-        long total = frame.length + (long) times * (length + 1);
-        if (total > Integer.MAX_VALUE - 16) {
-            return frame;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) total);
-        out.write(frame, 0, span[1]);
-        for (int i = 0; i < times; i++) {
-            out.write(',');
-            out.write(frame, span[0], length);
-        }
-        out.write(frame, span[1], frame.length - span[1]);
-        return out.toByteArray();
-    }
-
-    /** The bytes as a JSON string: quotes and backslashes escaped, any other byte as it is. */
-    private static byte[] quoted(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 8);
-        out.write('"');
-        for (byte b : bytes) {
-            if (b == '"' || b == '\\') {
-                out.write('\\');
-            }
-            out.write(b);
-        }
-        out.write('"');
-        return out.toByteArray();
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    static byte[] slice(byte[] frame, int from, int to) {
-        return java.util.Arrays.copyOfRange(frame, from, to);
-    }
-
-    static byte[] replace(byte[] frame, int from, int to, String replacement) {
-        return concat(slice(frame, 0, from), replacement.getBytes(StandardCharsets.UTF_8),
-                slice(frame, to, frame.length));
-    }
-
-    static byte[] insert(byte[] frame, int at, byte[] inserted) {
-        return concat(slice(frame, 0, at), inserted, slice(frame, at, frame.length));
-    }
-
-    static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.write(part, 0, part.length);
-        }
-        return out.toByteArray();
     }
 }
