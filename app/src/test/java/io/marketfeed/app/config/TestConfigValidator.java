@@ -388,8 +388,8 @@ class TestConfigValidator {
         ValidatedConfig validated = validator.validate(TestingConfig.load(file, KEY, Map.of(
                 "marketfeed.stop-timeout", "9s", "marketfeed.providers.acme.symbols", "[A, B]")));
         assertEquals(Duration.ofSeconds(9), validated.app().stopTimeout());
-        assertEquals(List.of("A", "B"), ((AcmeProvider.StubProtocol) validated.providers().get(0).protocol())
-                .symbols());
+        assertEquals(List.of("A", "B"), validated.providers().get(0).protocol().configuredSubscriptions().stream()
+                .map(io.marketfeed.api.protocol.Subscription::symbol).toList());
 
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> validator.validate(
                 TestingConfig.load(file, KEY, Map.of("marketfeed.stop-timout", "9s"))));

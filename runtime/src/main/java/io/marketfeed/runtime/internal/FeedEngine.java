@@ -87,7 +87,8 @@ public final class FeedEngine {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Map<String, long[]> reportedLosses = new LinkedHashMap<>();
-    private ScheduledExecutorService control;
+    /** Set by {@link #start}; volatile, as {@link #snapshot} may be asked from another thread while it starts. */
+    private volatile ScheduledExecutorService control;
     private volatile Thread controlThread;
     private Transport transport;
     /** What to run on instead of a control thread, Jetty and system time (tests); null: the real ones. */
@@ -194,7 +195,8 @@ public final class FeedEngine {
     public FeedSnapshot snapshot() {
         List<FeedSnapshot.ListenerSnapshot> listeners = new ArrayList<>();
         deliveries.forEach(delivery -> listeners.add(delivery.snapshot()));
-        if (!started.get()) {
+        ScheduledExecutorService control = this.control;
+        if (!started.get() || control == null) {
             return new FeedSnapshot(clock.instant(), null, List.of(), listeners);
         }
         if (control.isShutdown()) {
