@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.marketfeed.api.model.ConnectionEvent;
 import io.marketfeed.api.model.ConnectionState;
 import io.marketfeed.api.model.GapEvent;
+import io.marketfeed.api.protocol.AuthStyle;
 import io.marketfeed.api.protocol.Disposition;
 import io.marketfeed.api.protocol.HeartbeatSpec;
 import io.marketfeed.api.protocol.Limits;
@@ -123,13 +124,40 @@ final class ConnectionLifeCases {
         List<String> failures = fixture.feed().allProvidersFailed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         assertFalse(failures.isEmpty(), "allProvidersFailed lists what to fix");
         assertFalse(failures.toString().contains(facts.credential()), "what to fix shows the credential");
-        Duration quiet = RECONNECT.maxDelay().plus(facts.limits().minReconnectGap()).multipliedBy(3);
-        quiet = quiet.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : quiet;
-        fixture.waiter().staysFalse(() -> fixture.server().handshakes().size() > 1, quiet,
+        fixture.waiter().staysFalse(() -> fixture.server().handshakes().size() > 1, quietAfterFatal(),
                 () -> "the provider reconnected after the fatal close " + code.getAsInt() + ": "
                         + fixture.server().handshakes());
         assertEquals(List.of(), fixture.events().since(mark, ConnectionEvent.class,
                 event -> event.state() == ConnectionState.RECONNECTING), "a fatal close must not be retried");
+    }
+
+    void unauthorizedHandshakeStopsRetries() throws Exception {
+        boolean credentials = facts.protocol().endpoints().stream().anyMatch(endpoint -> endpoint.auth().kind()
+                == AuthStyle.Kind.QUERY_PARAMETER || endpoint.auth().kind() == AuthStyle.Kind.HEADER);
+        assumeTrue(credentials, "no endpoint sends credentials with the handshake (none, or in the first message): "
+                + "a 401 there does not mean they are refused");
+        Disposition disposition = facts.protocol().classifyHandshake(401);
+        assertEquals(Disposition.Kind.FATAL, disposition.kind(), "a handshake refused with HTTP 401 means the "
+                + "credentials are refused and must be fatal, got " + disposition);
+        fixture.server().refuseHandshakes(401, "{\"error\":\"invalid credentials\"}");
+        fixture.startFeed();
+        fixture.subscribe(facts.symbols(1));
+        ConnectionEvent failed = fixture.events().await(ConnectionEvent.class,
+                event -> event.state() == ConnectionState.FAILED, WAIT);
+        assertTrue(failed.reason() != null && !failed.reason().isBlank(), "a failed state says what to fix");
+        List<String> failures = fixture.feed().allProvidersFailed().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertFalse(failures.isEmpty(), "allProvidersFailed lists what to fix");
+        assertFalse(failures.toString().contains(facts.credential()), "what to fix shows the credential");
+        fixture.waiter().staysFalse(() -> fixture.server().handshakes().size() > 1, quietAfterFatal(),
+                () -> "the provider tried again after HTTP 401: " + fixture.server().handshakes());
+        assertEquals(List.of(), fixture.events().all(ConnectionEvent.class,
+                event -> event.state() == ConnectionState.RECONNECTING), "a refused credential must not be retried");
+    }
+
+    /** How long nothing must happen after a fatal refusal: three longest reconnect delays, and at least a second. */
+    private Duration quietAfterFatal() {
+        Duration quiet = RECONNECT.maxDelay().plus(facts.limits().minReconnectGap()).multipliedBy(3);
+        return quiet.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : quiet;
     }
 
     void malformedFramesKeepTheConnection() {

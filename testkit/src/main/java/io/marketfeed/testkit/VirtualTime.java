@@ -75,11 +75,18 @@ final class VirtualTime implements Waiter {
         }
     }
 
-    /** To the next timer, at most {@link #MAX_STEP} and never past {@code end}. */
+    /**
+     * To the next timer, at most {@link #MAX_STEP} and never past {@code end}; straight to {@code end} when no timer
+     * is set at all (a stopped provider: nothing can happen until something is posted, and an hour of waiting is
+     * then one step, not 36,000).
+     */
     private Duration step(long end) {
         long left = end - scheduler.nanoTime();
         Optional<Duration> next = scheduler.nextDueIn();
-        long step = Math.min(left, next.map(Duration::toNanos).orElse(MAX_STEP.toNanos()));
+        if (next.isEmpty()) {
+            return Duration.ofNanos(left);
+        }
+        long step = Math.min(left, next.get().toNanos());
         step = Math.min(step, MAX_STEP.toNanos());
         return Duration.ofNanos(Math.max(step, Math.min(left, TimeUnit.MICROSECONDS.toNanos(1))));
     }

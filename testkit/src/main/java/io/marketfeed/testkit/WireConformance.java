@@ -205,6 +205,22 @@ abstract class WireConformance extends SpiConformance {
     }
 
     /**
+     * <b>Purpose:</b> a handshake refused with HTTP 401 (the credentials are refused before any frame) stops the
+     * provider for good, saying what to fix, as a fatal close does.<br>
+     * <b>Setup:</b> the server refuses every upgrade with 401; a feed subscribing one symbol.<br>
+     * <b>Passes when</b> the provider classifies 401 as fatal; a failed state is reported with a reason;
+     * {@link io.marketfeed.runtime.MarketFeed#allProvidersFailed()} completes without showing the credential; no
+     * second handshake arrives and no reconnecting state is reported within a second and at least three times the
+     * longest reconnect delay (virtual time).<br>
+     * <b>Requires:</b> an endpoint that sends credentials with the handshake (a query parameter or a header);
+     * skipped when none does (anonymous, or first-message authentication).
+     */
+    @Test
+    public void unauthorizedHandshakeStopsRetries() throws Exception {
+        new ConnectionLifeCases(fixture()).unauthorizedHandshakeStopsRetries();
+    }
+
+    /**
      * <b>Purpose:</b> a handshake refused for a passing reason (HTTP 503) is retried until the server accepts,
      * and the subscriptions then go out as usual.<br>
      * <b>Setup:</b> the server refuses upgrades with 503; a feed subscribing one symbol; after two refused

@@ -36,6 +36,12 @@ final class BrokenProviderConformance {
         }
     }
 
+    static final class TestRetriesRefusedKeyProviderConformance extends FakeConformance {
+        TestRetriesRefusedKeyProviderConformance() {
+            super(FakeProvider.RetriesRefusedKey::new);
+        }
+    }
+
     static final class TestDeafToHeartbeatsProviderConformance extends FakeConformance {
         TestDeafToHeartbeatsProviderConformance() {
             super(FakeProvider.DeafToHeartbeats::new);

@@ -23,6 +23,8 @@ public record FakeOptions(AuthStyle.Kind auth, SubscribeStyle.Mode mode, Heartbe
         LEAKS_CREDENTIAL,
         /** Every close, the fatal one too, is classified as retryable. */
         RETRIES_FATAL_CLOSE,
+        /** A handshake refused with HTTP 401 (the key refused) is retried. */
+        RETRIES_REFUSED_KEY,
         /** Only heartbeats prove liveness, but the decoder never reports the server's pongs as heartbeats. */
         DEAF_TO_HEARTBEATS,
         /** Bad settings escape as IllegalArgumentException instead of SettingsException. */

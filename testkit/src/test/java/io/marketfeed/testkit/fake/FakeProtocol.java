@@ -96,6 +96,14 @@ final class FakeProtocol implements FeedProtocol {
     }
 
     @Override
+    public Disposition classifyHandshake(int httpStatus) {
+        if (httpStatus == 401 && options.breakage() == FakeOptions.Breakage.RETRIES_REFUSED_KEY) {
+            return Disposition.retry("handshake refused with HTTP 401");
+        }
+        return FeedProtocol.super.classifyHandshake(httpStatus);
+    }
+
+    @Override
     public ProtocolSession openSession(SessionContext context) {
         return new FakeSession(id, options, settings.apiKey(), everSubscribed);
     }

@@ -131,6 +131,12 @@ public class FakeProvider implements MarketFeedProvider {
         }
     }
 
+    public static final class RetriesRefusedKey extends Broken {
+        public RetriesRefusedKey() {
+            super(FakeOptions.Breakage.RETRIES_REFUSED_KEY);
+        }
+    }
+
     public static final class DeafToHeartbeats extends Broken {
         public DeafToHeartbeats() {
             super(FakeOptions.Breakage.DEAF_TO_HEARTBEATS);

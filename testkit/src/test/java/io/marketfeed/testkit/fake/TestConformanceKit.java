@@ -54,6 +54,12 @@ class TestConformanceKit {
     }
 
     @Test
+    void retryingARefusedKeyFails() {
+        assertFails(BrokenProviderConformance.TestRetriesRefusedKeyProviderConformance.class,
+                "unauthorizedHandshakeStopsRetries", "must be fatal");
+    }
+
+    @Test
     void aDecoderDeafToHeartbeatsFails() {
         assertFails(BrokenProviderConformance.TestDeafToHeartbeatsProviderConformance.class,
                 "heartbeatKeepsAnIdleConnectionOpen", "was replaced");
