@@ -1,16 +1,15 @@
 package io.marketfeed.it;
 
 import io.marketfeed.provider.sahmk.SahmkProvider;
-import io.marketfeed.runtime.DeliveryPolicy;
 import io.marketfeed.runtime.MarketFeed;
 import io.marketfeed.runtime.ProviderDefaults;
-import io.marketfeed.runtime.ReconnectPolicy;
 import io.marketfeed.simulator.ConnectionInfo;
 import io.marketfeed.simulator.Observation;
 import io.marketfeed.simulator.ReceivedMessage;
 import io.marketfeed.simulator.SimulatorServer;
 import io.marketfeed.simulator.sahmk.SahmkOptions;
 import io.marketfeed.simulator.sahmk.SahmkSimulation;
+import io.marketfeed.testkit.LoopbackFeed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,14 +48,8 @@ abstract class SahmkSimulatorFixture {
         values.put("endpoint", "ws://127.0.0.1:" + server.port());
         values.put("symbols", symbols);
         values.putAll(extra);
-        MarketFeed feed = MarketFeed.builder()
-                .provider(new SahmkProvider(), ProviderDefaults.with("sahmk", values))
-                .listener("recorder", events, DeliveryPolicy.dropOldest(100_000))
-                .reconnect(ReconnectPolicy.defaults().withDelays(Duration.ofMillis(50), Duration.ofMillis(400)))
-                .stopTimeout(Duration.ofSeconds(3))
-                .build();
+        MarketFeed feed = LoopbackFeed.start(new SahmkProvider(), ProviderDefaults.with("sahmk", values), events);
         open.add(feed);
-        feed.start();
         return feed;
     }
 

@@ -39,12 +39,8 @@ public final class Symbols {
     public String intern(char[] chars, int offset, int length) {
         int start = offset;
         int end = offset + length;
-        while (start < end && Character.isWhitespace(chars[start])) {
-            start++;
-        }
-        while (end > start && Character.isWhitespace(chars[end - 1])) {
-            end--;
-        }
+        start = Blanks.skipLeading(chars, start, end);
+        end = Blanks.skipTrailing(chars, start, end);
         int count = end - start;
         if (count == 0) {
             return null;

@@ -286,12 +286,8 @@ public final class TextFields<F extends Enum<F>> {
         char[] text = chars(index);
         int start = charsStart(index);
         int end = start + length;
-        while (start < end && Character.isWhitespace(text[start])) {
-            start++;
-        }
-        while (end > start && Character.isWhitespace(text[end - 1])) {
-            end--;
-        }
+        start = Blanks.skipLeading(text, start, end);
+        end = Blanks.skipTrailing(text, start, end);
         if (end - start != expected.length()) {
             return false;
         }

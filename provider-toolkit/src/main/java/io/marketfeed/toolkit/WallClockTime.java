@@ -39,12 +39,8 @@ public final class WallClockTime {
     public static Instant parse(char[] chars, int offset, int length, ZoneId zone) {
         int start = offset;
         int end = offset + length;
-        while (start < end && Character.isWhitespace(chars[start])) {
-            start++;
-        }
-        while (end > start && Character.isWhitespace(chars[end - 1])) {
-            end--;
-        }
+        start = Blanks.skipLeading(chars, start, end);
+        end = Blanks.skipTrailing(chars, start, end);
         if (start == end || end - start > MAX_LENGTH || chars[start] <= ' ' || chars[end - 1] <= ' ') {
             // A control character that is no white space at either end: java.time reads no time with it, and
             // IsoInstant would drop it.

@@ -73,13 +73,8 @@ public final class WholeNumber {
     private boolean parse(char[] chars, int offset, int length) {
         int start = offset;
         int end = offset + length;
-        // As String.strip(): no supplementary character is white space, so char by char is the same.
-        while (start < end && Character.isWhitespace(chars[start])) {
-            start++;
-        }
-        while (end > start && Character.isWhitespace(chars[end - 1])) {
-            end--;
-        }
+        start = Blanks.skipLeading(chars, start, end);
+        end = Blanks.skipTrailing(chars, start, end);
         if (start == end) {
             return false;
         }

@@ -12,10 +12,8 @@ import io.marketfeed.api.model.Side;
 import io.marketfeed.api.model.StatusEvent;
 import io.marketfeed.api.model.Trade;
 import io.marketfeed.api.protocol.Topics;
-import io.marketfeed.runtime.DeliveryPolicy;
 import io.marketfeed.runtime.MarketFeed;
 import io.marketfeed.runtime.ProviderDefaults;
-import io.marketfeed.runtime.ReconnectPolicy;
 import io.marketfeed.simulator.HandshakeRecord;
 import io.marketfeed.simulator.SimulatorServer;
 import io.marketfeed.simulator.Target;
@@ -26,6 +24,7 @@ import io.marketfeed.simulator.alltick.AlltickSimulation.ConnectionLists;
 import io.marketfeed.simulator.alltick.Refusal;
 import io.marketfeed.testkit.Await;
 import io.marketfeed.testkit.EventRecorder;
+import io.marketfeed.testkit.LoopbackFeed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -308,14 +307,9 @@ class TestAlltickFeed {
         values.put("limits.min-reconnect-gap", "100ms");
         values.put("pacing-margin", "10ms");
         values.putAll(extra);
-        MarketFeed feed = MarketFeed.builder()
-                .provider(new AlltickProvider(), ProviderDefaults.with(AlltickProvider.ID, values))
-                .listener("recorder", events, DeliveryPolicy.dropOldest(100_000))
-                .reconnect(ReconnectPolicy.defaults().withDelays(Duration.ofMillis(50), Duration.ofMillis(400)))
-                .stopTimeout(Duration.ofSeconds(3))
-                .build();
+        MarketFeed feed = LoopbackFeed.start(new AlltickProvider(),
+                ProviderDefaults.with(AlltickProvider.ID, values), events);
         open.add(feed);
-        feed.start();
         return feed;
     }
 

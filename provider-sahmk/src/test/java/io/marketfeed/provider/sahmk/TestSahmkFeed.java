@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.marketfeed.api.model.BookSnapshot;
 import io.marketfeed.api.model.Quote;
 import io.marketfeed.api.model.Trade;
-import io.marketfeed.runtime.DeliveryPolicy;
 import io.marketfeed.runtime.MarketFeed;
 import io.marketfeed.runtime.ProviderDefaults;
-import io.marketfeed.runtime.ReconnectPolicy;
 import io.marketfeed.simulator.HandshakeRecord;
 import io.marketfeed.simulator.SimulatorServer;
 import io.marketfeed.simulator.sahmk.SahmkOptions;
 import io.marketfeed.simulator.sahmk.SahmkSimulation;
 import io.marketfeed.testkit.EventRecorder;
+import io.marketfeed.testkit.LoopbackFeed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -100,13 +99,8 @@ class TestSahmkFeed {
         values.put("trades.enabled", true);
         values.put("trades.symbols", List.of("1120"));
         values.putAll(endpoints);
-        MarketFeed feed = MarketFeed.builder()
-                .provider(new SahmkProvider(), ProviderDefaults.with(SahmkProvider.ID, values))
-                .listener("recorder", events, DeliveryPolicy.dropOldest(100_000))
-                .reconnect(ReconnectPolicy.defaults().withDelays(Duration.ofMillis(50), Duration.ofMillis(400)))
-                .stopTimeout(Duration.ofSeconds(3))
-                .build();
+        MarketFeed feed = LoopbackFeed.start(new SahmkProvider(),
+                ProviderDefaults.with(SahmkProvider.ID, values), events);
         open.add(feed);
-        feed.start();
     }
 }

@@ -1,15 +1,14 @@
 package io.marketfeed.provider.screener;
 
-import io.marketfeed.runtime.DeliveryPolicy;
 import io.marketfeed.runtime.MarketFeed;
 import io.marketfeed.runtime.ProviderDefaults;
-import io.marketfeed.runtime.ReconnectPolicy;
 import io.marketfeed.simulator.Observation;
 import io.marketfeed.simulator.ReceivedMessage;
 import io.marketfeed.simulator.SimulatorServer;
 import io.marketfeed.simulator.screener.ScreenerOptions;
 import io.marketfeed.simulator.screener.ScreenerSimulation;
 import io.marketfeed.testkit.EventRecorder;
+import io.marketfeed.testkit.LoopbackFeed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,14 +49,8 @@ abstract class ScreenerSimulatorFixture {
         values.put("limits.min-reconnect-gap", "20ms");
         values.put("limits.min-control-gap", "60ms");
         values.putAll(extra);
-        MarketFeed feed = MarketFeed.builder()
-                .provider(new ScreenerProvider(), ProviderDefaults.with("screener", values))
-                .listener("recorder", events, DeliveryPolicy.dropOldest(100_000))
-                .reconnect(ReconnectPolicy.defaults().withDelays(Duration.ofMillis(50), Duration.ofMillis(400)))
-                .stopTimeout(Duration.ofSeconds(3))
-                .build();
+        MarketFeed feed = LoopbackFeed.start(new ScreenerProvider(), ProviderDefaults.with("screener", values), events);
         open.add(feed);
-        feed.start();
         return feed;
     }
 

@@ -1,5 +1,6 @@
 package io.marketfeed.provider.tickatlas;
 
+import io.marketfeed.toolkit.Blanks;
 import io.marketfeed.toolkit.EpochTime;
 import io.marketfeed.toolkit.ExactDecimal;
 import io.marketfeed.toolkit.TextFields;
@@ -68,12 +69,8 @@ final class TickAtlasTime {
     static Instant parse(char[] chars, int offset, int length, ExactDecimal scratch) {
         int start = offset;
         int end = offset + length;
-        while (start < end && Character.isWhitespace(chars[start])) {
-            start++;
-        }
-        while (end > start && Character.isWhitespace(chars[end - 1])) {
-            end--;
-        }
+        start = Blanks.skipLeading(chars, start, end);
+        end = Blanks.skipTrailing(chars, start, end);
         if (!isEpochNumber(chars, start, end)) {
             return WallClockTime.parse(chars, start, end - start, ZoneOffset.UTC);
         }

@@ -1,10 +1,8 @@
 package io.marketfeed.provider.tickatlas;
 
 import io.marketfeed.api.model.StatusEvent;
-import io.marketfeed.runtime.DeliveryPolicy;
 import io.marketfeed.runtime.MarketFeed;
 import io.marketfeed.runtime.ProviderDefaults;
-import io.marketfeed.runtime.ReconnectPolicy;
 import io.marketfeed.simulator.ConnectionInfo;
 import io.marketfeed.simulator.Observation;
 import io.marketfeed.simulator.ReceivedMessage;
@@ -13,6 +11,7 @@ import io.marketfeed.simulator.tickatlas.TickAtlasOptions;
 import io.marketfeed.simulator.tickatlas.TickAtlasSimulation;
 import io.marketfeed.testkit.Await;
 import io.marketfeed.testkit.EventRecorder;
+import io.marketfeed.testkit.LoopbackFeed;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -63,14 +62,9 @@ abstract class TickAtlasSimulatorFixture {
         values.put("symbols", symbols);
         values.put("limits.min-reconnect-gap", "20ms");
         values.putAll(extra);
-        MarketFeed feed = MarketFeed.builder()
-                .provider(new TickAtlasProvider(), ProviderDefaults.with("tickatlas", values))
-                .listener("recorder", events, DeliveryPolicy.dropOldest(100_000))
-                .reconnect(ReconnectPolicy.defaults().withDelays(Duration.ofMillis(50), Duration.ofMillis(400)))
-                .stopTimeout(Duration.ofSeconds(3))
-                .build();
+        MarketFeed feed = LoopbackFeed.start(new TickAtlasProvider(),
+                ProviderDefaults.with("tickatlas", values), events);
         open.add(feed);
-        feed.start();
         return feed;
     }
 
