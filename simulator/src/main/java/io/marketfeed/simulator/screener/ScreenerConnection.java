@@ -82,7 +82,7 @@ final class ScreenerConnection implements ConnectionHandler {
             opened.send(ScreenerMessages.connected(simulation.now(), connectionId).full());
         }
         if (restoreId != null) {
-            ScreenerSimulation.SavedSession saved = simulation.takeSession(restoreId, userId);
+            ScreenerSessions.SavedSession saved = simulation.takeSession(restoreId, userId);
             if (saved == null) {
                 sendError("SESSION_RESTORATION_FAILED", "Failed to restore session " + restoreId, Map.of());
             } else {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketfeed.simulator.AbstractSimulation;
 import io.marketfeed.simulator.FaultControl;
 import io.marketfeed.simulator.HandshakeOutcome;
-import io.marketfeed.simulator.MarketGenerator;
 import io.marketfeed.simulator.Observation;
 import io.marketfeed.simulator.SimulatedConnection;
 import io.marketfeed.simulator.Simulation;
@@ -21,8 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -46,7 +43,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Market data: every {@code updateInterval} each subscribed stock takes one step of a seeded KRX-like random
  * walk and its subscribers get {@code price_update} and {@code orderbook_update}; market subscribers get
- * {@code market_status} every {@code marketStatusEvery} updates. Thread safe.
+ * {@code market_status} every {@code marketStatusEvery} updates. Thread safe. {@link ScreenerSessions} keeps the
+ * per-IP counts and saved sessions, {@link ScreenerMarketData} the market data, {@link ScreenerConnection} each
+ * connection's protocol.
  */
 public final class ScreenerSimulation implements Simulation {
 
@@ -59,23 +58,14 @@ public final class ScreenerSimulation implements Simulation {
     private static final Logger LOG = LoggerFactory.getLogger(ScreenerSimulation.class);
     private static final ThreadLocal<String> HANDSHAKE_IP = new ThreadLocal<>();
 
-    /** A disconnected connection's state, as {@code save_session} keeps it. */
-    record SavedSession(Map<String, List<String>> subscriptions, String userId, long lastSequence, Instant expires) {
-    }
-
     private final ScreenerOptions options;
     private final Core core;
-    private final MarketGenerator market;
+    private final ScreenerSessions sessions;
+    private final ScreenerMarketData marketData;
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, ScreenerConnection> live = new ConcurrentHashMap<>();
-    private final Map<String, SavedSession> saved = new ConcurrentHashMap<>();
-    private final Map<String, Integer> perIp = new ConcurrentHashMap<>();
-    private final AtomicLong refusedOverCap = new AtomicLong();
-    private final AtomicLong restorations = new AtomicLong();
     private final AtomicLong refreshes = new AtomicLong();
     private final AtomicLong notificationIds = new AtomicLong();
-    private final AtomicLong updates = new AtomicLong();
-    private final Map<String, String> marketStatus = new ConcurrentHashMap<>();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
 
     public ScreenerSimulation() {
@@ -85,7 +75,8 @@ public final class ScreenerSimulation implements Simulation {
     public ScreenerSimulation(ScreenerOptions options) {
         this.options = options;
         this.core = new Core();
-        this.market = new MarketGenerator(options.universe(), options.seed(), KRX, options.clock());
+        this.sessions = new ScreenerSessions(options.maxConnectionsPerIp(), options.sessionTtl());
+        this.marketData = new ScreenerMarketData(this, options);
     }
 
     public ScreenerOptions options() {
@@ -97,8 +88,6 @@ public final class ScreenerSimulation implements Simulation {
         URI uri = server.webSocketUri("/");
         return "ws://" + uri.getHost() + ":" + uri.getPort();
     }
-
-    // ------------------------------------------------------------------ Simulation
 
     @Override
     public void describe(SimulatorServer server, PrintStream out) {
@@ -119,20 +108,10 @@ public final class ScreenerSimulation implements Simulation {
             Callback callback) {
         String ip = ip(request.getConnectionMetaData().getRemoteSocketAddress());
         String sessionId = firstParameter(request.getHttpURI().getQuery(), "session_id");
-        boolean restoring = sessionId != null && restorable(sessionId);
+        boolean restoring = sessionId != null && sessions.restorable(sessionId, now());
         if (!restoring && !core.faults().refusingNow()) {
             // connect(websocket, user_id, ip): over the cap it closes before accept(), which ASGI makes a 403.
-            boolean[] admitted = {false};
-            perIp.compute(ip, (key, count) -> {
-                int now = count == null ? 0 : count;
-                if (now >= options.maxConnectionsPerIp()) {
-                    return now;
-                }
-                admitted[0] = true;
-                return now + 1;
-            });
-            if (!admitted[0]) {
-                refusedOverCap.incrementAndGet();
+            if (!sessions.admit(ip)) {
                 Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403,
                         "Too many connections from this IP (max: " + options.maxConnectionsPerIp() + ")");
                 return null;
@@ -156,16 +135,14 @@ public final class ScreenerSimulation implements Simulation {
         core.stop();
     }
 
-    // ------------------------------------------------------------------ test and control API
-
     /** Handshakes refused with 403 over the per-IP cap. */
     public long refusedOverCap() {
-        return refusedOverCap.get();
+        return sessions.refusedOverCap();
     }
 
     /** Successful session restorations. */
     public long restorations() {
-        return restorations.get();
+        return sessions.restorations();
     }
 
     /** Tokens issued by refresh_token. */
@@ -175,8 +152,7 @@ public final class ScreenerSimulation implements Simulation {
 
     /** Sessions saved and not yet restored or expired. */
     public int savedSessions() {
-        expire();
-        return saved.size();
+        return sessions.saved(now());
     }
 
     /** Open connections' subscriptions: connection id (simulator's) → type → targets. */
@@ -217,42 +193,17 @@ public final class ScreenerSimulation implements Simulation {
 
     /** One market-data step of every subscribed stock, and market status when due. */
     public void tick() {
-        Set<String> stocks = new TreeSet<>();
-        Set<String> markets = new TreeSet<>();
-        for (ScreenerConnection connection : live.values()) {
-            Map<String, List<String>> subscribed = connection.subscriptions();
-            stocks.addAll(subscribed.getOrDefault("stock", List.of()));
-            markets.addAll(subscribed.getOrDefault("market", List.of()));
-        }
-        for (String stock : stocks) {
-            publishStock(stock);
-        }
-        if (updates.getAndIncrement() % options.marketStatusEvery() == 0) {
-            for (String name : markets) {
-                publishMarketStatus(name, marketStatus.getOrDefault(name, "open"));
-            }
-        }
+        marketData.tick(live.values());
     }
 
     /** One step of {@code code}: price_update and orderbook_update to its subscribers. */
     public void publishStock(String code) {
-        MarketGenerator.Step step = market.step(code);
-        for (ScreenerConnection connection : live.values()) {
-            if (connection.subscribed("stock", code)) {
-                connection.enqueue(ScreenerMessages.priceUpdate(now(), nextSequence(), step.quote()));
-                connection.enqueue(ScreenerMessages.orderbook(now(), nextSequence(), market.book(code, 5)));
-            }
-        }
+        marketData.publishStock(code, live.values());
     }
 
     /** market_status to the market's subscribers; later periodic messages repeat {@code status}. */
     public void publishMarketStatus(String name, String status) {
-        marketStatus.put(name, status);
-        for (ScreenerConnection connection : live.values()) {
-            if (connection.subscribed("market", name)) {
-                connection.enqueue(ScreenerMessages.marketStatus(now(), nextSequence(), name, status));
-            }
-        }
+        marketData.publishMarketStatus(name, status, live.values());
     }
 
     /** A notification to every connection of {@code userId}, sent at once (never batched). */
@@ -267,8 +218,6 @@ public final class ScreenerSimulation implements Simulation {
             connection.sendError(code, text, Map.of());
         }
     }
-
-    // ------------------------------------------------------------------ package API
 
     Instant now() {
         return options.clock().instant();
@@ -294,22 +243,14 @@ public final class ScreenerSimulation implements Simulation {
     void closed(ScreenerConnection connection, Map<String, List<String>> subscriptions) {
         live.remove(connection.connectionId());
         if (connection.ip() != null) {
-            perIp.computeIfPresent(connection.ip(), (key, count) -> count <= 1 ? null : count - 1);
+            sessions.release(connection.ip());
         }
-        saved.put(connection.connectionId(), new SavedSession(subscriptions, connection.userId(), sequence.get(),
-                now().plus(options.sessionTtl())));
+        sessions.save(connection.connectionId(), subscriptions, connection.userId(), sequence.get(), now());
     }
 
     /** {@code restore_session}: the saved session if known, unexpired and (with a valid token) the same user. */
-    SavedSession takeSession(String id, String userId) {
-        expire();
-        SavedSession session = saved.get(id);
-        if (session == null || (userId != null && session.userId() != null && !userId.equals(session.userId()))) {
-            return null;
-        }
-        saved.remove(id);
-        restorations.incrementAndGet();
-        return session;
+    ScreenerSessions.SavedSession takeSession(String id, String userId) {
+        return sessions.take(id, userId, now());
     }
 
     void sendToUser(String userId, ScreenerMessages.Message message) {
@@ -318,16 +259,6 @@ public final class ScreenerSimulation implements Simulation {
                 connection.sendNow(message);
             }
         }
-    }
-
-    private boolean restorable(String id) {
-        expire();
-        return saved.containsKey(id);
-    }
-
-    private void expire() {
-        Instant now = now();
-        saved.values().removeIf(session -> !now.isBefore(session.expires()));
     }
 
     private void flushAll() {
@@ -425,15 +356,15 @@ public final class ScreenerSimulation implements Simulation {
 
         @Override
         protected String ghostFrame(SimulatedConnection connection, String symbol) {
-            return ScreenerMessages.priceUpdate(now(), nextSequence(), market.step(symbol).quote()).full();
+            return marketData.ghost(symbol);
         }
 
         @Override
         protected void describe(ObjectNode status) {
             status.put("sequence", sequence.get());
             status.put("saved_sessions", savedSessions());
-            status.put("refused_over_ip_cap", refusedOverCap.get());
-            status.put("restorations", restorations.get());
+            status.put("refused_over_ip_cap", sessions.refusedOverCap());
+            status.put("restorations", sessions.restorations());
             status.put("max_connections_per_ip", options.maxConnectionsPerIp());
             status.put("batch_interval_ms", options.batchInterval().toMillis());
         }

@@ -1,6 +1,5 @@
 package io.marketfeed.simulator.tickatlas;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketfeed.simulator.AbstractSimulation;
 import io.marketfeed.simulator.HandshakeOutcome;
@@ -9,9 +8,6 @@ import io.marketfeed.simulator.SimulatorServer;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -31,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * A protocol-faithful TickAtlas WebSocket server on {@code /ws/v1/quotes} (protocols.md §3, the streaming guide of
  * seed 003): first-message authentication under a deadline, plans with a symbol limit, credits per push and a daily
  * quota, a connection limit per key, server heartbeats, and quotes carrying the M1 bar. See {@link TickAtlasSession}
- * for the per-connection protocol and {@link TickAtlasOptions} for what can be configured.
+ * for the per-connection protocol, {@link TickAtlasAccounts} for keys, quotas and quota periods, and
+ * {@link TickAtlasOptions} for what can be configured.
  *
  * <p>Every {@linkplain TickAtlasOptions#updateInterval() update interval} each instrument of a seeded
  * {@link ForexMarket} steps, and every authenticated subscriber gets one {@code quote}, charged
@@ -70,15 +67,11 @@ public final class TickAtlasSimulation extends AbstractSimulation {
 
     private final TickAtlasOptions options;
     private final ForexMarket market;
-    private final Map<String, KeyAccount> accounts = new LinkedHashMap<>();
+    private final TickAtlasAccounts accounts;
     private final Map<String, Deque<ForexTick>> history = new HashMap<>();
     private final List<ScheduledFuture<?>> tasks = new CopyOnWriteArrayList<>();
     private volatile ScheduledExecutorService scheduler;
     private volatile boolean answeringAuth = true;
-    /** A limits fault: max_symbols for new authentications, or null for each plan's own. */
-    private volatile Integer maxSymbolsOverride;
-    private volatile LocalDate quotaDay;
-    private volatile Instant nextIntervalReset;
 
     final AtomicLong authenticated = new AtomicLong();
     final AtomicLong invalidKeys = new AtomicLong();
@@ -101,10 +94,7 @@ public final class TickAtlasSimulation extends AbstractSimulation {
         super(NAME, List.of(PATH), options.clock(), false, options.maxPendingFrames());
         this.options = options;
         this.market = new ForexMarket(options.universe(), options.seed(), options.clock());
-        options.keys().forEach((key, plan) -> accounts.put(key, new KeyAccount(key, plan)));
-        this.quotaDay = LocalDate.ofInstant(options.clock().instant(), ZoneOffset.UTC);
-        this.nextIntervalReset = options.quotaResetInterval().isZero() ? null
-                : options.clock().instant().plus(options.quotaResetInterval());
+        this.accounts = new TickAtlasAccounts(options.keys(), options.quotaResetInterval(), options.clock().instant());
     }
 
     public TickAtlasOptions options() {
@@ -125,8 +115,6 @@ public final class TickAtlasSimulation extends AbstractSimulation {
         String uri = uri(server).toString();
         return uri.substring(0, uri.length() - PATH.length());
     }
-
-    // ---------------------------------------------------------------- publishing
 
     /** One step of every instrument, pushed to subscribers now; returns the number of quotes sent. */
     public int tick() {
@@ -193,31 +181,28 @@ public final class TickAtlasSimulation extends AbstractSimulation {
         return sent[0];
     }
 
-    // ---------------------------------------------------------------- keys and quotas
-
     /** Every quota back to its plan's daily figure, as at 00:00 UTC; pushes resume on the next quote interval. */
     public void resetQuotas() {
-        accounts.values().forEach(KeyAccount::reset);
-        LOG.info("TickAtlas quotas reset");
+        accounts.resetAll();
     }
 
     public void resetQuota(String key) {
-        requireAccount(key).reset();
+        accounts.require(key).reset();
     }
 
     /** Credits left today for {@code key}. */
     public long remainingCredits(String key) {
-        return requireAccount(key).remaining();
+        return accounts.require(key).remaining();
     }
 
     /** Sets what is left today for {@code key} (0 exhausts it at the next push). */
     public void remainingCredits(String key, long credits) {
-        requireAccount(key).remaining(credits);
+        accounts.require(key).remaining(credits);
     }
 
     /** Authenticated connections currently holding a slot of {@code key}. */
     public int connectionsOf(String key) {
-        return requireAccount(key).connectionCount();
+        return accounts.require(key).connectionCount();
     }
 
     /** With false, auth messages are recorded but never answered; the auth deadline still closes the socket. */
@@ -245,20 +230,11 @@ public final class TickAtlasSimulation extends AbstractSimulation {
     }
 
     KeyAccount account(String key) {
-        return accounts.get(key);
-    }
-
-    private KeyAccount requireAccount(String key) {
-        KeyAccount account = accounts.get(key);
-        if (account == null) {
-            throw new IllegalArgumentException("no TickAtlas key '" + key + "' is configured");
-        }
-        return account;
+        return accounts.account(key);
     }
 
     int maxSymbols(TickAtlasPlan plan) {
-        Integer override = maxSymbolsOverride;
-        return override == null ? plan.maxSymbols() : override;
+        return accounts.maxSymbols(plan);
     }
 
     /** Schedules the auth deadline of a new connection; null when there is none. */
@@ -281,8 +257,6 @@ public final class TickAtlasSimulation extends AbstractSimulation {
         }
     }
 
-    // ---------------------------------------------------------------- AbstractSimulation
-
     /** Every handshake is accepted: TickAtlas checks the key in the first message, not at the upgrade. */
     @Override
     protected Admission admit(String path, Map<String, String> parameters) {
@@ -294,9 +268,7 @@ public final class TickAtlasSimulation extends AbstractSimulation {
         scheduler = newScheduler;
         every(options.updateInterval(), "quote tick", this::tick);
         every(options.heartbeatInterval(), "heartbeat", this::sendHeartbeats);
-        every(Duration.ofMillis(options.quotaResetInterval().isZero() ? 1000
-                : Math.min(1000, Math.max(10, options.quotaResetInterval().toMillis() / 10))), "quota period",
-                this::checkQuotaPeriod);
+        every(accounts.checkEvery(), "quota period", () -> accounts.checkPeriod(now()));
     }
 
     @Override
@@ -320,19 +292,6 @@ public final class TickAtlasSimulation extends AbstractSimulation {
                 LOG.warn("TickAtlas {} failed", what, e);
             }
         };
-    }
-
-    private void checkQuotaPeriod() {
-        Instant now = now();
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Instant intervalReset = nextIntervalReset;
-        if (today.isAfter(quotaDay)) {
-            quotaDay = today;
-            resetQuotas();
-        } else if (intervalReset != null && !now.isBefore(intervalReset)) {
-            nextIntervalReset = now.plus(options.quotaResetInterval());
-            resetQuotas();
-        }
     }
 
     @Override
@@ -359,7 +318,7 @@ public final class TickAtlasSimulation extends AbstractSimulation {
         if (perConnection.isEmpty()) {
             throw new UnsupportedOperationException(NAME + " has no per-call limit; give per-connection");
         }
-        maxSymbolsOverride = perConnection.getAsInt();
+        accounts.overrideMaxSymbols(perConnection.getAsInt());
         if (announce) {
             for (SimulatedConnection connection : openConnections()) {
                 if (connection.handler() instanceof TickAtlasSession session && session.authenticated()) {
@@ -371,24 +330,14 @@ public final class TickAtlasSimulation extends AbstractSimulation {
 
     @Override
     protected void clearLimitOverride() {
-        maxSymbolsOverride = null;
+        accounts.overrideMaxSymbols(null);
     }
 
     @Override
     protected void describe(ObjectNode status) {
-        ArrayNode keys = status.putArray("keys");
-        for (KeyAccount account : accounts.values()) {
-            keys.addObject()
-                    .put("key", account.key())
-                    .put("plan", account.plan().name())
-                    .put("max_symbols", maxSymbols(account.plan()))
-                    .put("credits_per_push", account.plan().creditsPerPush())
-                    .put("daily_quota", account.plan().dailyQuota())
-                    .put("daily_quota_remaining", account.remaining())
-                    .put("connections", account.connectionCount());
-        }
+        accounts.describe(status.putArray("keys"));
         status.put("answering_auth", answeringAuth);
-        status.put("limits_overridden", maxSymbolsOverride != null);
+        status.put("limits_overridden", accounts.limitsOverridden());
         status.put("quote_interval_ms", options.updateInterval().toMillis());
         status.put("heartbeat_interval_ms", options.heartbeatInterval().toMillis());
         status.put("auth_deadline_ms", options.authDeadline().toMillis());
@@ -413,12 +362,7 @@ public final class TickAtlasSimulation extends AbstractSimulation {
     public void describe(SimulatorServer server, PrintStream out) {
         out.println("TickAtlas (first-message auth; demo key " + DEMO_KEY + "):");
         out.println("  quotes: " + uri(server) + "   (base URL for marketfeed: " + baseUrl(server) + ")");
-        for (KeyAccount account : accounts.values()) {
-            out.println("  key " + account.key() + ": " + account.plan().name()
-                    + (account.plan().webSocket() ? ", " + maxSymbols(account.plan()) + " symbols, "
-                            + account.plan().creditsPerPush() + " credits per push, quota " + account.remaining()
-                            : ", no WebSocket access"));
-        }
+        accounts.describe(out);
         out.println("  quotes every " + millis(options.updateInterval()) + ", heartbeat every "
                 + millis(options.heartbeatInterval()) + ", auth deadline " + millis(options.authDeadline()));
     }
